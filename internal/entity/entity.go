@@ -1,20 +1,559 @@
-// Package entity groups named mentions into entities with titles, countries, coreference and cross-document keys.
 package entity
 
 import (
 	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/entity/lexicon"
 )
 
-// Resolver is the entity stage. STUB: to be implemented.
+// Resolver is the entity stage. It is stateless and safe for concurrent use; the lexicon is loaded once.
 type Resolver struct{}
 
 // New returns the stage.
-func New() *Resolver { return &Resolver{} }
+func New() *Resolver {
+	lexicon.CountryName("US") // load the tables now, not on the first document
+	return &Resolver{}
+}
 
 // Name returns the stage name.
 func (*Resolver) Name() string { return "entity" }
 
-// Process annotates d.
-func (*Resolver) Process(ctx context.Context, d *doc.Document) error { return nil }
+// Process reads d.Text, d.Sents and d.Names and sets d.Entities (replacing any). It never changes anything else.
+func (*Resolver) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r := newRun(d)
+	r.group()
+	r.titles()
+	for _, e := range r.ents {
+		if len(e.titles) > 0 && len(e.mentions) > 0 {
+			r.titled = append(r.titled, e)
+		}
+	}
+	r.demonyms()
+	r.titleCoref()
+	r.pronouns()
+	d.Entities = r.output()
+	return nil
+}
+
+// ent is an entity while the article is being read.
+type ent struct {
+	id         int
+	votes      [4]int // PER, ORG, LOC, MISC name mentions
+	mentions   []doc.Mention
+	surfaces   []string // name surfaces in text order
+	country    string   // ISO code of the entity itself (countries) or of its holder's country
+	isCountry  bool
+	lexOrg     *lexicon.Org
+	org        *ent
+	orgName    string
+	titles     []string
+	titleForms []string        // titles in lower case without \"former\"
+	heads      map[string]bool // title head words, lower case
+	leader     bool            // holds a leader-like title
+	gender     byte
+	// PER name parts, folded: given name and surname of the fullest name so far.
+	given, surname string
+	nwords         int
+	last           int // start of the latest mention (for picking among same-surname people)
+}
+
+var types = [4]string{"PER", "ORG", "LOC", "MISC"}
+
+func typeIndex(t string) int {
+	for i, x := range types {
+		if x == t {
+			return i
+		}
+	}
+	return 3
+}
+
+// mention is one name mention after trimming.
+type mention struct {
+	ws, we int // word range
+	typ    string
+	span   doc.Span
+	text   string
+	e      *ent
+}
+
+type run struct {
+	d      *doc.Document
+	w      []word
+	nsent  int
+	ms     []mention
+	inName []int // word index → mention index, -1
+	ents   []*ent
+
+	byForm    map[string]*ent // folded surface → entity (all types)
+	byPerson  map[string]*ent // folded "given surname" → PER entity
+	bySurname map[string][]*ent
+	byCountry map[string]*ent
+	byLexOrg  map[string]*ent
+	byAcronym map[string]*ent // acronym letters → ORG entity named by its expansion or by it
+
+	titled       []*ent   // people with a title, for title coreference
+	titleAnchors []anchor // title mentions, for pronoun resolution
+}
+
+func newRun(d *doc.Document) *run {
+	r := &run{
+		d:         d,
+		w:         scan(d.Text),
+		byForm:    map[string]*ent{},
+		byPerson:  map[string]*ent{},
+		bySurname: map[string][]*ent{},
+		byCountry: map[string]*ent{},
+		byLexOrg:  map[string]*ent{},
+		byAcronym: map[string]*ent{},
+	}
+	r.nsent = assignSentences(d, r.w)
+	r.inName = make([]int, len(r.w))
+	for i := range r.inName {
+		r.inName[i] = -1
+	}
+	names := append([]doc.Name(nil), d.Names...)
+	sort.SliceStable(names, func(i, j int) bool { return names[i].Start < names[j].Start })
+	wi := 0
+	lastEnd := -1
+	for _, n := range names {
+		if n.Start < lastEnd || n.Start < 0 || n.End > len(d.Text) || n.Start >= n.End {
+			continue // overlapping or out of bounds
+		}
+		for wi < len(r.w) && r.w[wi].end <= n.Start {
+			wi++
+		}
+		ws := wi
+		we := ws
+		for we < len(r.w) && r.w[we].start < n.End {
+			we++
+		}
+		m, ok := r.trim(ws, we, n.Type)
+		if !ok {
+			continue
+		}
+		lastEnd = n.End
+		for k := m.ws; k < m.we; k++ {
+			r.inName[k] = len(r.ms)
+		}
+		r.ms = append(r.ms, m)
+	}
+	return r
+}
+
+// trim drops what is not part of a name from a tagged word range: a leading "the", honorifics and (for people)
+// leading title words, trailing possessives and punctuation.
+func (r *run) trim(ws, we int, typ string) (mention, bool) {
+	for ws < we && !r.w[ws].alpha {
+		ws++
+	}
+	for we > ws && (!r.w[we-1].alpha || r.w[we-1].lower == "'s" || r.w[we-1].lower == "’s") {
+		we--
+	}
+	if ws < we && (r.w[ws].lower == "the") && we-ws > 1 {
+		ws++
+	}
+	if typ == "PER" {
+		for ws+1 < we {
+			lw := lexicon.LookupWord(r.w[ws].lower)
+			if lw == nil && !(r.w[ws].lower == "of" && ws > 0) {
+				break
+			}
+			ws++
+		}
+	}
+	if ws >= we {
+		return mention{}, false
+	}
+	sp := doc.Span{Start: r.w[ws].start, End: r.w[we-1].end}
+	return mention{ws: ws, we: we, typ: typ, span: sp, text: r.d.Text[sp.Start:sp.End]}, true
+}
+
+func (r *run) newEnt() *ent {
+	e := &ent{id: len(r.ents), last: -1}
+	r.ents = append(r.ents, e)
+	return e
+}
+
+// particles start a surname: "von der Leyen", "de Gaulle", "bin Salman".
+var particles = map[string]bool{
+	"von": true, "van": true, "der": true, "den": true, "de": true, "la": true, "le": true, "du": true, "da": true,
+	"di": true, "del": true, "della": true, "dos": true, "das": true, "bin": true, "ibn": true, "al": true, "el": true,
+	"ter": true, "ten": true, "zu": true, "bint": true, "abu": false,
+}
+
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// personParts splits a folded person name into given name and surname: initials and suffixes are dropped,
+// middle names ignored, and a lower-case particle starts the surname.
+func personParts(m mention, ws []word) (given, surname string, n int) {
+	var parts []string
+	var raw []word
+	for k := m.ws; k < m.we; k++ {
+		w := ws[k]
+		f := fold(w.text)
+		if f == "" || !w.alpha || suffixes[f] || len([]rune(f)) == 1 {
+			continue
+		}
+		parts = append(parts, f)
+		raw = append(raw, w)
+	}
+	if len(parts) == 0 {
+		return "", "", 0
+	}
+	if len(parts) == 1 || particles[parts[0]] {
+		return "", strings.Join(parts, " "), len(parts)
+	}
+	cut := len(parts) - 1
+	for i := 1; i < len(parts); i++ {
+		if particles[parts[i]] && !raw[i].cap {
+			cut = i
+			break
+		}
+	}
+	return parts[0], strings.Join(parts[cut:], " "), len(parts)
+}
+
+// surnameKeys are the index forms of a surname: itself, and without an Arabic article ("al assad" → "assad").
+func surnameKeys(s string) []string {
+	out := []string{s}
+	for _, p := range []string{"al ", "el "} {
+		if strings.HasPrefix(s, p) {
+			out = append(out, s[len(p):])
+		}
+	}
+	return out
+}
+
+// acronym returns the letters of an all-capitals form like "NATO" or "U.N.", or "".
+func acronym(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '.' || r == '-' || r == '&':
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 2 || b.Len() > 7 {
+		return ""
+	}
+	return b.String()
+}
+
+var acronymSkip = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "&": true, "de": true, "des": true, "du": true, "la": true, "le": true}
+
+// initials returns the acronym of a multi-word name ("European Union" → "EU"), or "".
+func initials(s string) string {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+	if len(ws) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		if acronymSkip[strings.ToLower(w)] {
+			continue
+		}
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// group assigns every name mention to an entity.
+func (r *run) group() {
+	// Pass 1: people with a given name and a surname, so that a bare surname before the full name still finds it.
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.typ != "PER" || r.countryOf(m.text) != "" {
+			continue
+		}
+		g, s, n := personParts(*m, r.w)
+		if g == "" {
+			continue
+		}
+		k := match(g + " " + s)
+		e := r.byPerson[k]
+		if e == nil {
+			e = r.newEnt()
+			r.byPerson[k] = e
+			for _, sk := range surnameKeys(match(s)) {
+				r.bySurname[sk] = append(r.bySurname[sk], e)
+			}
+		}
+		if n > e.nwords {
+			e.given, e.surname, e.nwords = g, s, n
+		}
+		m.e = e
+	}
+	// Pass 2: everything else, in text order.
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.e == nil {
+			m.e = r.find(m)
+		}
+		e := m.e
+		if m.e.isCountry && m.e.country != "" {
+			if _, ok := lexicon.DemonymCode(m.text); ok && r.countryOf(m.text) == "" {
+				// a demonym tagged as a name
+				e.mentions = append(e.mentions, doc.Mention{Span: m.span, Kind: doc.KindDemonym})
+				continue
+			}
+		}
+		e.votes[typeIndex(m.typ)]++
+		e.mentions = append(e.mentions, doc.Mention{Span: m.span, Kind: doc.KindName})
+		e.surfaces = append(e.surfaces, m.text)
+		e.last = m.span.Start
+		r.byForm[match(fold(m.text))] = e
+		if a := initials(m.text); a != "" && m.typ != "PER" && r.byAcronym[a] == nil {
+			r.byAcronym[a] = e
+		}
+	}
+}
+
+// countryOf returns the ISO code when s names a country ("UK", "the United States"), else "".
+func (r *run) countryOf(s string) string {
+	if c, ok := lexicon.CountryCode(s); ok {
+		return c
+	}
+	return ""
+}
+
+// find returns the entity of a mention that pass 1 did not place, creating it when needed.
+func (r *run) find(m *mention) *ent {
+	f := match(fold(m.text))
+	if c := r.countryOf(m.text); c != "" {
+		return r.country(c)
+	}
+	if c, ok := lexicon.DemonymCode(m.text); ok && m.we-m.ws <= 2 {
+		return r.country(c)
+	}
+	single := m.we-m.ws == 1 || r.surnameOnly(m)
+	if m.typ == "PER" || (single && m.typ != "LOC") {
+		if e := r.bySurnameLatest(f); e != nil {
+			return e
+		}
+	}
+	if e := r.byForm[f]; e != nil {
+		return e
+	}
+	if o, ok := lexicon.LookupOrg(m.text); ok && m.typ != "PER" {
+		if e := r.byLexOrg[o.Key]; e != nil {
+			return e
+		}
+		e := r.byAcronymOf(o)
+		if e == nil {
+			e = r.newEnt()
+		}
+		e.lexOrg = o
+		r.byLexOrg[o.Key] = e
+		return e
+	}
+	if m.typ != "PER" {
+		if a := acronym(m.text); a != "" {
+			if e := r.byAcronym[a]; e != nil {
+				return e
+			}
+		}
+		if a := initials(m.text); a != "" {
+			if e := r.byForm[match(strings.ToLower(a))]; e != nil && e.votes[0] == 0 {
+				return e
+			}
+		}
+	}
+	e := r.newEnt()
+	if m.typ == "PER" {
+		for _, sk := range surnameKeys(f) {
+			r.bySurname[sk] = append(r.bySurname[sk], e)
+		}
+		e.surname, e.nwords = fold(m.text), 1
+	}
+	if a := acronym(m.text); a != "" && m.typ != "PER" {
+		r.byAcronym[a] = e
+	}
+	return e
+}
+
+func (r *run) byAcronymOf(o *lexicon.Org) *ent {
+	for _, a := range o.Acronyms {
+		if e := r.byForm[match(fold(a))]; e != nil {
+			return e
+		}
+	}
+	for _, n := range o.Names {
+		if e := r.byForm[match(fold(n))]; e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// surnameOnly reports whether a mention is a surname with particles ("von der Leyen").
+func (r *run) surnameOnly(m *mention) bool {
+	w := r.w[m.ws]
+	return particles[fold(w.text)] && m.we-m.ws <= 4
+}
+
+// bySurnameLatest returns the person with this surname mentioned most recently (or first created).
+func (r *run) bySurnameLatest(f string) *ent {
+	var best *ent
+	for _, e := range r.bySurname[f] {
+		if best == nil || e.last > best.last {
+			best = e
+		}
+	}
+	return best
+}
+
+// country returns the entity of a country, creating it when needed.
+func (r *run) country(code string) *ent {
+	if e := r.byCountry[code]; e != nil {
+		return e
+	}
+	e := r.newEnt()
+	e.isCountry, e.country = true, code
+	r.byCountry[code] = e
+	return e
+}
+
+// output turns the entities into doc.Entities: ids in order of first mention, mentions in text order.
+func (r *run) output() []doc.Entity {
+	var live []*ent
+	for _, e := range r.ents {
+		if len(e.mentions) == 0 {
+			continue
+		}
+		sort.Slice(e.mentions, func(i, j int) bool {
+			if e.mentions[i].Start != e.mentions[j].Start {
+				return e.mentions[i].Start < e.mentions[j].Start
+			}
+			return e.mentions[i].End < e.mentions[j].End
+		})
+		// drop duplicate spans
+		out := e.mentions[:1]
+		for _, m := range e.mentions[1:] {
+			if p := out[len(out)-1]; p.Start == m.Start && p.End == m.End {
+				continue
+			}
+			out = append(out, m)
+		}
+		e.mentions = out
+		live = append(live, e)
+	}
+	sort.SliceStable(live, func(i, j int) bool { return live[i].mentions[0].Start < live[j].mentions[0].Start })
+	res := make([]doc.Entity, 0, len(live))
+	ids := map[*ent]string{}
+	for i, e := range live {
+		ids[e] = fmt.Sprintf("e%d", i+1)
+	}
+	for _, e := range live {
+		x := doc.Entity{ID: ids[e], Type: e.typeName(), Titles: e.titles, Mentions: e.mentions}
+		x.Name, x.Aliases = e.canonical()
+		x.Key = e.key(x.Type, x.Name)
+		x.Country = e.country
+		if e.org != nil && e.org != e {
+			x.Org, _ = e.org.canonical()
+		} else if e.orgName != "" {
+			x.Org = e.orgName
+		}
+		res = append(res, x)
+	}
+	return res
+}
+
+func (e *ent) typeName() string {
+	if e.isCountry {
+		return "LOC"
+	}
+	best := 0
+	for i := 1; i < 4; i++ {
+		if e.votes[i] > e.votes[best] {
+			best = i
+		}
+	}
+	if e.lexOrg != nil && e.votes[0] == 0 {
+		return "ORG"
+	}
+	return [4]string{"PERSON", "ORG", "LOC", "MISC"}[best]
+}
+
+// canonical returns the fullest name (most words, then longest, then first) and the other surface forms.
+func (e *ent) canonical() (string, []string) {
+	if len(e.surfaces) == 0 {
+		if e.isCountry {
+			return lexicon.CountryName(e.country), nil
+		}
+		return "", nil
+	}
+	best := ""
+	bw := -1
+	for _, s := range e.surfaces {
+		n := len(strings.Fields(s))
+		if acronym(s) != "" {
+			n = 0 // an acronym is never fuller than its expansion
+		}
+		if n > bw || n == bw && len(s) > len(best) {
+			best, bw = s, n
+		}
+	}
+	if e.isCountry && bw == 0 {
+		best = lexicon.CountryName(e.country)
+	}
+	// Prefer a mixed-case form of the same words ("von der Leyen" over a sentence-initial "Von der Leyen").
+	for _, s := range e.surfaces {
+		if s != best && strings.EqualFold(s, best) && s[0] != best[0] && unicode.IsLower(rune(s[0])) {
+			best = s
+			break
+		}
+	}
+	var aliases []string
+	seen := map[string]bool{best: true}
+	for _, s := range e.surfaces {
+		if !seen[s] {
+			seen[s] = true
+			aliases = append(aliases, s)
+		}
+	}
+	return best, aliases
+}
+
+// key returns the cross-document key: "person:given-surname", "org:...", "loc:...", "misc:..." (see slug).
+func (e *ent) key(typ, name string) string {
+	switch {
+	case e.isCountry:
+		return "loc:" + slug(fold(lexicon.CountryName(e.country)))
+	case e.lexOrg != nil:
+		return "org:" + e.lexOrg.Key
+	}
+	switch typ {
+	case "PERSON":
+		if e.surname != "" {
+			if e.given != "" {
+				return "person:" + slug(e.given+" "+e.surname)
+			}
+			return "person:" + slug(e.surname)
+		}
+		return "person:" + slug(fold(name))
+	case "ORG":
+		return "org:" + slug(fold(strings.TrimPrefix(name, "the ")))
+	case "LOC":
+		return "loc:" + slug(fold(name))
+	}
+	return "misc:" + slug(fold(name))
+}

@@ -1,0 +1,213 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/entity/lexicon"
+)
+
+// anchor is a mention of a person that later pronouns may refer to.
+type anchor struct {
+	e    *ent
+	sent int
+	pos  int // byte offset
+}
+
+// titleCoref links definite descriptions made of a title ("the chancellor", "the Ukrainian leader", "the
+// president of France") to the one person in the article so far who holds that title (with that country). When
+// two people qualify, or none, the description is left alone.
+func (r *run) titleCoref() {
+	for i := 0; i < len(r.w); i++ {
+		if r.w[i].lower != "the" || r.inName[i] >= 0 {
+			continue
+		}
+		sent := r.w[i].sent
+		at := func(k int) bool { return k < len(r.w) && r.w[k].sent == sent }
+		k := i + 1
+		country := ""
+		if at(k) && r.w[k].cap {
+			if mi := r.inName[k]; mi >= 0 && r.ms[mi].e.isCountry {
+				country = r.ms[mi].e.country
+				k = r.ms[mi].we
+			} else if c, ok := lexicon.DemonymCode(r.w[k].text); ok && r.inName[k] < 0 {
+				country = c
+				k++
+			}
+		}
+		start := k
+		var phrase []string
+		lastHead := ""
+		for at(k) && r.inName[k] < 0 {
+			ok, head := titleWord(r.w[k])
+			if !ok {
+				break
+			}
+			phrase = append(phrase, r.w[k].lower)
+			if head {
+				lastHead = r.w[k].lower
+			} else {
+				lastHead = ""
+			}
+			k++
+		}
+		if k == start || lastHead == "" {
+			continue
+		}
+		end := k
+		if at(k) && (r.inName[k] >= 0 || r.w[k].cap && r.w[k].alpha) {
+			continue // "the chancellor Friedrich Merz": a premodifier
+		}
+		if at(k) && r.w[k].lower == "of" {
+			if at(k+1) && r.inName[k+1] >= 0 && r.ms[r.inName[k+1]].e.isCountry && country == "" {
+				mi := r.inName[k+1]
+				country = r.ms[mi].e.country
+				end = r.ms[mi].we
+			} else {
+				continue
+			}
+		}
+		form := strings.Join(stripFormer(phrase), " ")
+		e := r.holder(form, lastHead, country, r.w[i].start)
+		if e == nil {
+			continue
+		}
+		e.mentions = append(e.mentions, doc.Mention{Span: doc.Span{Start: r.w[i].start, End: r.w[end-1].end}, Kind: doc.KindTitle})
+		r.titleAnchors = append(r.titleAnchors, anchor{e: e, sent: sent, pos: r.w[i].start})
+		i = end - 1
+	}
+}
+
+// holder returns the only person mentioned before pos whose title ends with form (or who holds a leader-like
+// title when form is "leader"), restricted to country when given; nil when there is none or more than one.
+func (r *run) holder(form, head, country string, pos int) *ent {
+	var found *ent
+	generic := head == "leader" || head == "head" || head == "chief"
+	for _, e := range r.titled {
+		if e.mentions[0].Start >= pos || country != "" && e.country != country {
+			continue
+		}
+		ok := false
+		if generic && e.leader && form == head {
+			ok = true
+		}
+		for _, t := range e.titleForms {
+			if t == form || strings.HasSuffix(t, " "+form) {
+				ok = true
+			}
+		}
+		if !ok {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+var pronounGender = map[string]byte{
+	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
+	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
+}
+
+// window is how many sentences before a pronoun's own are searched for its antecedent.
+const window = 3
+
+// pronouns links he/him/his/himself and she/her/hers/herself to a person. Candidates are the people mentioned
+// in the pronoun's sentence before it and in the three sentences before that; they are tried sentence by
+// sentence from the nearest, and left to right inside a sentence (Hobbs' 1978 order, which favours subjects),
+// and the first whose gender agrees wins. A person's gender comes from an honorific or gendered title, else
+// from the first pronoun resolved to them; nothing else about a name is assumed.
+func (r *run) pronouns() {
+	var anchors []anchor
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.e.isPerson() {
+			anchors = append(anchors, anchor{e: m.e, sent: r.w[m.ws].sent, pos: m.span.Start})
+		}
+	}
+	anchors = append(anchors, r.titleAnchors...)
+	sort.SliceStable(anchors, func(i, j int) bool { return anchors[i].pos < anchors[j].pos })
+	var hist []anchor
+	a := 0
+	for i, w := range r.w {
+		for a < len(anchors) && anchors[a].pos <= w.start {
+			hist = append(hist, anchors[a])
+			a++
+		}
+		g, ok := pronounGender[w.lower]
+		if !ok || r.inName[i] >= 0 {
+			continue
+		}
+		// A non-reflexive object pronoun does not refer to the subject of its own clause ("Zelensky thanked
+		// him"): skip the people of its sentence with no clause break between them and the pronoun.
+		skip := -1
+		if w.lower == "him" || w.lower == "her" && !r.possessive(i) {
+			skip = r.clauseStart(i)
+		}
+		e := pick(hist, w.sent, g, skip)
+		if e == nil {
+			continue
+		}
+		if e.gender == 0 {
+			e.gender = g
+		}
+		e.mentions = append(e.mentions, doc.Mention{Span: doc.Span{Start: w.start, End: w.end}, Kind: doc.KindPronoun})
+		hist = append(hist, anchor{e: e, sent: w.sent, pos: w.start})
+	}
+}
+
+// maxLook bounds the anchors examined for one pronoun, keeping the stage linear on pathological input.
+const maxLook = 64
+
+func pick(hist []anchor, sent int, g byte, skipFrom int) *ent {
+	lo := len(hist)
+	for lo > 0 && len(hist)-lo < maxLook && hist[lo-1].sent >= sent-window {
+		lo--
+	}
+	c := hist[lo:]
+	// c is in text order; walk sentences from the nearest back, each left to right.
+	for s := sent; s >= sent-window; s-- {
+		for _, h := range c {
+			if h.sent == s && (h.e.gender == 0 || h.e.gender == g) && (skipFrom < 0 || h.pos < skipFrom) {
+				return h.e
+			}
+		}
+	}
+	return nil
+}
+
+// clauseStart returns the offset where the clause holding word i starts: just after the nearest comma,
+// semicolon, colon, quotation mark, "that", "who", "and" or "but" before it in its sentence.
+func (r *run) clauseStart(i int) int {
+	s := r.w[i].sent
+	for k := i - 1; k >= 0 && r.w[k].sent == s; k-- {
+		switch r.w[k].lower {
+		case ",", ";", ":", "\"", "“", "”", "that", "who", "which", "and", "but", "when", "after", "before", "because", "while", "as", "if":
+			return r.w[k].end
+		}
+	}
+	if i > 0 {
+		for k := i - 1; k >= 0; k-- {
+			if r.w[k].sent != s {
+				return r.w[k].end
+			}
+		}
+	}
+	return 0
+}
+
+// possessive reports whether "her" at word i is a determiner ("her government") rather than an object.
+func (r *run) possessive(i int) bool {
+	if i+1 >= len(r.w) || !r.w[i+1].alpha || r.w[i+1].sent != r.w[i].sent {
+		return false
+	}
+	switch r.w[i+1].lower {
+	case "to", "and", "or", "in", "on", "at", "for", "with", "from", "that", "as", "by", "about", "of", "if", "when", "after", "before":
+		return false
+	}
+	return true
+}

@@ -1,0 +1,284 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/entity/lexicon"
+)
+
+func (e *ent) isPerson() bool { return !e.isCountry && e.lexOrg == nil && e.typeName() == "PERSON" }
+
+// titleWord reports whether w may stand in a title phrase, and whether it is a role noun (head).
+func titleWord(w word) (ok, head bool) {
+	lw := lexicon.LookupWord(w.lower)
+	if lw == nil || lw.Hon {
+		return false, false
+	}
+	return lw.Head || lw.Mod, lw.Head
+}
+
+// titles finds the roles of people in premodifiers ("UK Prime Minister Keir Starmer", "Trump's envoy Steve
+// Witkoff") and appositions ("Mark Rutte, NATO's secretary general,"), with the country or organization that
+// qualifies them, and honorifics that give a gender ("Mr.", "Mrs.").
+func (r *run) titles() {
+	for i := range r.ms {
+		m := &r.ms[i]
+		if !m.e.isPerson() {
+			continue
+		}
+		r.premodifier(m)
+		r.apposition(m)
+	}
+}
+
+func (r *run) premodifier(m *mention) {
+	i := m.ws - 1
+	sent := r.w[m.ws].sent
+	inSent := func(k int) bool { return k >= 0 && r.w[k].sent == sent && r.inName[k] < 0 }
+	if inSent(i) {
+		if lw := lexicon.LookupWord(r.w[i].lower); lw != nil && lw.Hon {
+			if m.e.gender == 0 {
+				m.e.gender = lw.Gender
+			}
+			i--
+		}
+	}
+	end := i + 1
+	for inSent(i) {
+		if ok, _ := titleWord(r.w[i]); ok {
+			i--
+			continue
+		}
+		if r.w[i].lower == "of" && inSent(i-1) && i+1 < end {
+			if ok, _ := titleWord(r.w[i-1]); ok {
+				i--
+				continue
+			}
+		}
+		break
+	}
+	start := i + 1
+	for start < end && r.w[start].lower == "of" {
+		start++
+	}
+	if !r.addTitle(m.e, start, end) {
+		return
+	}
+	r.qualifier(m.e, i, sent)
+}
+
+// qualifier reads the word before a title phrase (at k): a country, demonym or organization, or a possessive.
+func (r *run) qualifier(e *ent, k, sent int) {
+	if k < 0 || r.w[k].sent != sent {
+		return
+	}
+	if r.w[k].lower == "'s" || r.w[k].lower == "’s" {
+		k--
+		if k < 0 || r.w[k].sent != sent {
+			return
+		}
+	}
+	if mi := r.inName[k]; mi >= 0 {
+		r.qualify(e, r.ms[mi].e)
+		return
+	}
+	if c, ok := lexicon.DemonymCode(r.w[k].text); ok && r.w[k].cap {
+		r.setCountry(e, c)
+		return
+	}
+	if c := r.countryOf(r.w[k].text); c != "" && r.w[k].cap {
+		r.setCountry(e, c)
+	}
+}
+
+func (r *run) qualify(e, q *ent) {
+	switch {
+	case q == e:
+	case q.isCountry:
+		r.setCountry(e, q.country)
+	case q.lexOrg != nil || q.typeName() == "ORG":
+		if e.org == nil {
+			e.org = q
+		}
+	}
+}
+
+func (r *run) setCountry(e *ent, c string) {
+	if e.country == "" {
+		e.country = c
+	}
+}
+
+// addTitle records words [start, end) as a title of e when they hold a role noun. It reports whether it did.
+func (r *run) addTitle(e *ent, start, end int) bool {
+	if start >= end {
+		return false
+	}
+	hasHead := false
+	var parts []string
+	for k := start; k < end; k++ {
+		w := r.w[k]
+		_, head := titleWord(w)
+		hasHead = hasHead || head
+		parts = append(parts, titleCase(w.text))
+	}
+	if !hasHead {
+		return false
+	}
+	t := strings.Join(parts, " ")
+	for _, x := range e.titles {
+		if strings.EqualFold(x, t) {
+			return true
+		}
+	}
+	e.titles = append(e.titles, t)
+	for k := start; k < end; k++ {
+		if lw := lexicon.LookupWord(r.w[k].lower); lw != nil && lw.Head {
+			if lw.Leader {
+				e.leader = true
+			}
+			if lw.Gender != 0 && e.gender == 0 {
+				e.gender = lw.Gender
+			}
+		}
+	}
+	e.titleForms = append(e.titleForms, strings.ToLower(strings.Join(stripFormer(parts), " ")))
+	return true
+}
+
+func stripFormer(parts []string) []string {
+	for len(parts) > 1 {
+		switch strings.ToLower(parts[0]) {
+		case "former", "acting", "then", "ex":
+			parts = parts[1:]
+			continue
+		}
+		break
+	}
+	return parts
+}
+
+// titleCase capitalises each part of a title word except linking words: "secretary-general" → "Secretary-General".
+func titleCase(s string) string {
+	switch strings.ToLower(s) {
+	case "of", "for", "and", "the":
+		return strings.ToLower(s)
+	}
+	if strings.ToUpper(s) == s {
+		return s // CEO
+	}
+	parts := strings.Split(s, "-")
+	for i, p := range parts {
+		if p != "" {
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+var appositionEnd = map[string]bool{",": true, ".": true, ";": true, ")": true, "—": true, "–": true, "said": true, "says": true, "told": true}
+
+// apposition reads ", [the] [qualifier] TITLE [of|at|for [the] ORG/COUNTRY]," after a person's name.
+func (r *run) apposition(m *mention) {
+	k := m.we
+	if k >= len(r.w) || r.w[k].text != "," {
+		return
+	}
+	sent := r.w[m.ws].sent
+	k++
+	at := func(k int) bool { return k < len(r.w) && r.w[k].sent == sent }
+	if at(k) {
+		switch r.w[k].lower {
+		case "the", "a", "an":
+			k++
+		}
+	}
+	// qualifier: a name (with or without 's) or a demonym / country word
+	var qual *ent
+	qualCountry := ""
+	if at(k) && r.inName[k] >= 0 {
+		mi := r.inName[k]
+		qual = r.ms[mi].e
+		k = r.ms[mi].we
+		if at(k) && (r.w[k].lower == "'s" || r.w[k].lower == "’s") {
+			k++
+		}
+	} else if at(k) && r.w[k].cap {
+		if c, ok := lexicon.DemonymCode(r.w[k].text); ok {
+			qualCountry = c
+			k++
+		} else if c := r.countryOf(r.w[k].text); c != "" {
+			qualCountry = c
+			k++
+		}
+	}
+	start := k
+	for at(k) {
+		if ok, _ := titleWord(r.w[k]); ok {
+			k++
+			continue
+		}
+		if r.w[k].lower == "of" && at(k+1) && k > start {
+			if ok, _ := titleWord(r.w[k+1]); ok {
+				k++
+				continue
+			}
+		}
+		break
+	}
+	end := k
+	// trailing "of the European Commission", "at NATO", "for Ukraine"
+	var post *ent
+	if at(k) && (r.w[k].lower == "of" || r.w[k].lower == "at" || r.w[k].lower == "for") {
+		k++
+		if at(k) && r.w[k].lower == "the" {
+			k++
+		}
+		if at(k) && r.inName[k] >= 0 {
+			mi := r.inName[k]
+			post = r.ms[mi].e
+			k = r.ms[mi].we
+		} else {
+			return
+		}
+	}
+	if k < len(r.w) && r.w[k].sent == sent && !appositionEnd[r.w[k].lower] {
+		return
+	}
+	if !r.addTitle(m.e, start, end) {
+		return
+	}
+	if qual != nil {
+		r.qualify(m.e, qual)
+	}
+	if qualCountry != "" {
+		r.setCountry(m.e, qualCountry)
+	}
+	if post != nil {
+		r.qualify(m.e, post)
+	}
+}
+
+// demonyms adds a demonym mention ("Ukrainian", "South Korean") to its country's entity for every demonym
+// outside a tagged name, creating the country entity when the article has no other mention of it.
+func (r *run) demonyms() {
+	for i := 0; i < len(r.w); i++ {
+		w := r.w[i]
+		if !w.cap || r.inName[i] >= 0 {
+			continue
+		}
+		if i+1 < len(r.w) && r.inName[i+1] < 0 && r.w[i+1].cap && r.w[i+1].start-w.end == 1 {
+			if c, ok := lexicon.DemonymCode(w.text + " " + r.w[i+1].text); ok {
+				e := r.country(c)
+				e.mentions = append(e.mentions, doc.Mention{Span: doc.Span{Start: w.start, End: r.w[i+1].end}, Kind: doc.KindDemonym})
+				i++
+				continue
+			}
+		}
+		if c, ok := lexicon.DemonymCode(w.text); ok {
+			e := r.country(c)
+			e.mentions = append(e.mentions, doc.Mention{Span: doc.Span{Start: w.start, End: w.end}, Kind: doc.KindDemonym})
+		}
+	}
+}
