@@ -1,20 +1,123 @@
-// Package timex finds time expressions and normalises them to TIMEX3 values against the publication date.
 package timex
 
 import (
 	"context"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
-// Tagger is the timex stage. STUB: to be implemented.
+// Tagger is the timex stage: it finds time expressions and fills Document.Times. It holds no state and is
+// safe for concurrent use.
 type Tagger struct{}
 
-// New returns the stage.
+// New returns the stage. The grammar is compiled once, at package initialisation.
 func New() *Tagger { return &Tagger{} }
 
 // Name returns the stage name.
 func (*Tagger) Name() string { return "timex" }
 
-// Process annotates d.
-func (*Tagger) Process(ctx context.Context, d *doc.Document) error { return nil }
+// WarnNoDCT is the warning added to a document without a publication date that has relative expressions.
+const WarnNoDCT = "timex: publication date unknown: relative time expressions keep underspecified values"
+
+// Process reads d.Text, d.PublishedAt and the POS tags of d.Tokens (when present) and sets d.Times,
+// in text order, without overlaps. It never changes d.Text.
+func (*Tagger) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var dct time.Time
+	if !d.PublishedAt.IsZero() {
+		p := d.PublishedAt
+		dct = time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	var pos map[int]string
+	for _, t := range d.Tokens {
+		if t.POS != "" {
+			if pos == nil {
+				pos = make(map[int]string, len(d.Tokens))
+			}
+			pos[t.Start] = t.POS
+		}
+	}
+	times := Find(d.Text, dct, pos)
+	d.Times = times
+	if dct.IsZero() {
+		for _, t := range times {
+			if len(t.Value) >= 4 && t.Value[:4] == "XXXX" {
+				d.Warn(WarnNoDCT)
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// Find returns the time expressions of text resolved against dct (zero: unknown). pos optionally gives
+// Penn Treebank tags by token start offset. It runs in time linear in the length of text.
+func Find(text string, dct time.Time, pos map[int]string) []doc.Time {
+	toks := tokenize(text)
+	e := &env{dct: dct, has: !dct.IsZero(), toks: toks, pos: pos}
+	var out []doc.Time
+	type cand struct {
+		r *rule
+		m match
+	}
+	var cands []cand
+	for i := 0; i < len(toks); {
+		cands = cands[:0]
+		for _, r := range rules {
+			if !r.p.canStart(toks, i) {
+				continue
+			}
+			for _, m := range r.p.matchAt(toks, i) {
+				cands = append(cands, cand{r, m})
+			}
+		}
+		// longest first; among equals, rule order (stable insertion sort: candidate lists are short)
+		for a := 1; a < len(cands); a++ {
+			for b := a; b > 0 && cands[b].m.end > cands[b-1].m.end; b-- {
+				cands[b], cands[b-1] = cands[b-1], cands[b]
+			}
+		}
+		found := false
+		for _, c := range cands {
+			typ, val, ok := c.r.val(e, &c.m)
+			if !ok {
+				continue
+			}
+			s, t := c.m.start, c.m.end
+			for s < t && toks[s].kind == tPunct {
+				s++
+			}
+			for t > s && toks[t-1].kind == tPunct {
+				t--
+			}
+			if s == t {
+				continue
+			}
+			out = append(out, doc.Time{Start: toks[s].start, End: toks[t-1].end, Text: text[toks[s].start:toks[t-1].end], Type: typ, Value: val})
+			i = c.m.end
+			found = true
+			break
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+// canStart reports whether a pattern could match at token i: some element up to the first required one
+// matches there. It lets Find skip most rules at most tokens.
+func (p pattern) canStart(toks []tok, i int) bool {
+	for _, e := range p {
+		if e.matches(toks, i) {
+			return true
+		}
+		if !e.optional {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,177 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A pattern is a sequence of elements separated by spaces, matched against consecutive tokens:
+//
+//	word|other     one of these lower-case words or punctuation marks
+//	CLASS          a token of a lexical class (see classes)
+//	name:ELEM      the same, captured under name for the rule's value function
+//	ELEM?          optional
+//
+// For example "w:WDAY? ,? m:MONTH d:DAY ,? y:YEAR" matches "Friday, Oct. 23, 1998" and "Aug. 18 2025".
+type pattern []elem
+
+type elem struct {
+	name     string
+	words    map[string]bool // literal alternatives (lower case)
+	class    func(toks []tok, i int) bool
+	optional bool
+}
+
+// classes are the lexical classes a pattern may name.
+var classes = map[string]func(toks []tok, i int) bool{
+	"MONTH": func(toks []tok, i int) bool {
+		t := toks[i]
+		if _, ok := months[t.low]; !ok || !upperFirst(t.text) {
+			return false
+		}
+		// abbreviations without a period are only months before a number ("Aug 18")
+		if len(t.low) <= 4 && t.low != "june" && t.low != "july" && t.low != "may" && t.text[len(t.text)-1] != '.' {
+			return i+1 < len(toks) && toks[i+1].kind == tNum
+		}
+		return true
+	},
+	"WDAY": func(toks []tok, i int) bool {
+		t := toks[i]
+		if _, ok := weekdays[t.low]; !ok || !upperFirst(t.text) {
+			return false
+		}
+		return len(t.low) > 5 || t.text[len(t.text)-1] == '.'
+	},
+	"DAY":  func(toks []tok, i int) bool { _, ok := ordinalDay(toks[i]); return ok && !isAbbrevOrd(toks[i]) },
+	"YEAR": func(toks []tok, i int) bool { _, ok := year(toks[i]); return ok },
+	"NUM": func(toks []tok, i int) bool {
+		v, ok := cardinal(toks[i])
+		return ok && v > 0 && (toks[i].kind != tNum || len(toks[i].low) <= 4)
+	},
+	"NUMW": func(toks []tok, i int) bool { // a number that is not the article "a"/"an"
+		v, ok := cardinal(toks[i])
+		return ok && v > 0 && toks[i].low != "a" && toks[i].low != "an" && toks[i].low != "couple"
+	},
+	"ORD":    func(toks []tok, i int) bool { _, ok := ordinal(toks[i]); return ok },
+	"UNIT":   func(toks []tok, i int) bool { _, ok := units[toks[i].low]; return ok },
+	"SEASON": func(toks []tok, i int) bool { _, ok := seasons[toks[i].low]; return ok },
+	"PART":   func(toks []tok, i int) bool { _, ok := dayParts[toks[i].low]; return ok && toks[i].low != "overnight" },
+	"ZONE":   func(toks []tok, i int) bool { return zones[toks[i].low] && toks[i].text != toks[i].low },
+	"DECADE": func(toks []tok, i int) bool { _, ok := decade(toks[i]); return ok },
+	"HOUR": func(toks []tok, i int) bool {
+		v, ok := atoi(toks[i].low)
+		return ok && toks[i].kind == tNum && len(toks[i].low) <= 2 && v <= 24
+	},
+	"MIN": func(toks []tok, i int) bool {
+		v, ok := atoi(toks[i].low)
+		return ok && toks[i].kind == tNum && len(toks[i].low) == 2 && v < 60 && !toks[i].space
+	},
+	"AMPM": func(toks []tok, i int) bool {
+		switch toks[i].low {
+		case "a.m", "p.m", "am", "pm", "a.m.", "p.m.":
+			return true
+		}
+		return false
+	},
+}
+
+// isAbbrevOrd rejects tokens like "1990s" that ordinalDay would not parse anyway; kept for clarity.
+func isAbbrevOrd(t tok) bool { return strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "st") }
+
+func upperFirst(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// compile parses a pattern; it panics on a malformed one (patterns are program text, checked by tests).
+func compile(src string) pattern {
+	var p pattern
+	for _, f := range strings.Fields(src) {
+		var e elem
+		if strings.HasSuffix(f, "?") && len(f) > 1 {
+			e.optional = true
+			f = f[:len(f)-1]
+		}
+		if k := strings.Index(f, ":"); k > 0 {
+			e.name, f = f[:k], f[k+1:]
+		}
+		if c, ok := classes[f]; ok {
+			e.class = c
+		} else if strings.ToUpper(f) == f && strings.ToLower(f) != f {
+			panic(fmt.Sprintf("timex: unknown class %q in pattern %q", f, src))
+		} else {
+			e.words = map[string]bool{}
+			for _, w := range strings.Split(f, "|") {
+				e.words[w] = true
+			}
+		}
+		p = append(p, e)
+	}
+	return p
+}
+
+// match is one way a pattern matched: the token range and the token index of each element (-1: absent).
+type match struct {
+	toks       []tok
+	start, end int // token range [start, end)
+	at         []int
+	p          pattern
+}
+
+// tok returns the token captured under name.
+func (m *match) tok(name string) (tok, bool) {
+	for k, e := range m.p {
+		if e.name == name && m.at[k] >= 0 {
+			return m.toks[m.at[k]], true
+		}
+	}
+	return tok{}, false
+}
+
+// low returns the lower-case text captured under name, or "".
+func (m *match) low(name string) string {
+	t, _ := m.tok(name)
+	return t.low
+}
+
+func (m *match) has(name string) bool { _, ok := m.tok(name); return ok }
+
+// matchAt returns every way p matches at token i, longest first (at most a few: patterns are short).
+func (p pattern) matchAt(toks []tok, i int) []match {
+	var out []match
+	at := make([]int, len(p))
+	var rec func(k, j int)
+	rec = func(k, j int) {
+		if k == len(p) {
+			if j > i {
+				out = append(out, match{toks: toks, start: i, end: j, at: append([]int(nil), at...), p: p})
+			}
+			return
+		}
+		e := p[k]
+		if j < len(toks) && e.matches(toks, j) && (j == i || !crossesLine(toks, j)) {
+			at[k] = j
+			rec(k+1, j+1)
+		}
+		if e.optional {
+			at[k] = -1
+			rec(k+1, j)
+		}
+	}
+	rec(0, i)
+	// longest first, stable
+	for a := 1; a < len(out); a++ {
+		for b := a; b > 0 && out[b].end > out[b-1].end; b-- {
+			out[b], out[b-1] = out[b-1], out[b]
+		}
+	}
+	return out
+}
+
+func (e elem) matches(toks []tok, j int) bool {
+	if e.class != nil {
+		return e.class(toks, j)
+	}
+	return e.words[toks[j].low]
+}
+
+// crossesLine reports whether a blank line separates token j from the one before it; expressions never
+// span paragraphs.
+func crossesLine(toks []tok, j int) bool { return toks[j].para }

@@ -1,0 +1,169 @@
+package timex
+
+import (
+	"fmt"
+	"time"
+)
+
+// env is what a rule's value function may consult: the document creation time, the tokens, the tense
+// around the match and the dates mentioned so far.
+type env struct {
+	dct   time.Time // midnight UTC of the publication day; zero when unknown
+	has   bool      // dct is known
+	toks  []tok
+	pos   map[int]string // POS tag by token start offset, from the POS stage when it ran
+	lastQ string         // the last quarter mentioned ("1989-Q3"), for "the quarter", "a year earlier"
+	lastD string         // the last absolute DATE value mentioned
+}
+
+func day(t time.Time) string { return fmt.Sprintf("%04d-%02d-%02d", t.Year(), int(t.Month()), t.Day()) }
+
+func ym(y, m int) string { return fmt.Sprintf("%04d-%02d", y, m) }
+
+func yearStr(y int) string { return fmt.Sprintf("%04d", y) }
+
+func week(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}
+
+func quarterOf(t time.Time) int { return (int(t.Month())-1)/3 + 1 }
+
+func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// validDate reports whether y-m-d is a real calendar date.
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1 || y > 9999 {
+		return false
+	}
+	return date(y, m, d).Day() == d
+}
+
+// dayOrX formats a day relative to the DCT, or an underspecified day when there is none.
+func (e *env) dayOff(days int) string {
+	if !e.has {
+		return "XXXX-XX-XX"
+	}
+	return day(e.dct.AddDate(0, 0, days))
+}
+
+// yearFor picks the year of a month/day without one: the closest to the DCT, or the last one on or before
+// it (past tense) or the next one on or after it (future tense).
+func (e *env) yearFor(m, d int, t tense) (int, bool) {
+	if !e.has {
+		return 0, false
+	}
+	y := e.dct.Year()
+	if d == 0 { // month only: same year unless the tense says otherwise
+		cur := int(e.dct.Month())
+		switch {
+		case t == tensePast && m > cur:
+			return y - 1, true
+		case t == tenseFuture && m < cur:
+			return y + 1, true
+		}
+		return y, true
+	}
+	if !validDate(y, m, d) && !(m == 2 && d == 29) {
+		return 0, false
+	}
+	best, bestDist := y, 1<<30
+	for _, c := range []int{y - 1, y, y + 1} {
+		if !validDate(c, m, d) {
+			continue
+		}
+		diff := int(date(c, m, d).Sub(e.dct).Hours() / 24)
+		if t == tensePast && diff > 0 || t == tenseFuture && diff < 0 {
+			continue
+		}
+		if abs(diff) < bestDist {
+			best, bestDist = c, abs(diff)
+		}
+	}
+	return best, true
+}
+
+// weekday resolves a weekday name (1 = Monday) against the DCT by tense: past → the last such day on or
+// before the DCT, future → the next one on or after it; otherwise the last one (news report the past).
+func (e *env) weekday(wd int, t tense, rel string) string {
+	if !e.has {
+		return fmt.Sprintf("XXXX-WXX-%d", wd)
+	}
+	cur := isoWeekday(e.dct)
+	back := (cur - wd + 7) % 7 // days back to the last such day (0 = today)
+	fwd := (wd - cur + 7) % 7  // days forward to the next one (0 = today)
+	switch rel {
+	case "last", "previous", "past":
+		if back == 0 {
+			back = 7
+		}
+		return e.dayOff(-back)
+	case "next", "coming":
+		if fwd == 0 {
+			fwd = 7
+		}
+		return e.dayOff(fwd)
+	case "this":
+		if t == tensePast {
+			return e.dayOff(-back)
+		}
+		return e.dayOff(fwd)
+	}
+	switch t {
+	case tenseFuture:
+		return e.dayOff(fwd)
+	case tensePast:
+		return e.dayOff(-back)
+	}
+	if fwd > 0 && fwd <= 1 {
+		return e.dayOff(fwd)
+	}
+	return e.dayOff(-back)
+}
+
+func isoWeekday(t time.Time) int {
+	w := int(t.Weekday())
+	if w == 0 {
+		return 7
+	}
+	return w
+}
+
+// shift moves the DCT by n units (unit letters Y, Q, M, W, D) and formats it at that granularity.
+func (e *env) shift(u string, n int) string {
+	if !e.has {
+		switch u {
+		case "Y":
+			return "XXXX"
+		case "Q":
+			return "XXXX-QX"
+		case "M":
+			return "XXXX-XX"
+		case "W":
+			return "XXXX-WXX"
+		}
+		return "XXXX-XX-XX"
+	}
+	switch u {
+	case "Y":
+		return yearStr(e.dct.Year() + n)
+	case "Q":
+		q := e.dct.Year()*4 + quarterOf(e.dct) - 1 + n
+		return fmt.Sprintf("%04d-Q%d", q/4, q%4+1)
+	case "M":
+		t := date(e.dct.Year(), int(e.dct.Month()), 1).AddDate(0, n, 0)
+		return ym(t.Year(), int(t.Month()))
+	case "W":
+		return week(e.dct.AddDate(0, 0, 7*n))
+	case "D":
+		return e.dayOff(n)
+	}
+	return ""
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

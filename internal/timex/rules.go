@@ -1,0 +1,907 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// rule is one pattern of the grammar with its value function and an example the tests check against a
+// DCT of Sunday 2025-08-17 (see rules_test.go).
+type rule struct {
+	name    string
+	pattern string
+	val     func(e *env, m *match) (typ, value string, ok bool)
+	example string // a sentence containing the expression
+	want    string // "expression|TYPE|value" expected from the example
+	p       pattern
+}
+
+// Lists of words used by several patterns.
+const (
+	mods     = "early|late|mid|middle|end|beginning|start|earlier|later"
+	approx   = "nearly|almost|about|over|around|roughly|approximately|some|only|just|within|barely|another|least|than|to"
+	relWords = "last|this|next|past|previous|coming|current|latest|recent|following|same|that"
+)
+
+// rules is the grammar. At each token the longest match wins; among equally long ones the first rule.
+var rules = []*rule{
+	// ---- absolute dates ----
+	{name: "weekday-month-day-year", pattern: "w:WDAY? ,? m:MONTH d:DAY ,? y:YEAR",
+		example: "On Aug. 18, 2025 the talks began.", want: "Aug. 18, 2025|DATE|2025-08-18", val: valMDY},
+	{name: "day-month-year", pattern: "w:WDAY? ,? the? d:DAY of? m:MONTH ,? y:YEAR",
+		example: "It opened on 18 August 2025.", want: "18 August 2025|DATE|2025-08-18", val: valMDY},
+	{name: "iso-date", pattern: "y:YEAR - m:NUM - d:NUM",
+		example: "Filed 2025-08-18 in court.", want: "2025-08-18|DATE|2025-08-18", val: valISO},
+	{name: "slash-date", pattern: "m:NUM / d:NUM / y:NUM",
+		example: "Signed 8/18/2025 by both.", want: "8/18/2025|DATE|2025-08-18", val: valSlash},
+	{name: "weekday-month-day", pattern: "w:WDAY? ,? m:MONTH d:DAY",
+		example: "The vote is set for Aug. 18.", want: "Aug. 18|DATE|2025-08-18", val: valMD},
+	{name: "day-month", pattern: "w:WDAY? ,? the? d:DAY of? m:MONTH",
+		example: "The vote was held on 12 August.", want: "12 August|DATE|2025-08-12", val: valMD},
+	{name: "month-year", pattern: "mod:" + mods + "? m:MONTH of? ,? y:YEAR",
+		example: "Prices peaked in June 2024.", want: "June 2024|DATE|2024-06", val: valMY},
+	{name: "month", pattern: "the? mod:" + mods + "|this|last|next? m:MONTH",
+		example: "Prices fell in March.", want: "March|DATE|2025-03", val: valMonth},
+	{name: "year", pattern: "mod:" + mods + "|fiscal|calendar? y:YEAR",
+		example: "Sales rose in 2024.", want: "2024|DATE|2024", val: valYear},
+	{name: "decade", pattern: "the? mod:" + mods + "? d:DECADE",
+		example: "It began in the 1990s.", want: "the 1990s|DATE|199", val: valDecade},
+	{name: "century", pattern: "the? mod:" + mods + "? o:ORD century",
+		example: "Late in the 20th century.", want: "the 20th century|DATE|19", val: valCentury},
+	{name: "season-year", pattern: "the? mod:" + mods + "? s:SEASON of? y:YEAR",
+		example: "It closed in the summer of 2023.", want: "the summer of 2023|DATE|2023-SU", val: valSeasonYear},
+	{name: "season", pattern: "the? rel:this|last|next|past|early|late|mid? past? s:SEASON",
+		example: "They met last fall.", want: "last fall|DATE|2024-FA", val: valSeason},
+	{name: "quarter", pattern: "the? y:YEAR? rel:fiscal|calendar|this|last|next|its|that? y2:YEAR? fiscal? o:ORD fiscal? quarter of? fiscal? y3:YEAR?",
+		example: "Profit rose in the third quarter.", want: "the third quarter|DATE|2025-Q3", val: valQuarter},
+	{name: "quarter-code", pattern: "q:q n:NUM y:YEAR?",
+		example: "Sales in Q3 were flat.", want: "Q3|DATE|2025-Q3", val: valQCode},
+	{name: "half", pattern: "the? o:first|second h:half of? y:YEAR?",
+		example: "Growth slowed in the first half of 2025.", want: "the first half of 2025|DATE|2025-H1", val: valHalf},
+	{name: "the-quarter", pattern: "the|this|that|its rel:latest|current|recent|fiscal|same|most? recent? q:quarter|period",
+		example: "Revenue in the third quarter rose; the quarter was strong.", want: "the quarter|DATE|2025-Q3", val: valTheQuarter},
+	{name: "year-ago-quarter", pattern: "the? comparable|corresponding? year ago|earlier ORD? q:quarter|period",
+		example: "Net fell from the year-ago quarter.", want: "year-ago quarter|DATE|2024-Q3", val: valYearAgoQuarter},
+	{name: "holiday", pattern: "rel:last|next|this? h:christmas|thanksgiving|easter|halloween|independence|labor|memorial|election|new|valentine|veterans|mother|father ny:year? s:'s? d:day|eve?",
+		example: "Stores close on Christmas Day.", want: "Christmas Day|DATE|2025-12-25", val: valHoliday},
+
+	// ---- relative to the DCT ----
+	{name: "today", pattern: "mod:" + mods + "? d:today|yesterday|tomorrow",
+		example: "He resigned yesterday.", want: "yesterday|DATE|2025-08-16", val: valToday},
+	{name: "today-part", pattern: "mod:" + mods + "? d:today|yesterday|tomorrow p:PART",
+		example: "He spoke yesterday morning.", want: "yesterday morning|TIME|2025-08-16TMO", val: valTodayPart},
+	{name: "tonight", pattern: "d:tonight|overnight",
+		example: "Results come in tonight.", want: "tonight|TIME|2025-08-17TNI", val: valTonight},
+	{name: "this-part", pattern: "mod:" + mods + "? r:this|last|later p:PART",
+		example: "Markets opened lower this morning.", want: "this morning|TIME|2025-08-17TMO", val: valThisPart},
+	{name: "relative-unit", pattern: "the? mod:" + mods + "? of? the? r:" + relWords + " u:week|month|year|weekend|quarter",
+		example: "Talks stalled last week.", want: "last week|DATE|2025-W32", val: valRelUnit},
+	{name: "earlier-this", pattern: "mod:" + mods + "|end|start|middle of? the? r:this|last|next|the u:week|month|year|weekend|quarter",
+		example: "The law passed earlier this month.", want: "earlier this month|DATE|2025-08", val: valRelUnit},
+	{name: "unit-ago", pattern: "approx:" + approx + "? n:NUM u:UNIT a:ago|earlier|before",
+		example: "The firm was founded two years ago.", want: "two years ago|DATE|2023", val: valAgo},
+	{name: "weekday", pattern: "r:last|next|this|coming|early|late|mid? w:WDAY",
+		example: "Zelensky and European leaders are heading to Washington on Monday.", want: "Monday|DATE|2025-08-18", val: valWeekday},
+	{name: "weekday-part", pattern: "r:last|next|this|early|late? w:WDAY p:PART",
+		example: "The deal was struck Friday night.", want: "Friday night|TIME|2025-08-15TNI", val: valWeekdayPart},
+
+	// ---- clock times ----
+	{name: "clock", pattern: "approx:" + approx + "|at? h:HOUR :? mi:MIN? ap:AMPM z:ZONE? ,? w:WDAY? ,? m:MONTH? d:DAY?",
+		example: "Polls close at 8 p.m. ET.", want: "8 p.m. ET|TIME|2025-08-17T20:00", val: valClock},
+	{name: "clock-24h", pattern: "h:HOUR : mi:MIN z:ZONE",
+		example: "Trading halted at 14:30 GMT.", want: "14:30 GMT|TIME|2025-08-17T14:30", val: valClock},
+	{name: "noon", pattern: "approx:" + approx + "|at? n:noon|midnight|midday w:WDAY?",
+		example: "The deadline is noon Thursday.", want: "noon Thursday|TIME|2025-08-21T12:00", val: valNoon},
+
+	// ---- durations ----
+	{name: "duration", pattern: "approx:" + approx + "|more|less|up|least? than|to|least? the? rel:past|last|next|first|final|coming|previous|latest|initial? n:NUM more|additional|full|straight|consecutive|trading|business? u:UNIT long|old?",
+		example: "The war has lasted three years.", want: "three years|DURATION|P3Y", val: valDuration},
+	{name: "duration-half", pattern: "approx:" + approx + "? n:NUM h:NUM / two:NUM u:UNIT",
+		example: "The flight took 5 1/2 hours.", want: "5 1/2 hours|DURATION|PT5H30M", val: valHalfDuration},
+	{name: "duration-couple", pattern: "approx:" + approx + "? the? rel:past|last|next|first|coming? a couple|few of? u:UNIT",
+		example: "It will take a couple of years.", want: "a couple of years|DURATION|P2Y", val: valDuration},
+	{name: "duration-vague", pattern: "the? rel:past|last|next|coming|first|recent? q:few|several|many|some u:UNIT",
+		example: "Talks could take several months.", want: "several months|DURATION|PXM", val: valVague},
+	{name: "duration-plural", pattern: "the? rel:recent|coming|past? u:years|months|weeks|days|decades|centuries|hours|minutes ahead?",
+		example: "The dispute has run for years.", want: "years|DURATION|PXY", val: valPlural},
+
+	// ---- sets ----
+	{name: "every", pattern: "q:every|each u:UNIT",
+		example: "The board meets every week.", want: "every week|SET|P1W", val: valEvery},
+	{name: "every-weekday", pattern: "q:every|each w:WDAY",
+		example: "He calls each Thursday.", want: "each Thursday|SET|XXXX-WXX-4", val: valEveryWeekday},
+	{name: "adverb-set", pattern: "a:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly",
+		example: "The paper is published daily.", want: "daily|SET|P1D", val: valAdverbSet},
+
+	// ---- references ----
+	{name: "present", pattern: "right|just? a:now|currently|presently",
+		example: "Prices are now falling.", want: "now|DATE|PRESENT_REF", val: valRef("PRESENT_REF")},
+	{name: "these-days", pattern: "a:these days",
+		example: "These days few buy records.", want: "These days|DATE|PRESENT_REF", val: valRef("PRESENT_REF")},
+	{name: "past", pattern: "more|most|until|only? a:recently|previously|formerly",
+		example: "She recently moved.", want: "recently|DATE|PAST_REF", val: valRef("PAST_REF")},
+	{name: "the-past", pattern: "a:the past",
+		example: "In the past, rates were higher.", want: "the past|DATE|PAST_REF", val: valRef("PAST_REF")},
+	{name: "future", pattern: "the? near|distant|foreseeable? a:future",
+		example: "Rates may rise in the near future.", want: "the near future|DATE|FUTURE_REF", val: valRef("FUTURE_REF")},
+	{name: "soon", pattern: "a:soon",
+		example: "A decision is expected soon.", want: "soon|DATE|FUTURE_REF", val: valRef("FUTURE_REF")},
+}
+
+// compiled rules, built once.
+func init() {
+	for _, r := range rules {
+		r.p = compile(r.pattern)
+	}
+}
+
+// ---- value functions ----
+
+func monthOf(m *match) int { return months[m.low("m")] }
+
+func valMDY(e *env, m *match) (string, string, bool) {
+	t, _ := m.tok("y")
+	y, _ := year(t)
+	dt, _ := m.tok("d")
+	d, _ := ordinalDay(dt)
+	mo := monthOf(m)
+	if !validDate(y, mo, d) {
+		return "", "", false
+	}
+	return "DATE", day(date(y, mo, d)), true
+}
+
+func valISO(e *env, m *match) (string, string, bool) {
+	yt, _ := m.tok("y")
+	y, _ := year(yt)
+	mt, _ := m.tok("m")
+	dt, _ := m.tok("d")
+	mo, ok1 := atoi(mt.low)
+	d, ok2 := atoi(dt.low)
+	if !ok1 || !ok2 || len(mt.low) != 2 || len(dt.low) != 2 || !validDate(y, mo, d) || mt.space || dt.space {
+		return "", "", false
+	}
+	return "DATE", day(date(y, mo, d)), true
+}
+
+func valSlash(e *env, m *match) (string, string, bool) {
+	mt, _ := m.tok("m")
+	dt, _ := m.tok("d")
+	yt, _ := m.tok("y")
+	mo, ok1 := atoi(mt.low)
+	d, ok2 := atoi(dt.low)
+	y, ok3 := atoi(yt.low)
+	if !ok1 || !ok2 || !ok3 || dt.space || yt.space {
+		return "", "", false
+	}
+	if len(yt.low) == 2 {
+		y += 1900
+		if y < 1950 {
+			y += 100
+		}
+	} else if len(yt.low) != 4 {
+		return "", "", false
+	}
+	if !validDate(y, mo, d) {
+		if validDate(y, d, mo) { // 18/8/2025
+			mo, d = d, mo
+		} else {
+			return "", "", false
+		}
+	}
+	return "DATE", day(date(y, mo, d)), true
+}
+
+func valMD(e *env, m *match) (string, string, bool) {
+	dt, _ := m.tok("d")
+	d, _ := ordinalDay(dt)
+	mo := monthOf(m)
+	if !validDate(2000, mo, d) { // 2000 is a leap year: Feb 29 passes
+		return "", "", false
+	}
+	if dt.kind != tNum && !m.has("w") && m.toks[m.start].low != "the" {
+		// "May first" is rare; "March second" more often is not a date
+		if _, isOrd := ordinalWords[dt.low]; !isOrd {
+			return "", "", false
+		}
+	}
+	if w, ok := m.tok("w"); ok && e.has {
+		// a weekday with the date picks the year whose date falls on that weekday
+		wd := weekdays[w.low]
+		for _, y := range []int{e.dct.Year(), e.dct.Year() + 1, e.dct.Year() - 1} {
+			if validDate(y, mo, d) && isoWeekday(date(y, mo, d)) == wd {
+				return "DATE", day(date(y, mo, d)), true
+			}
+		}
+	}
+	y, ok := e.yearFor(mo, d, e.tenseAt(m.start, m.end))
+	if !ok {
+		return "DATE", fmt.Sprintf("XXXX-%02d-%02d", mo, d), true
+	}
+	if !validDate(y, mo, d) {
+		return "", "", false
+	}
+	return "DATE", day(date(y, mo, d)), true
+}
+
+func valMY(e *env, m *match) (string, string, bool) {
+	t, _ := m.tok("y")
+	y, _ := year(t)
+	return "DATE", ym(y, monthOf(m)), true
+}
+
+// monthContext are words after which a bare "May" or "March" is a month.
+var monthContext = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "before": true, "after": true,
+	"during": true, "early": true, "late": true, "mid": true, "last": true, "next": true, "this": true,
+	"of": true, "through": true, "from": true, "to": true, "between": true, "and": true, "or": true,
+	"end": true, "beginning": true, "middle": true, "each": true, "every": true, "that": true,
+}
+
+func valMonth(e *env, m *match) (string, string, bool) {
+	mt, _ := m.tok("m")
+	mo := months[mt.low]
+	if len(mt.low) <= 4 && mt.low != "june" && mt.low != "july" && mt.low != "may" {
+		return "", "", false // abbreviations need a day
+	}
+	if mt.low == "may" || mt.low == "march" {
+		prev := ""
+		if k := indexOf(m, "m") - 1; k >= 0 {
+			prev = m.toks[k].low
+		}
+		if !monthContext[prev] {
+			return "", "", false
+		}
+	}
+	if !e.has {
+		return "DATE", fmt.Sprintf("XXXX-%02d", mo), true
+	}
+	y := e.dct.Year()
+	cur := int(e.dct.Month())
+	switch m.low("mod") {
+	case "last":
+		if mo >= cur {
+			y--
+		}
+	case "next":
+		if mo <= cur {
+			y++
+		}
+	case "this":
+	default:
+		yy, _ := e.yearFor(mo, 0, e.tenseAt(m.start, m.end))
+		y = yy
+	}
+	return "DATE", ym(y, mo), true
+}
+
+// indexOf returns the token index captured under name, or -1.
+func indexOf(m *match, name string) int {
+	for k, el := range m.p {
+		if el.name == name {
+			return m.at[k]
+		}
+	}
+	return -1
+}
+
+// yearContext are words after which a bare four-digit number is a year.
+var yearContext = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "before": true, "after": true,
+	"during": true, "of": true, "through": true, "from": true, "to": true, "between": true, "and": true,
+	"for": true, "early": true, "late": true, "mid": true, "fiscal": true, "calendar": true, "year": true,
+	"around": true, "circa": true, "spring": true, "summer": true, "fall": true, "winter": true, "the": true,
+	"end": true, "beginning": true, "start": true, "middle": true, "or": true, "than": true, "at": true,
+	"as": true, "that": true, "'s": true, "post": true, "pre": true,
+}
+
+func valYear(e *env, m *match) (string, string, bool) {
+	yt, _ := m.tok("y")
+	y, _ := year(yt)
+	i := indexOf(m, "y")
+	prev, next := tok{}, tok{}
+	if i > 0 {
+		prev = m.toks[i-1]
+	}
+	if i+1 < len(m.toks) {
+		next = m.toks[i+1]
+	}
+	// numbers in tables and amounts are not years
+	if prev.kind == tNum || next.kind == tNum || prev.low == "$" || prev.low == "#" || next.low == "%" ||
+		(next.kind == tWord && units[next.low].letter != "" && next.low != "year") {
+		return "", "", false
+	}
+	switch next.low {
+	case "percent", "million", "billion", "people", "shares", "points", "feet", "miles", "tons", "to", "-", "/":
+		if next.low != "to" || prev.kind == tNum {
+			return "", "", false
+		}
+	}
+	if !(y >= 1800 && y <= 2100) && !yearContext[prev.low] {
+		return "", "", false
+	}
+	if m.low("mod") == "the" || m.low("mod") == "year" {
+		// "the 1988 period" is annotated elsewhere; "year 2000" is a date
+		if m.low("mod") == "the" {
+			return "DATE", yearStr(y), true
+		}
+	}
+	return "DATE", yearStr(y), true
+}
+
+// decade returns the TIMEX3 decade value of a token: "1990s" → "199", "'80s" → "198", "nineties" → "199".
+func decade(t tok) (string, bool) {
+	s := t.low
+	switch {
+	case t.kind == tNum && len(s) == 5 && s[4] == 's' && s[3] == '0':
+		if _, ok := atoi(s[:4]); ok {
+			return s[:3], true
+		}
+	case len(s) == 4 && s[0] == '\'' && s[3] == 's' && s[2] == '0':
+		if s[1] >= '0' && s[1] <= '9' {
+			if s[1] <= '2' {
+				return "20" + s[1:2], true
+			}
+			return "19" + s[1:2], true
+		}
+	}
+	words := map[string]string{"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195",
+		"sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
+	v, ok := words[s]
+	return v, ok
+}
+
+func valDecade(e *env, m *match) (string, string, bool) {
+	t, _ := m.tok("d")
+	v, _ := decade(t)
+	if t.kind == tWord && !strings.HasPrefix(t.low, "'") && m.toks[m.start].low != "the" {
+		return "", "", false
+	}
+	return "DATE", v, true
+}
+
+func valCentury(e *env, m *match) (string, string, bool) {
+	t, _ := m.tok("o")
+	n, _ := ordinal(t)
+	if n < 1 || n > 30 {
+		return "", "", false
+	}
+	return "DATE", fmt.Sprintf("%02d", n-1), true
+}
+
+func valSeasonYear(e *env, m *match) (string, string, bool) {
+	t, _ := m.tok("y")
+	y, _ := year(t)
+	return "DATE", fmt.Sprintf("%04d-%s", y, seasons[m.low("s")]), true
+}
+
+func valSeason(e *env, m *match) (string, string, bool) {
+	s := seasons[m.low("s")]
+	rel := m.low("rel")
+	if rel == "" && m.toks[m.start].low != "the" && (s == "FA" || s == "SP") {
+		return "", "", false
+	}
+	if !e.has {
+		return "DATE", "XXXX-" + s, true
+	}
+	y := e.dct.Year()
+	switch rel {
+	case "last", "past":
+		if m.toks[m.start].low != "this" {
+			y--
+		}
+	case "next":
+		y++
+	}
+	return "DATE", fmt.Sprintf("%04d-%s", y, s), true
+}
+
+func valQuarter(e *env, m *match) (string, string, bool) {
+	ot, _ := m.tok("o")
+	n, _ := ordinal(ot)
+	if n < 1 || n > 4 {
+		return "", "", false
+	}
+	y := 0
+	for _, k := range []string{"y", "y2", "y3"} {
+		if t, ok := m.tok(k); ok {
+			y, _ = year(t)
+		}
+	}
+	if y == 0 {
+		if !e.has {
+			return "DATE", fmt.Sprintf("XXXX-Q%d", n), true
+		}
+		y = e.dct.Year()
+		switch {
+		case m.low("rel") == "last":
+			y--
+		case m.low("rel") == "next":
+			y++
+		case n > quarterOf(e.dct) && quarterOf(e.dct) == 1:
+			y-- // early in the year, "the fourth quarter" reports last year's
+		}
+	}
+	v := fmt.Sprintf("%04d-Q%d", y, n)
+	e.lastQ = v
+	return "DATE", v, true
+}
+
+func valQCode(e *env, m *match) (string, string, bool) {
+	nt, _ := m.tok("n")
+	n, _ := atoi(nt.low)
+	if q, _ := m.tok("q"); q.text != "Q" || nt.space || n < 1 || n > 4 {
+		return "", "", false
+	}
+	y := 0
+	if t, ok := m.tok("y"); ok {
+		y, _ = year(t)
+	} else if e.has {
+		y = e.dct.Year()
+	} else {
+		return "DATE", fmt.Sprintf("XXXX-Q%d", n), true
+	}
+	v := fmt.Sprintf("%04d-Q%d", y, n)
+	e.lastQ = v
+	return "DATE", v, true
+}
+
+func valHalf(e *env, m *match) (string, string, bool) {
+	h := "H1"
+	if m.low("o") == "second" {
+		h = "H2"
+	}
+	if t, ok := m.tok("y"); ok {
+		y, _ := year(t)
+		return "DATE", fmt.Sprintf("%04d-%s", y, h), true
+	}
+	if m.toks[m.start].low != "the" {
+		return "", "", false
+	}
+	if !e.has {
+		return "DATE", "XXXX-" + h, true
+	}
+	return "DATE", fmt.Sprintf("%04d-%s", e.dct.Year(), h), true
+}
+
+func valTheQuarter(e *env, m *match) (string, string, bool) {
+	if m.low("q") == "period" && m.low("rel") == "" {
+		return "", "", false
+	}
+	switch m.low("rel") {
+	case "current":
+		return "DATE", e.shift("Q", 0), true
+	}
+	if e.lastQ != "" {
+		return "DATE", e.lastQ, true
+	}
+	if m.low("q") == "period" {
+		return "", "", false
+	}
+	return "DATE", e.shift("Q", -1), true
+}
+
+func valYearAgoQuarter(e *env, m *match) (string, string, bool) {
+	q := e.lastQ
+	if q == "" {
+		q = e.shift("Q", -1)
+	}
+	y, err := strconv.Atoi(q[:4])
+	if err != nil {
+		return "DATE", "XXXX" + q[4:], true
+	}
+	return "DATE", fmt.Sprintf("%04d%s", y-1, q[4:]), true
+}
+
+func valToday(e *env, m *match) (string, string, bool) {
+	switch m.low("d") {
+	case "yesterday":
+		return "DATE", e.dayOff(-1), true
+	case "tomorrow":
+		return "DATE", e.dayOff(1), true
+	}
+	return "DATE", e.dayOff(0), true
+}
+
+func valTodayPart(e *env, m *match) (string, string, bool) {
+	_, v, _ := valToday(e, m)
+	return "TIME", v + "T" + dayParts[m.low("p")], true
+}
+
+func valTonight(e *env, m *match) (string, string, bool) {
+	if m.low("d") == "overnight" {
+		return "", "", false
+	}
+	return "TIME", e.dayOff(0) + "TNI", true
+}
+
+func valThisPart(e *env, m *match) (string, string, bool) {
+	off := 0
+	if m.low("r") == "last" {
+		if m.low("p") != "night" {
+			return "", "", false
+		}
+		off = -1
+	}
+	return "TIME", e.dayOff(off) + "T" + dayParts[m.low("p")], true
+}
+
+func valRelUnit(e *env, m *match) (string, string, bool) {
+	u := m.low("u")
+	n := 0
+	switch m.low("r") {
+	case "last", "past", "previous":
+		n = -1
+	case "next", "coming", "following":
+		n = 1
+	case "the":
+		if u != "year" && u != "month" && u != "week" {
+			return "", "", false
+		}
+		if m.low("mod") == "" {
+			return "", "", false
+		}
+	case "latest", "recent", "same", "that":
+		if u != "quarter" {
+			return "", "", false
+		}
+		if e.lastQ != "" {
+			return "DATE", e.lastQ, true
+		}
+		n = -1
+	}
+	switch u {
+	case "week":
+		return "DATE", e.shift("W", n), true
+	case "month":
+		return "DATE", e.shift("M", n), true
+	case "year":
+		return "DATE", e.shift("Y", n), true
+	case "quarter":
+		return "DATE", e.shift("Q", n), true
+	case "weekend":
+		if !e.has {
+			return "DATE", "XXXX-WXX-WE", true
+		}
+		// the weekend: the coming one in future tense, else the last one
+		t := e.dct
+		if n == 1 || (n == 0 && e.tenseAt(m.start, m.end) == tenseFuture) {
+			t = t.AddDate(0, 0, 7-isoWeekday(t)+6-7)
+			if isoWeekday(e.dct) >= 6 {
+				t = e.dct
+			}
+			return "DATE", week(t) + "-WE", true
+		}
+		if isoWeekday(t) < 6 {
+			t = t.AddDate(0, 0, -isoWeekday(t))
+		}
+		return "DATE", week(t) + "-WE", true
+	}
+	return "", "", false
+}
+
+func valAgo(e *env, m *match) (string, string, bool) {
+	nt, _ := m.tok("n")
+	n, _ := cardinal(nt)
+	u := units[m.low("u")]
+	if u.time || u.letter == "WE" {
+		return "", "", false
+	}
+	n *= u.mult
+	if m.low("a") != "ago" && !(nt.low == "a" || nt.low == "an" || nt.low == "one") {
+		return "", "", false
+	}
+	if u.letter == "Y" && n == 1 && e.lastQ != "" && m.low("a") != "ago" {
+		y, err := strconv.Atoi(e.lastQ[:4])
+		if err == nil {
+			return "DATE", fmt.Sprintf("%04d%s", y-1, e.lastQ[4:]), true
+		}
+	}
+	if u.letter == "Y" && n == 1 && e.lastQ != "" {
+		y, err := strconv.Atoi(e.lastQ[:4])
+		if err == nil {
+			return "DATE", fmt.Sprintf("%04d%s", y-1, e.lastQ[4:]), true
+		}
+	}
+	return "DATE", e.shift(u.letter, -n), true
+}
+
+func valWeekday(e *env, m *match) (string, string, bool) {
+	wd := weekdays[m.low("w")]
+	rel := m.low("r")
+	if i := indexOf(m, "w"); i+1 < len(m.toks) && m.toks[i+1].low == "'s" {
+		// "Friday's summit": the tense of the sentence still decides
+	}
+	return "DATE", e.weekday(wd, e.tenseAt(m.start, m.end), rel), true
+}
+
+func valWeekdayPart(e *env, m *match) (string, string, bool) {
+	_, v, _ := valWeekday(e, m)
+	return "TIME", v + "T" + dayParts[m.low("p")], true
+}
+
+func valClock(e *env, m *match) (string, string, bool) {
+	ht, _ := m.tok("h")
+	h, _ := atoi(ht.low)
+	mi := 0
+	if t, ok := m.tok("mi"); ok {
+		mi, _ = atoi(t.low)
+	}
+	if ap := m.low("ap"); ap != "" {
+		if h < 1 || h > 12 {
+			return "", "", false
+		}
+		if strings.HasPrefix(ap, "p") && h < 12 {
+			h += 12
+		} else if strings.HasPrefix(ap, "a") && h == 12 {
+			h = 0
+		}
+	} else if h > 23 {
+		return "", "", false
+	}
+	d := clockDay(e, m)
+	return "TIME", fmt.Sprintf("%sT%02d:%02d", d, h, mi), true
+}
+
+// clockDay is the day part of a clock time: a weekday or date written with it, else the DCT.
+func clockDay(e *env, m *match) string {
+	if mt, ok := m.tok("m"); ok {
+		if dt, ok := m.tok("d"); ok {
+			mo := months[mt.low]
+			d, _ := ordinalDay(dt)
+			if y, ok := e.yearFor(mo, d, e.tenseAt(m.start, m.end)); ok && validDate(y, mo, d) {
+				return day(date(y, mo, d))
+			}
+			return fmt.Sprintf("XXXX-%02d-%02d", mo, d)
+		}
+	}
+	if w, ok := m.tok("w"); ok {
+		return e.weekday(weekdays[w.low], e.tenseAt(m.start, m.end), "")
+	}
+	return e.dayOff(0)
+}
+
+func valNoon(e *env, m *match) (string, string, bool) {
+	h := "12:00"
+	if m.low("n") == "midnight" {
+		h = "24:00"
+	}
+	return "TIME", clockDay(e, m) + "T" + h, true
+}
+
+// durationValue formats n units as a TIMEX3 duration ("P3Y", "PT48H"); n < 0 means unspecified ("PXY").
+func durationValue(u unit, n int) string {
+	num := "X"
+	if n >= 0 {
+		num = strconv.Itoa(n * u.mult)
+	}
+	if u.letter == "Q" && n >= 0 {
+		return "P" + strconv.Itoa(3*n) + "M"
+	}
+	if u.time {
+		return "PT" + num + u.letter
+	}
+	return "P" + num + u.letter
+}
+
+func valDuration(e *env, m *match) (string, string, bool) {
+	u, ok := units[m.low("u")]
+	if !ok || u.letter == "WE" {
+		return "", "", false
+	}
+	n := 2
+	if nt, ok := m.tok("n"); ok {
+		n, _ = cardinal(nt)
+		if nt.kind == tNum && len(nt.low) > 4 {
+			return "", "", false
+		}
+		if k := indexOf(m, "n"); k > 0 && m.toks[k-1].low == "$" {
+			return "", "", false
+		}
+	}
+	if m.toks[m.start].low == "the" && m.low("rel") == "" && m.low("n") != "" && m.low("u") == "year" {
+		return "", "", false
+	}
+	if m.low("n") == "" && m.toks[m.end-1].low != m.low("u") {
+		// "a couple of" / "a few" handled by their own rules
+	}
+	if (m.low("n") == "a" || m.low("n") == "an") && m.start == indexOf(m, "n") && m.start > 0 {
+		// "$5 a year", "twice a year": a rate, not a duration
+		switch m.toks[m.start-1].low {
+		case "times", "twice", "once", "thrice":
+			return "SET", "P1" + u.letter, true
+		}
+		if m.toks[m.start-1].kind == tNum {
+			return "", "", false
+		}
+	}
+	return "DURATION", durationValue(u, n), true
+}
+
+func valHalfDuration(e *env, m *match) (string, string, bool) {
+	nt, _ := m.tok("n")
+	n, _ := cardinal(nt)
+	if m.low("h") != "1" || m.low("two") != "2" {
+		return "", "", false
+	}
+	u := units[m.low("u")]
+	switch u.letter {
+	case "Y":
+		return "DURATION", fmt.Sprintf("P%dY6M", n*u.mult), true
+	case "H":
+		return "DURATION", fmt.Sprintf("PT%dH30M", n), true
+	case "D":
+		return "DURATION", fmt.Sprintf("P%dDT12H", n), true
+	case "M":
+		if u.time {
+			return "DURATION", fmt.Sprintf("PT%dM30S", n), true
+		}
+	}
+	return "DURATION", durationValue(u, n), true
+}
+
+func valVague(e *env, m *match) (string, string, bool) {
+	u, ok := units[m.low("u")]
+	if !ok || u.letter == "WE" || !strings.HasSuffix(m.low("u"), "s") {
+		return "", "", false
+	}
+	return "DURATION", durationValue(u, -1), true
+}
+
+func valPlural(e *env, m *match) (string, string, bool) {
+	u := units[m.low("u")]
+	if m.low("rel") == "" {
+		if m.toks[m.start].low == "the" {
+			return "", "", false
+		}
+		prev := ""
+		if m.start > 0 {
+			prev = m.toks[m.start-1].low
+		}
+		switch prev {
+		case "for", "in", "within", "over", "took", "take", "takes", "last", "lasted", "after", "spent":
+		default:
+			return "", "", false
+		}
+	}
+	return "DURATION", durationValue(u, -1), true
+}
+
+func valEvery(e *env, m *match) (string, string, bool) {
+	u := units[m.low("u")]
+	if u.letter == "WE" || strings.HasSuffix(m.low("u"), "s") {
+		return "", "", false
+	}
+	return "SET", durationValue(u, 1), true
+}
+
+func valEveryWeekday(e *env, m *match) (string, string, bool) {
+	return "SET", fmt.Sprintf("XXXX-WXX-%d", weekdays[m.low("w")]), true
+}
+
+func valAdverbSet(e *env, m *match) (string, string, bool) {
+	v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+		"hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M"}[m.low("a")]
+	return "SET", v, true
+}
+
+func valRef(v string) func(e *env, m *match) (string, string, bool) {
+	return func(e *env, m *match) (string, string, bool) { return "DATE", v, true }
+}
+
+// holidays maps the first word of a holiday name (with "day"/"eve" as written) to its date in year y.
+func holidayDate(name, dayWord string, y int) (int, int, bool) {
+	nth := func(m, wd, k int) (int, int, bool) { // k-th weekday wd of month m (k = -1: last)
+		if k < 0 {
+			t := date(y, m+1, 1).AddDate(0, 0, -1)
+			for isoWeekday(t) != wd {
+				t = t.AddDate(0, 0, -1)
+			}
+			return m, t.Day(), true
+		}
+		t := date(y, m, 1)
+		for isoWeekday(t) != wd {
+			t = t.AddDate(0, 0, 1)
+		}
+		return m, t.Day() + 7*(k-1), true
+	}
+	switch name {
+	case "christmas":
+		if dayWord == "eve" {
+			return 12, 24, true
+		}
+		return 12, 25, true
+	case "new":
+		if dayWord == "eve" {
+			return 12, 31, true
+		}
+		return 1, 1, true
+	case "halloween":
+		return 10, 31, true
+	case "independence":
+		return 7, 4, true
+	case "valentine":
+		return 2, 14, true
+	case "veterans":
+		return 11, 11, true
+	case "thanksgiving":
+		return nth(11, 4, 4)
+	case "labor":
+		return nth(9, 1, 1)
+	case "memorial":
+		return nth(5, 1, -1)
+	case "mother":
+		return nth(5, 7, 2)
+	case "father":
+		return nth(6, 7, 3)
+	case "election":
+		m, d, _ := nth(11, 1, 1)
+		return m, d + 1, true
+	case "easter": // anonymous Gregorian algorithm (Meeus/Jones/Butcher)
+		a, b, c := y%19, y/100, y%100
+		d, e := b/4, b%4
+		f := (b + 8) / 25
+		g := (b - f + 1) / 3
+		h := (19*a + b - d - g + 15) % 30
+		i, k := c/4, c%4
+		l := (32 + 2*e + 2*i - h - k) % 7
+		m := (a + 11*h + 22*l) / 451
+		month := (h + l - 7*m + 114) / 31
+		return month, (h+l-7*m+114)%31 + 1, true
+	}
+	return 0, 0, false
+}
+
+func valHoliday(e *env, m *match) (string, string, bool) {
+	ht, _ := m.tok("h")
+	if !upperFirst(ht.text) {
+		return "", "", false
+	}
+	name, dw := ht.low, m.low("d")
+	switch name {
+	case "christmas", "thanksgiving", "easter", "halloween":
+		if m.has("ny") {
+			return "", "", false
+		}
+	case "new":
+		if !m.has("ny") || dw == "" {
+			return "", "", false
+		}
+	case "valentine", "mother", "father":
+		if !m.has("s") || dw != "day" {
+			return "", "", false
+		}
+	default:
+		if dw != "day" || m.has("ny") {
+			return "", "", false
+		}
+	}
+	if !e.has {
+		mo, d, ok := holidayDate(name, dw, 2001)
+		if !ok {
+			return "", "", false
+		}
+		return "DATE", fmt.Sprintf("XXXX-%02d-%02d", mo, d), true
+	}
+	y := e.dct.Year()
+	t := e.tenseAt(m.start, m.end)
+	switch m.low("rel") {
+	case "last":
+		t = tensePast
+	case "next":
+		t = tenseFuture
+	}
+	best, bestDist := "", 1<<30
+	for _, c := range []int{y - 1, y, y + 1} {
+		mo, d, _ := holidayDate(name, dw, c)
+		diff := int(date(c, mo, d).Sub(e.dct).Hours() / 24)
+		if t == tensePast && diff > 0 || t == tenseFuture && diff < 0 {
+			continue
+		}
+		if abs(diff) < bestDist {
+			best, bestDist = day(date(c, mo, d)), abs(diff)
+		}
+	}
+	return "DATE", best, true
+}

@@ -1,0 +1,125 @@
+package timex
+
+import "strings"
+
+// tense is the tense of the verb that governs a time expression, as far as it matters for resolving it.
+type tense uint8
+
+const (
+	tenseNone tense = iota
+	tensePast
+	tensePresent
+	tenseFuture
+)
+
+// irregularPast are simple-past forms that do not end in -ed.
+var irregularPast = map[string]bool{
+	"said": true, "was": true, "were": true, "had": true, "did": true, "met": true, "went": true, "came": true,
+	"told": true, "made": true, "took": true, "gave": true, "saw": true, "found": true, "left": true,
+	"began": true, "rose": true, "fell": true, "sold": true, "bought": true, "paid": true, "won": true,
+	"lost": true, "held": true, "led": true, "ran": true, "spoke": true, "wrote": true, "got": true,
+	"became": true, "brought": true, "thought": true, "felt": true, "kept": true, "knew": true, "broke": true,
+	"chose": true, "drew": true, "drove": true, "flew": true, "grew": true, "sent": true, "spent": true,
+	"stood": true, "struck": true, "threw": true, "fought": true, "caught": true, "sought": true,
+	"built": true, "meant": true, "dealt": true, "shot": true, "sank": true, "swore": true, "woke": true,
+	"heard": true, "understood": true, "forgot": true, "hid": true, "slid": true, "stole": true, "rang": true,
+	"sang": true, "swam": true, "arose": true, "overtook": true, "withdrew": true, "undertook": true,
+	"wasn't": true, "weren't": true, "didn't": true, "hadn't": true, "ended": true, "declined": true,
+}
+
+// notPast are words ending in -ed that are not verbs in the past.
+var notPast = map[string]bool{
+	"red": true, "bed": true, "need": true, "speed": true, "seed": true, "hundred": true, "indeed": true,
+	"feed": true, "shed": true, "proceed": true, "succeed": true, "exceed": true, "breed": true, "greed": true,
+	"weed": true, "wed": true, "led": false, "unprecedented": true, "united": true, "limited": true,
+	"based": true, "so-called": true, "detailed": true, "related": true, "advanced": true, "supposed": true,
+	"expected": true, "scheduled": true, "planned": true, "continued": true, "proposed": true,
+}
+
+// futureBefore are words that, followed by "to", announce a future ("plans to meet on Monday").
+var futureBefore = map[string]bool{
+	"going": true, "plans": true, "plan": true, "planned": true, "expected": true, "scheduled": true,
+	"set": true, "due": true, "intends": true, "hopes": true, "wants": true, "aims": true, "expects": true,
+	"prepared": true, "slated": true, "poised": true, "ready": true, "likely": true,
+}
+
+// tenseAt finds the tense of the verb nearest to tokens [i, j) within their sentence: POS tags from the
+// POS stage when present, else a lexicon (will/'ll/would/going to → future; -ed forms and irregular pasts
+// → past; "is heading" → future, a present progressive that news use for scheduled events).
+func (e *env) tenseAt(i, j int) tense {
+	const window = 12
+	bestT, bestD := tenseNone, 1<<30
+	for k := i - 1; k >= 0 && i-k <= window; k-- {
+		if sentenceEnd(e.toks[k]) || e.toks[k+1].para {
+			break
+		}
+		if t := e.verbTense(k); t != tenseNone {
+			bestT, bestD = t, i-k
+			break
+		}
+	}
+	for k := j; k < len(e.toks) && k-j < window && k-j+1 < bestD; k++ {
+		if sentenceEnd(e.toks[k]) || e.toks[k].para {
+			break
+		}
+		if t := e.verbTense(k); t != tenseNone {
+			return t
+		}
+	}
+	return bestT
+}
+
+func sentenceEnd(t tok) bool {
+	return t.kind == tPunct && (t.low == "." || t.low == "?" || t.low == "!" || t.low == ";")
+}
+
+// verbTense classifies token k as a tense marker, or tenseNone.
+func (e *env) verbTense(k int) tense {
+	t := e.toks[k]
+	if t.kind != tWord {
+		return tenseNone
+	}
+	w := t.low
+	switch w {
+	case "will", "'ll", "shall", "would", "won't", "wo":
+		return tenseFuture
+	case "is", "are", "am", "'s":
+		if k+1 < len(e.toks) && strings.HasSuffix(e.toks[k+1].low, "ing") {
+			return tenseFuture
+		}
+		return tensePresent
+	case "has", "have":
+		return tensePast
+	}
+	if k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w] {
+		return tenseFuture
+	}
+	if tag, ok := e.pos[t.start]; ok {
+		switch tag {
+		case "VBD":
+			return tensePast
+		case "VBN":
+			if k > 0 && (e.toks[k-1].low == "has" || e.toks[k-1].low == "have" || e.toks[k-1].low == "had") {
+				return tensePast
+			}
+		case "MD":
+			return tenseFuture
+		case "VBZ", "VBP":
+			return tensePresent
+		}
+		return tenseNone
+	}
+	if irregularPast[w] {
+		return tensePast
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] {
+		if k > 0 {
+			switch e.toks[k-1].low {
+			case "the", "a", "an", "be", "been", "being", "is", "are", "was", "were", "will":
+				return tenseNone
+			}
+		}
+		return tensePast
+	}
+	return tenseNone
+}
