@@ -1,20 +1,645 @@
-// Package quote finds direct, indirect and mixed quotations with their cue, source and speaker.
 package quote
 
 import (
 	"context"
+	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
-// Extractor is the quote stage. STUB: to be implemented.
-type Extractor struct{}
+// Config tunes the extractor. The zero value uses the defaults tuned on PolNeAR dev.
+type Config struct {
+	// MinP is the least fraction of a word's training occurrences that must be cues for the word to count as
+	// a cue by itself (default 0.30).
+	MinP float64
+	// MinCount is the least number of training cue occurrences for a learned cue (default 3).
+	MinCount int
+	// MinDirectWords is the least number of words of an unattributed quotation for it to be kept as speech
+	// rather than taken for a scare quote or a title (default 4).
+	MinDirectWords int
+}
 
-// New returns the stage.
-func New() (*Extractor, error) { return &Extractor{}, nil }
+func (c Config) withDefaults() Config {
+	if c.MinP == 0 {
+		c.MinP = 0.30
+	}
+	if c.MinCount == 0 {
+		c.MinCount = 3
+	}
+	if c.MinDirectWords == 0 {
+		c.MinDirectWords = 4
+	}
+	return c
+}
+
+// Extractor is the quote stage. It is safe for concurrent use.
+type Extractor struct {
+	cfg  Config
+	cues map[string]bool // words that signal attribution
+	lex  Lexicon
+}
+
+// New returns the stage with the embedded cue lexicon and the default configuration.
+func New() (*Extractor, error) { return NewWithConfig(Config{}) }
+
+// NewWithConfig returns the stage with the given configuration.
+func NewWithConfig(cfg Config) (*Extractor, error) {
+	lex, err := ParseLexicon(cuesTSV)
+	if err != nil {
+		return nil, fmt.Errorf("quote: %w", err)
+	}
+	cfg = cfg.withDefaults()
+	x := &Extractor{cfg: cfg, lex: lex, cues: map[string]bool{}}
+	for w := range baseCues {
+		x.cues[w] = true
+	}
+	for w, st := range lex {
+		if st.Cue >= cfg.MinCount && st.P() >= cfg.MinP && !stopWords[w] && !pronouns[w] && !determiners[w] && !npJoins[w] {
+			x.cues[w] = true
+		}
+	}
+	return x, nil
+}
 
 // Name returns the stage name.
 func (*Extractor) Name() string { return "quote" }
 
-// Process annotates d.
-func (*Extractor) Process(ctx context.Context, d *doc.Document) error { return nil }
+// attrib is an attribution: the token ranges of its cue and source (srcS < 0: no source).
+type attrib struct {
+	cueS, cueE int
+	srcS, srcE int
+}
+
+func (a attrib) hasSource() bool { return a.srcS >= 0 }
+
+// cand is a quotation found by the patterns, before speaker resolution.
+type cand struct {
+	s, e int // content byte span
+	kind string
+	at   attrib
+	ok   bool // has an attribution (cue)
+}
+
+// Process finds the quotations of d.Text and sets d.Quotes. It reads d.Text and, for speakers, d.Entities;
+// it never changes d.Text.
+func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
+	d.Quotes = x.extract(d)
+	return nil
+}
+
+// state is the working data of one document.
+type state struct {
+	x        *Extractor
+	text     string
+	toks     []tok
+	paras    []int // first token of each paragraph, then len(toks)
+	regions  []region
+	regionOf []int // region of each token (marks included), -1 outside
+	words    []int // words[i] = number of word tokens before token i
+	used     []bool
+	cands    []cand
+}
+
+func (x *Extractor) extract(d *doc.Document) []doc.Quote {
+	st := &state{x: x, text: d.Text, toks: tokenize(d.Text)}
+	n := len(st.toks)
+	for i, t := range st.toks {
+		if i == 0 || t.nl {
+			st.paras = append(st.paras, i)
+		}
+	}
+	st.paras = append(st.paras, n)
+	st.regions = pairMarks(d.Text, st.toks, st.paras)
+	st.regionOf = make([]int, n)
+	for i := range st.regionOf {
+		st.regionOf[i] = -1
+	}
+	for k, r := range st.regions {
+		end := r.close
+		if r.closed {
+			end++
+		}
+		for i := r.open; i < end && i < n; i++ {
+			if st.regionOf[i] < 0 {
+				st.regionOf[i] = k
+			}
+		}
+	}
+	st.words = make([]int, n+1)
+	for i, t := range st.toks {
+		st.words[i+1] = st.words[i]
+		if t.kind == tWord {
+			st.words[i+1]++
+		}
+	}
+	st.used = make([]bool, n)
+	for p := 0; p+1 < len(st.paras); p++ {
+		st.transcript(st.paras[p], st.paras[p+1])
+		for _, s := range st.sentences(st.paras[p], st.paras[p+1]) {
+			st.direct(s[0], s[1])
+		}
+	}
+	for p := 0; p+1 < len(st.paras); p++ {
+		for _, s := range st.sentences(st.paras[p], st.paras[p+1]) {
+			st.indirect(s[0], s[1])
+		}
+	}
+	st.unattributed()
+	return st.finish(d)
+}
+
+// sentences splits the paragraph's tokens [a, b) into sentences, never inside a quotation.
+func (st *state) sentences(a, b int) [][2]int {
+	var out [][2]int
+	start := a
+	for i := a; i < b; i++ {
+		t := st.toks[i]
+		end := false
+		if st.regionOf[i] < 0 && t.kind == tPunct && (st.text[t.s] == '.' || st.text[t.s] == '!' || st.text[t.s] == '?') {
+			end = true
+		} else if k := st.regionOf[i]; k >= 0 && st.regions[k].closed && st.regions[k].close == i && i > 0 {
+			p := st.toks[i-1]
+			end = p.kind == tPunct && (st.text[p.s] == '.' || st.text[p.s] == '!' || st.text[p.s] == '?')
+		}
+		if end && i+1 < b {
+			nx := st.toks[i+1]
+			end = (nx.kind == tWord && (nx.upper || (nx.low[0] >= '0' && nx.low[0] <= '9'))) || (nx.kind == tMark && st.regionOf[i+1] >= 0 && st.regions[st.regionOf[i+1]].open == i+1)
+		}
+		if end {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < b {
+		out = append(out, [2]int{start, b})
+	}
+	return out
+}
+
+func (st *state) isCue(i int) bool {
+	t := st.toks[i]
+	return t.kind == tWord && st.regionOf[i] < 0 && !st.used[i] && st.x.cues[t.low]
+}
+
+func (st *state) isPunct(i int, chars string) bool {
+	return i >= 0 && i < len(st.toks) && st.toks[i].kind == tPunct && strings.Contains(chars, st.text[st.toks[i].s:st.toks[i].e])
+}
+
+// leftSource finds the subject noun phrase that ends just before token i (the cue), not before a. It skips
+// auxiliaries and adverbs ("has also said") and an appositive between commas ("Trump, the nominee, said").
+func (st *state) leftSource(i, a int) (int, int, bool) {
+	j := i - 1
+	for j >= a && st.toks[j].kind == tWord && st.regionOf[j] < 0 && (auxWords[st.toks[j].low] || (strings.HasSuffix(st.toks[j].low, "ly") && !st.toks[j].upper)) && i-j <= 3 {
+		j--
+	}
+	if j < a {
+		return 0, 0, false
+	}
+	if st.isPunct(j, ",") {
+		// appositive or relative clause: "Trump, the Republican nominee, said"
+		for k := j - 1; k >= a && k >= j-14; k-- {
+			if st.regionOf[k] >= 0 || st.isPunct(k, ".;:") {
+				break
+			}
+			if st.isPunct(k, ",") {
+				if s, e, ok := st.npLeft(k-1, a); ok && st.toks[s].kind == tWord && (st.toks[s].upper || pronouns[st.toks[s].low]) {
+					return s, e, true
+				}
+				break
+			}
+		}
+		return 0, 0, false
+	}
+	return st.npLeft(j, a)
+}
+
+// npLeft returns the noun phrase whose last token is j, scanning left no further than a.
+func (st *state) npLeft(j, a int) (int, int, bool) {
+	if j < a || j >= len(st.toks) {
+		return 0, 0, false
+	}
+	t := st.toks[j]
+	if t.kind != tWord || st.regionOf[j] >= 0 {
+		return 0, 0, false
+	}
+	if pronouns[t.low] {
+		return j, j + 1, true
+	}
+	if stopWords[t.low] || st.x.cues[t.low] && !t.upper || determiners[t.low] || npJoins[t.low] {
+		return 0, 0, false
+	}
+	if t.upper && notSpeakers[t.low] && (j == a) {
+		return 0, 0, false
+	}
+	s := j
+	for k := j - 1; k >= a && j-k <= 7; k-- {
+		u := st.toks[k]
+		if st.regionOf[k] >= 0 {
+			break
+		}
+		if u.kind != tWord {
+			if st.isPunct(k, "-–") && k > a && st.toks[k-1].kind == tWord {
+				continue
+			}
+			break
+		}
+		if determiners[u.low] {
+			s = k
+			break
+		}
+		if npJoins[u.low] {
+			continue
+		}
+		if stopWords[u.low] || (st.x.cues[u.low] && !u.upper) || pronouns[u.low] {
+			break
+		}
+		if u.upper && notSpeakers[u.low] {
+			break
+		}
+		s = k
+	}
+	for s < j && st.toks[s].kind == tWord && npJoins[st.toks[s].low] {
+		s++
+	}
+	return s, j + 1, true
+}
+
+// rightSource finds an inverted subject starting at token k: "said Trump", "said a spokesman for the campaign".
+func (st *state) rightSource(k, b int) (int, int, bool) {
+	if k >= b || st.toks[k].kind != tWord || st.regionOf[k] >= 0 {
+		return 0, 0, false
+	}
+	t := st.toks[k]
+	switch {
+	case t.low == "he" || t.low == "she" || t.low == "they" || t.low == "i" || t.low == "we":
+		return k, k + 1, true
+	case t.upper && !notSpeakers[t.low] || determiners[t.low]:
+		e := k + 1
+		for e < b && e-k < 8 && st.toks[e].kind == tWord && st.regionOf[e] < 0 {
+			u := st.toks[e]
+			if stopWords[u.low] || (st.x.cues[u.low] && !u.upper) || pronouns[u.low] {
+				break
+			}
+			if npJoins[u.low] && !(e+1 < b && st.toks[e+1].kind == tWord) {
+				break
+			}
+			if !t.upper && !determiners[t.low] {
+				break
+			}
+			e++
+		}
+		for e > k+1 && npJoins[st.toks[e-1].low] {
+			e--
+		}
+		if determiners[t.low] && e == k+1 {
+			return 0, 0, false
+		}
+		return k, e, true
+	}
+	return 0, 0, false
+}
+
+// cueAt tries token i as a cue with a source, within sentence [a, b).
+func (st *state) cueAt(i, a, b int) (attrib, bool) {
+	if !st.isCue(i) {
+		return attrib{}, false
+	}
+	at := attrib{cueS: i, cueE: i + 1, srcS: -1, srcE: -1}
+	if st.toks[i].low == "according" {
+		if i+1 < b && st.toks[i+1].low == "to" {
+			at.cueE = i + 2
+			if s, e, ok := st.rightSource(i+2, b); ok {
+				at.srcS, at.srcE = s, e
+				return at, true
+			}
+			if s, e, ok := st.npRight(i+2, b); ok {
+				at.srcS, at.srcE = s, e
+				return at, true
+			}
+		}
+		return at, false
+	}
+	if s, e, ok := st.leftSource(i, a); ok {
+		at.srcS, at.srcE = s, e
+		return at, true
+	}
+	if s, e, ok := st.rightSource(i+1, b); ok {
+		at.srcS, at.srcE = s, e
+		return at, true
+	}
+	return at, false
+}
+
+// npRight is a lenient noun phrase starting at k: words up to punctuation, at most 8.
+func (st *state) npRight(k, b int) (int, int, bool) {
+	e := k
+	for e < b && e-k < 8 && st.toks[e].kind == tWord && st.regionOf[e] < 0 && !(e > k && (st.toks[e].low == "that" || st.toks[e].low == "who")) {
+		e++
+	}
+	return k, e, e > k
+}
+
+// transcript handles interview transcripts and headlines: "PENCE: Well, look, ..." — a paragraph that starts
+// with one to three capitalised words and a colon.
+func (st *state) transcript(a, b int) {
+	for c := a + 1; c < b && c <= a+3; c++ {
+		if !st.isPunct(c, ":") {
+			t := st.toks[c]
+			if t.kind != tWord || !t.upper {
+				return
+			}
+			continue
+		}
+		if notSpeakers[st.toks[a].low] || !st.toks[a].upper || st.toks[a].kind != tWord || c+1 >= b {
+			return
+		}
+		at := attrib{cueS: c, cueE: c + 1, srcS: a, srcE: c}
+		s, e := st.toks[c+1].s, st.toks[b-1].e
+		kind := doc.Indirect
+		if k := st.regionOf[c+1]; k >= 0 && st.regions[k].open == c+1 && (st.regions[k].close >= b-2) {
+			st.regions[k].attributed = true
+			s, e, kind = st.regions[k].s, st.regions[k].e, doc.Direct
+		}
+		st.cands = append(st.cands, cand{s: s, e: e, kind: kind, at: at, ok: true})
+		for i := a; i < b; i++ {
+			if k := st.regionOf[i]; k >= 0 {
+				st.regions[k].consumed = true
+			}
+		}
+		st.used[c] = true
+		return
+	}
+}
+
+// direct attributes the quotations of sentence [a, b) from the cue next to them: after the closing mark
+// ("“...,” she said") or before the opening one ("She said: “...”"). A quotation split by its attribution
+// ("“...,” she said. “...”") gives both parts the same cue and source.
+func (st *state) direct(a, b int) {
+	for i := a; i < b; i++ {
+		k := st.regionOf[i]
+		if k < 0 || st.regions[k].open != i {
+			continue
+		}
+		r := &st.regions[k]
+		if r.attributed || r.consumed {
+			continue
+		}
+		at, ok := st.afterClose(r)
+		if !ok {
+			at, ok = st.beforeOpen(r, a)
+		}
+		if !ok {
+			continue
+		}
+		st.addDirect(k, at)
+		// split quotation: the next quotation starts right after the attribution
+		j := max(at.cueE, at.srcE)
+		for j < len(st.toks) && st.isPunct(j, ",.:;—–-") {
+			j++
+		}
+		if j < len(st.toks) && j > r.close {
+			if k2 := st.regionOf[j]; k2 >= 0 && k2 != k && st.regions[k2].open == j && !st.regions[k2].attributed && !st.regions[k2].consumed {
+				if _, own := st.afterClose(&st.regions[k2]); !own {
+					st.addDirect(k2, at)
+				}
+			}
+		}
+	}
+}
+
+func (st *state) addDirect(k int, at attrib) {
+	r := &st.regions[k]
+	r.attributed = true
+	st.cands = append(st.cands, cand{s: r.s, e: r.e, kind: doc.Direct, at: at, ok: true})
+	for i := at.cueS; i < at.cueE; i++ {
+		st.used[i] = true
+	}
+}
+
+// afterClose looks for "SOURCE CUE" or "CUE SOURCE" right after the closing mark.
+func (st *state) afterClose(r *region) (attrib, bool) {
+	if !r.closed {
+		return attrib{}, false
+	}
+	k := r.close + 1
+	if st.isPunct(k, ",—–-") {
+		k++
+	}
+	// end of the clause that holds the attribution
+	b := k
+	for b < len(st.toks) && b-k < 14 && st.regionOf[b] < 0 && !st.isPunct(b, ".;!?:") && !st.toks[b].nl {
+		b++
+	}
+	if k >= b {
+		return attrib{}, false
+	}
+	if st.isCue(k) { // "said Trump"
+		if at, ok := st.cueAt(k, k, b); ok {
+			return at, true
+		}
+	}
+	for j := k + 1; j < b && j-k <= 9; j++ {
+		if st.isCue(j) {
+			if s, e, ok := st.leftSource(j, k); ok && s == k {
+				return attrib{cueS: j, cueE: j + 1, srcS: s, srcE: e}, true
+			}
+			break
+		}
+	}
+	return attrib{}, false
+}
+
+// beforeOpen looks for "SOURCE CUE[ OBJECT][ that|,|:] “" before the opening mark, within the sentence.
+func (st *state) beforeOpen(r *region, a int) (attrib, bool) {
+	j := r.open - 1
+	for j >= a && (st.isPunct(j, ",:—–-") || (st.toks[j].kind == tWord && st.toks[j].low == "that")) && r.open-j <= 2 {
+		j--
+	}
+	for c := j; c >= a && j-c <= 8; c-- {
+		if st.regionOf[c] >= 0 || st.isPunct(c, ".;!?") {
+			break
+		}
+		if st.isCue(c) {
+			if at, ok := st.cueAt(c, a, r.open); ok {
+				return at, true
+			}
+			return attrib{}, false
+		}
+	}
+	return attrib{}, false
+}
+
+// indirect finds reported speech in sentence [a, b): a cue with a source and the clause it governs.
+func (st *state) indirect(a, b int) {
+	for i := a; i < b; i++ {
+		if !st.isCue(i) {
+			continue
+		}
+		at, ok := st.cueAt(i, a, b)
+		if !ok {
+			continue
+		}
+		groupS := min(at.cueS, at.srcS)
+		groupE := max(at.cueE, at.srcE)
+		// content after the cue: skip an object, a "that", a comma or a colon
+		cs := groupE
+		if objVerbs[st.toks[i].low] {
+			if _, e, ok := st.npRightObj(cs, b); ok {
+				cs = e
+			}
+		}
+		for t := cs; t < b && t-cs < 8; t++ {
+			if st.regionOf[t] >= 0 || st.isPunct(t, ".;!?\"") {
+				break
+			}
+			if st.toks[t].kind == tWord && st.toks[t].low == "that" {
+				cs = t + 1
+				break
+			}
+		}
+		if st.isPunct(cs, ":") {
+			cs++
+		}
+		ce := b
+		for ce > cs && st.isPunct(ce-1, ".!?;") {
+			ce--
+		}
+		var spans [][2]int
+		if cs < ce && st.words[ce]-st.words[cs] >= 2 && !st.isPunct(cs, ",") {
+			spans = append(spans, [2]int{cs, ce})
+		} else if pre := groupS - 1; pre > a && st.isPunct(pre, ",—–") {
+			// "CONTENT, SOURCE CUE." and "CONTENT, SOURCE CUE, CONTENT."
+			if st.words[pre]-st.words[a] >= 3 {
+				spans = append(spans, [2]int{a, pre})
+			}
+			if st.isPunct(cs, ",") && cs+1 < ce && st.words[ce]-st.words[cs+1] >= 2 {
+				spans = append(spans, [2]int{cs + 1, ce})
+			}
+		} else if at.cueS == groupS && st.toks[i].low == "according" && cs < ce && st.isPunct(cs, ",") && st.words[ce]-st.words[cs+1] >= 2 {
+			spans = append(spans, [2]int{cs + 1, ce})
+		}
+		for _, sp := range spans {
+			st.addIndirect(sp[0], sp[1], at)
+		}
+		if len(spans) > 0 {
+			for t := at.cueS; t < at.cueE; t++ {
+				st.used[t] = true
+			}
+		}
+	}
+}
+
+// npRightObj skips the object of verbs like "told": a pronoun, a name, "reporters", "the audience".
+func (st *state) npRightObj(k, b int) (int, int, bool) {
+	if k >= b || st.toks[k].kind != tWord {
+		return 0, 0, false
+	}
+	t := st.toks[k]
+	e := k + 1
+	switch {
+	case t.low == "him" || t.low == "her" || t.low == "them" || t.low == "us" || t.low == "me" || t.low == "reporters" || t.low == "supporters":
+	case t.upper:
+		for e < b && st.toks[e].kind == tWord && st.toks[e].upper {
+			e++
+		}
+	case determiners[t.low]:
+		for e < b && e-k < 4 && st.toks[e].kind == tWord && !stopWords[st.toks[e].low] {
+			e++
+		}
+	default:
+		return 0, 0, false
+	}
+	return k, e, true
+}
+
+// addIndirect adds a reported-speech candidate over tokens [s, e). Quotations inside it make it mixed; a
+// clause that is exactly one quotation is a direct quote.
+func (st *state) addIndirect(s, e int, at attrib) {
+	// trim an attributed quotation off either end rather than overlap it
+	for s < e && st.regionOf[s] >= 0 && st.regions[st.regionOf[s]].attributed {
+		s++
+	}
+	for e > s && st.regionOf[e-1] >= 0 && st.regions[st.regionOf[e-1]].attributed {
+		e--
+	}
+	if s >= e {
+		return
+	}
+	kind := doc.Indirect
+	if k := st.regionOf[s]; k >= 0 && st.regions[k].open == s && st.regions[k].close >= e-1 && !st.regions[k].attributed {
+		st.addDirect(k, at)
+		return
+	}
+	for i := s; i < e; i++ {
+		if k := st.regionOf[i]; k >= 0 {
+			kind = doc.Mixed
+			st.regions[k].consumed = true
+		}
+	}
+	cs, ce := st.toks[s].s, st.toks[e-1].e
+	if kind == doc.Indirect {
+		for ce > cs && st.isPunct(e-1, ",") {
+			e--
+			ce = st.toks[e-1].e
+		}
+	}
+	st.cands = append(st.cands, cand{s: cs, e: ce, kind: kind, at: at, ok: true})
+}
+
+// unattributed keeps quotations that no cue claims when they look like speech (long enough): they
+// inherit the attribution of the quotation just before them in the same or the previous paragraph, the
+// news convention for a speaker's further quotes; otherwise their speaker stays unknown.
+func (st *state) unattributed() {
+	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].s < st.cands[j].s })
+	for k := range st.regions {
+		r := &st.regions[k]
+		if r.attributed || r.consumed || r.words < st.x.cfg.MinDirectWords || !r.closed && r.words < 2*st.x.cfg.MinDirectWords {
+			continue
+		}
+		c := cand{s: r.s, e: r.e, kind: doc.Direct, at: attrib{cueS: -1, srcS: -1}}
+		// the closest earlier attributed quotation within the previous paragraph
+		j := sort.Search(len(st.cands), func(i int) bool { return st.cands[i].s >= r.s }) - 1
+		if j >= 0 && st.cands[j].ok && st.cands[j].kind == doc.Direct {
+			p := st.paraOfByte(st.cands[j].e)
+			if p >= r.paraOpen-1 {
+				c.at, c.ok = st.cands[j].at, true
+			}
+		}
+		st.cands = append(st.cands, c)
+	}
+}
+
+func (st *state) paraOfByte(b int) int {
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].e >= b })
+	return sort.Search(len(st.paras), func(p int) bool { return st.paras[p] > i }) - 1
+}
+
+// finish turns the candidates into doc.Quotes in text order with resolved speakers.
+func (st *state) finish(d *doc.Document) []doc.Quote {
+	sort.SliceStable(st.cands, func(i, j int) bool {
+		if st.cands[i].s != st.cands[j].s {
+			return st.cands[i].s < st.cands[j].s
+		}
+		return st.cands[i].e < st.cands[j].e
+	})
+	res := newResolver(d)
+	out := make([]doc.Quote, 0, len(st.cands))
+	for _, c := range st.cands {
+		q := doc.Quote{Kind: c.kind, Content: doc.Span{Start: c.s, End: c.e}}
+		if c.at.cueS >= 0 {
+			q.Cue = doc.Span{Start: st.toks[c.at.cueS].s, End: st.toks[c.at.cueE-1].e}
+		} else {
+			q.Cue = doc.Span{Start: c.s, End: c.s}
+		}
+		if c.at.hasSource() {
+			src := doc.Span{Start: st.toks[c.at.srcS].s, End: st.toks[c.at.srcE-1].e}
+			q.Source = &src
+			q.Speaker = res.speaker(src, st.toks[c.at.srcS].low)
+		}
+		q.ID = fmt.Sprintf("q%d", len(out)+1)
+		out = append(out, q)
+	}
+	return out
+}

@@ -1,0 +1,56 @@
+// Command gen learns the quote stage's cue lexicon (cues.tsv) from the PolNeAR train split: for every word
+// form, how often it occurs, how often it is part of an annotated attribution cue, and how often that
+// attribution's content follows the cue. Run it with `go generate ./internal/quote`.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/newsgraph/newsgraph/internal/eval/polnear"
+	"github.com/newsgraph/newsgraph/internal/quote"
+)
+
+func main() {
+	dir := flag.String("polnear", "../../../shared/data/polnear/train", "PolNeAR split directory (text/, attributions/)")
+	out := flag.String("out", "cues.tsv", "output file")
+	minCue := flag.Int("min", 2, "keep words seen as a cue at least this often")
+	flag.Parse()
+	docs, err := polnear.LoadSplit(*dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	var train []quote.TrainDoc
+	for _, d := range docs {
+		toByte := polnear.RuneToByte(d.Text)
+		conv := func(fs []polnear.Frag) [][2]int {
+			out := make([][2]int, len(fs))
+			for i, f := range fs {
+				out[i] = [2]int{toByte(f.Start), toByte(f.End)}
+			}
+			return out
+		}
+		td := quote.TrainDoc{Text: d.Text}
+		for _, a := range d.Attributions {
+			td.Cues = append(td.Cues, conv(a.Cue))
+			td.Contents = append(td.Contents, conv(a.Content))
+		}
+		train = append(train, td)
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	if err := quote.Learn(train).Write(f, *minCue); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	if err := f.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "gen: learned cue lexicon from %d documents of %s\n", len(docs), *dir)
+}

@@ -1,0 +1,140 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind classifies a token.
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota // letters and digits, with inner apostrophes, hyphens and abbreviation periods
+	tPunct                // one punctuation or symbol character
+	tMark                 // a quotation mark: " “ ” „ « » ‘ ’ ' or the two-apostrophe ''
+)
+
+// markDir says whether a quotation mark opens, closes, or may do either.
+type markDir uint8
+
+const (
+	mNone markDir = iota
+	mOpen
+	mClose
+	mEither
+)
+
+// tok is one token of the text: its byte span and what the extractor needs to know about it.
+type tok struct {
+	s, e   int
+	kind   tokKind
+	low    string // lower-cased text of a word
+	upper  bool   // a word that starts with an upper-case letter
+	double bool   // a double quotation mark (else single)
+	dir    markDir
+	// nl is set when a blank line (paragraph break) precedes the token.
+	nl bool
+}
+
+// abbrevs end with a period that does not end a sentence.
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "lt": true, "gen": true,
+	"st": true, "jr": true, "sr": true, "inc": true, "co": true, "corp": true, "col": true, "sgt": true, "capt": true,
+	"prof": true, "rev": true, "gen.": true, "jan": true, "feb": true, "aug": true, "sept": true, "sep": true,
+	"oct": true, "nov": true, "dec": true, "no": true, "vs": true, "ft": true, "mt": true, "atty": true,
+	"supt": true, "cmdr": true, "adm": true, "pres": true, "ltd": true, "messrs": true, "d": true, "r": true,
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// tokenize splits text into tokens in one linear pass.
+func tokenize(text string) []tok {
+	toks := make([]tok, 0, len(text)/5+1)
+	nl := 0 // newlines seen since the last token
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			nl++
+			i += w
+			continue
+		case unicode.IsSpace(r):
+			i += w
+			continue
+		}
+		t := tok{s: i, nl: nl >= 2 || (nl == 1 && len(toks) > 0 && lineBreakIsParagraph(text, i))}
+		nl = 0
+		switch {
+		case isWordRune(r):
+			j := i + w
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) {
+					j += w2
+					continue
+				}
+				// inner apostrophe, hyphen or period followed by a letter or digit: Trump's, well-known, U.S
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' {
+					if j+w2 < len(text) {
+						r3, _ := utf8.DecodeRuneInString(text[j+w2:])
+						if isWordRune(r3) {
+							j += w2
+							continue
+						}
+					}
+				}
+				break
+			}
+			// a trailing period belongs to abbreviations, initials and dotted acronyms (U.S.)
+			if j < len(text) && text[j] == '.' {
+				word := text[i:j]
+				lw := strings.ToLower(word)
+				if abbrevs[lw] || (utf8.RuneCountInString(word) == 1 && unicode.IsUpper(r)) || strings.Contains(word, ".") {
+					j++
+				}
+			}
+			t.e, t.kind = j, tWord
+			t.low = strings.ToLower(text[i:j])
+			t.upper = unicode.IsUpper(r)
+		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
+			t.e, t.kind, t.double, t.dir = i+2, tMark, true, mEither
+		case r == '"':
+			t.e, t.kind, t.double, t.dir = i+1, tMark, true, mEither
+		case r == '“' || r == '„' || r == '«' || r == '‹':
+			t.e, t.kind, t.double, t.dir = i+w, tMark, r != '‹', mOpen
+		case r == '”' || r == '»' || r == '›':
+			t.e, t.kind, t.double, t.dir = i+w, tMark, r != '›', mClose
+		case r == '‘':
+			t.e, t.kind, t.dir = i+w, tMark, mOpen
+		case r == '’' || r == '\'':
+			t.e, t.kind, t.dir = i+w, tMark, mEither
+		default:
+			t.e, t.kind = i+w, tPunct
+		}
+		toks = append(toks, t)
+		i = t.e
+	}
+	return toks
+}
+
+// lineBreakIsParagraph reports whether the single newline before position i starts a new paragraph: texts with
+// one article paragraph per line use single newlines.
+func lineBreakIsParagraph(text string, i int) bool { return true }
+
+// prevRune and nextRune return the rune just before s and just after e, or ' ' at the text's edges.
+func prevRune(text string, s int) rune {
+	if s <= 0 {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:s])
+	return r
+}
+
+func nextRune(text string, e int) rune {
+	if e >= len(text) {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(text[e:])
+	return r
+}
