@@ -1,20 +1,93 @@
-// Package clean turns raw HTML or scraped text into clean article text with its metadata and language.
 package clean
 
 import (
 	"context"
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
-// Cleaner is the clean stage. STUB: to be implemented.
-type Cleaner struct{}
+// Cleaner is the clean stage. It holds no per-document state and is safe for concurrent use.
+type Cleaner struct {
+	cfg       Config
+	published string // cfg.Published normalised, "" when absent or unparseable
+}
 
 // New returns the stage.
-func New(cfg Config) *Cleaner { return &Cleaner{} }
+func New(cfg Config) *Cleaner {
+	c := &Cleaner{cfg: cfg}
+	if _, norm, ok := ParseDate(cfg.Published); ok {
+		c.published = norm
+	}
+	return c
+}
 
 // Name returns the stage name.
 func (*Cleaner) Name() string { return "clean" }
 
-// Process annotates d.
-func (*Cleaner) Process(ctx context.Context, d *doc.Document) error { return nil }
+// Process reads d.Raw (HTML when d.Format is "html", plain text otherwise) and sets d.Text, d.Removed,
+// d.Language, the metadata fields and d.PublishedAt, as the package documentation describes. It returns
+// ErrNoArticle for an HTML page without article text and for input with no text left after cleaning.
+//
+// Metadata precedence: the title and URL the input carried (a JSON Lines field, a WARC target URI) win over
+// the page's; the page's own publication date wins over the input's (a WARC-Date is a fetch time), which wins
+// over Config.Published; an unparseable date is dropped with a warning.
+func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	isHTML := d.Format == "html"
+	src, warn := toUTF8(d.Raw, isHTML)
+	if warn != "" {
+		d.Warn(warn)
+	}
+	src = strings.ReplaceAll(src, "\r\n", "\n")
+	src = strings.ReplaceAll(src, "\r", "\n")
+	inputDate := d.Published
+	d.Published = ""
+	var text string
+	if isHTML {
+		p, err := extractHTML(src, c.cfg.HTMLFallback)
+		if err != nil {
+			return err
+		}
+		text = p.text
+		d.Title = firstNonEmpty(d.Title, p.title)
+		d.Author = firstNonEmpty(d.Author, p.author)
+		d.SiteName = firstNonEmpty(d.SiteName, p.site)
+		d.URL = firstNonEmpty(d.URL, p.url)
+		c.setDate(d, p.date, "page metadata")
+		// the page text may still carry furniture that the extractor kept, such as a share bar or byline
+		// paragraph; the same conservative line filter applies
+		text, d.Removed = cleanText(text, c.cfg.KeepFurniture)
+	} else {
+		text, d.Removed = cleanText(src, c.cfg.KeepFurniture)
+	}
+	text = norm.NFC.String(text)
+	d.Title = norm.NFC.String(normSpace(d.Title))
+	if strings.TrimSpace(text) == "" {
+		return ErrNoArticle
+	}
+	d.Text = text
+	c.setDate(d, inputDate, "input")
+	c.setDate(d, c.published, "--published")
+	d.URL = firstNonEmpty(d.URL, c.cfg.URL)
+	d.Language = Language(text)
+	return nil
+}
+
+// setDate sets d.Published and d.PublishedAt from s unless a date is set already.
+func (c *Cleaner) setDate(d *doc.Document, s, from string) {
+	if d.Published != "" || strings.TrimSpace(s) == "" {
+		return
+	}
+	t, norm, ok := ParseDate(s)
+	if !ok {
+		d.Warn(fmt.Sprintf("unparseable publication date %q from the %s: ignored", s, from))
+		return
+	}
+	d.Published, d.PublishedAt = norm, t
+}

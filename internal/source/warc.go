@@ -1,0 +1,109 @@
+package source
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"strconv"
+	"strings"
+
+	"github.com/nlnwa/gowarc/v3"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+)
+
+// warc reads the HTML response records of a WARC file (already decompressed when it was gzip), as news crawls
+// such as CC-NEWS publish them. Each becomes an article with Source "name#record-N" (N counts every record of
+// the file from 1), URL from WARC-Target-URI and Published from WARC-Date, which the cleaner only uses when the
+// page itself carries no date. Other records (warcinfo, request, metadata, non-HTML or non-2xx responses) are
+// skipped. A file cut short is reported once, after the records read before the cut.
+func (w *walker) warc(name string, br *bufio.Reader) error {
+	wf, err := gowarc.NewWarcFileReaderFromStream(br, 0,
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
+		gowarc.WithBufferMaxMemBytes(4<<20),
+	)
+	if err != nil {
+		return w.fail(name, err)
+	}
+	defer wf.Close()
+	for n := 1; ; n++ {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+		rec, err := wf.Next()
+		if err == io.EOF {
+			return nil
+		}
+		input := name + "#record-" + strconv.Itoa(n)
+		if err != nil {
+			rec.Close()
+			return w.fail(input, fmt.Errorf("bad or truncated WARC record: %v", readErr(err)))
+		}
+		d, skip, err := warcArticle(rec.WarcRecord, w.opts.MaxBytes)
+		rec.Close()
+		if skip {
+			continue
+		}
+		if err != nil {
+			tooLarge := errors.Is(err, ErrTooLarge)
+			if ferr := w.fail(input, err); ferr != nil {
+				return ferr
+			}
+			if tooLarge || errors.Is(err, ErrBinary) || errors.Is(err, ErrEmpty) {
+				continue
+			}
+			return nil // the stream is broken: stop reading this file
+		}
+		d.Source = input
+		if ferr := w.emit(d); ferr != nil {
+			return ferr
+		}
+	}
+}
+
+// warcArticle returns the article in one record, or skip when the record holds none.
+func warcArticle(r gowarc.WarcRecord, max int64) (d *doc.Document, skip bool, err error) {
+	if r == nil || r.Type() != gowarc.Response {
+		return nil, true, nil
+	}
+	blk, ok := r.Block().(gowarc.HttpResponseBlock)
+	if !ok {
+		return nil, true, nil
+	}
+	if c := blk.HttpStatusCode(); c < 200 || c > 299 {
+		return nil, true, nil
+	}
+	ct := ""
+	if h := blk.HttpHeader(); h != nil {
+		ct = h.Get("Content-Type")
+	}
+	if mt, _, _ := mime.ParseMediaType(ct); ct != "" && mt != "text/html" && mt != "application/xhtml+xml" {
+		return nil, true, nil
+	}
+	p, err := blk.PayloadBytes()
+	if err != nil {
+		return nil, false, fmt.Errorf("bad WARC record payload: %v", err)
+	}
+	raw, err := readLimited(p, max)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := checkText(raw); err != nil {
+		return nil, false, err
+	}
+	if ct == "" && sniff(raw[:min(len(raw), 4096)]) != kindHTML {
+		return nil, true, nil
+	}
+	d = &doc.Document{Raw: raw, Format: kindHTML}
+	h := r.WarcHeader()
+	d.URL = strings.Trim(h.Get(gowarc.WarcTargetURI), "<>")
+	if t, err := r.Date(); err == nil && !t.IsZero() {
+		d.Published = t.UTC().Format("2006-01-02T15:04:05Z07:00")
+	}
+	return d, false, nil
+}
