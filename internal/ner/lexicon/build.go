@@ -1,0 +1,67 @@
+package lexicon
+
+import "sort"
+
+// Counter counts the spellings of words in running text, to learn each word's usual casing.
+type Counter struct {
+	forms map[string]map[string]int
+	total map[string]int
+}
+
+// NewCounter returns an empty counter.
+func NewCounter() *Counter {
+	return &Counter{forms: map[string]map[string]int{}, total: map[string]int{}}
+}
+
+// Add counts the words of one sentence. Sentence-initial words and all-caps sentences only count towards
+// the word's frequency, not its casing (they carry no casing information).
+func (c *Counter) Add(words []string) {
+	caps := AllCaps(words)
+	for i, w := range words {
+		l := Lower(w)
+		c.total[l]++
+		if caps || i == 0 {
+			continue
+		}
+		m := c.forms[l]
+		if m == nil {
+			m = map[string]int{}
+			c.forms[l] = m
+		}
+		m[w]++
+	}
+}
+
+// Total returns how often the lower-cased word was seen.
+func (c *Counter) Total(lower string) int { return c.total[lower] }
+
+// Entries returns, for every word seen at least min times, its most frequent mid-sentence spelling (ties go
+// to the lexicographically smallest), and the words sorted by descending frequency then alphabetically.
+func (c *Counter) Entries(min int) (map[string]Entry, []string) {
+	m := map[string]Entry{}
+	var keys []string
+	for l, n := range c.total {
+		if n < min {
+			continue
+		}
+		best, bn := "", 0
+		for f, k := range c.forms[l] {
+			if k > bn || (k == bn && f < best) {
+				best, bn = f, k
+			}
+		}
+		if best == "" {
+			continue // only ever seen sentence-initially or shouted
+		}
+		m[l] = Entry{Form: best}
+		keys = append(keys, l)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := c.total[keys[i]], c.total[keys[j]]
+		if a != b {
+			return a > b
+		}
+		return keys[i] < keys[j]
+	})
+	return m, keys
+}

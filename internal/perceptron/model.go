@@ -1,0 +1,280 @@
+package perceptron
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// Model is a trained sequence model: per-label weights for each hashed feature row, label-to-label
+// transition weights, and the transitions that are forbidden outright (for example O → I-PER in BIO).
+type Model struct {
+	Labels []string
+	// Bits is log2 of the number of feature rows.
+	Bits uint
+	// W holds int16 weights, row-major: W[row*L+label].
+	W []int16
+	// Trans[prev*L+cur] is the transition weight; prev == L is the sentence start. Forbidden transitions hold
+	// forbidden. End[cur] is the weight of ending on cur.
+	Trans []int32
+	End   []int32
+	// Scale is the size of one weight unit (weights are W*Scale as floats).
+	Scale float32
+}
+
+// forbidden is a transition weight that no path can pay back.
+const forbidden = math.MinInt32 / 4
+
+// NumLabels returns the number of labels.
+func (m *Model) NumLabels() int { return len(m.Labels) }
+
+// Label returns the index of a label, or -1.
+func (m *Model) Label(s string) int {
+	for i, l := range m.Labels {
+		if l == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// Decoder holds the scratch of one decoding goroutine.
+type Decoder struct {
+	m     *Model
+	score []int32 // T*L emission scores
+	delta []int32
+	back  []int32
+}
+
+// NewDecoder returns a decoder for m. A Decoder is not safe for concurrent use; a Model is.
+func (m *Model) NewDecoder() *Decoder { return &Decoder{m: m} }
+
+// Emissions fills scores (length L) with the summed weights of the feature rows.
+func (m *Model) Emissions(rows []uint32, scores []int32) {
+	L := len(m.Labels)
+	clear(scores[:L])
+	for _, r := range rows {
+		w := m.W[int(r)*L : int(r)*L+L]
+		for j, v := range w {
+			scores[j] += int32(v)
+		}
+	}
+}
+
+// Decode returns, in out (length len(feats)), the best label sequence for the tokens whose feature rows are
+// feats[i]. It takes time linear in the sequence length.
+func (d *Decoder) Decode(feats [][]uint32, out []int) {
+	m := d.m
+	T, L := len(feats), len(m.Labels)
+	if T == 0 {
+		return
+	}
+	d.score = grow(d.score, T*L)
+	for i, f := range feats {
+		m.Emissions(f, d.score[i*L:(i+1)*L])
+	}
+	d.Viterbi(d.score[:T*L], T, out)
+}
+
+// Viterbi decodes from precomputed emission scores (T*L, row-major).
+func (d *Decoder) Viterbi(score []int32, T int, out []int) {
+	m := d.m
+	L := len(m.Labels)
+	d.delta = grow(d.delta, 2*L)
+	d.back = grow(d.back, T*L)
+	cur, prev := d.delta[:L], d.delta[L:2*L]
+	for j := 0; j < L; j++ {
+		cur[j] = sat(m.Trans[L*L+j], score[j])
+	}
+	for i := 1; i < T; i++ {
+		cur, prev = prev, cur
+		// Renormalise so that sums stay bounded however long the sentence.
+		mx := int32(forbidden)
+		for _, v := range prev {
+			mx = max(mx, v)
+		}
+		for j := range prev {
+			if prev[j] > forbidden {
+				prev[j] -= mx
+			}
+		}
+		em := score[i*L : (i+1)*L]
+		bk := d.back[i*L : (i+1)*L]
+		for j := 0; j < L; j++ {
+			best, arg := int32(math.MinInt32), int32(0)
+			for k := 0; k < L; k++ {
+				v := prev[k] + m.Trans[k*L+j]
+				if v > best {
+					best, arg = v, int32(k)
+				}
+			}
+			cur[j] = sat(best, em[j])
+			bk[j] = arg
+		}
+	}
+	best, arg := int32(math.MinInt32), 0
+	for j := 0; j < L; j++ {
+		if v := cur[j] + m.End[j]; v > best {
+			best, arg = v, j
+		}
+	}
+	out[T-1] = arg
+	for i := T - 1; i > 0; i-- {
+		arg = int(d.back[i*L+arg])
+		out[i-1] = arg
+	}
+}
+
+// sat adds an emission to a path score, keeping forbidden paths forbidden.
+func sat(path, em int32) int32 {
+	if path <= forbidden {
+		return forbidden
+	}
+	return path + em
+}
+
+func grow(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n, n+n/2)
+	}
+	return s[:n]
+}
+
+const magic = "NGPCT1\n"
+
+// Save writes the model: gzip of a header, the labels, the transitions and the non-zero weight rows.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var buf [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { n := binary.PutUvarint(buf[:], v); bw.Write(buf[:n]) }
+	sv := func(v int64) { n := binary.PutVarint(buf[:], v); bw.Write(buf[:n]) }
+	bw.WriteString(magic)
+	L := len(m.Labels)
+	uv(uint64(L))
+	for _, l := range m.Labels {
+		uv(uint64(len(l)))
+		bw.WriteString(l)
+	}
+	uv(uint64(m.Bits))
+	binary.Write(bw, binary.LittleEndian, m.Scale)
+	for _, t := range m.Trans {
+		sv(int64(t))
+	}
+	for _, t := range m.End {
+		sv(int64(t))
+	}
+	rows := len(m.W) / L
+	last := -1
+	for r := 0; r < rows; r++ {
+		row := m.W[r*L : r*L+L]
+		nz := false
+		for _, v := range row {
+			if v != 0 {
+				nz = true
+				break
+			}
+		}
+		if !nz {
+			continue
+		}
+		uv(uint64(r - last))
+		last = r
+		for _, v := range row {
+			sv(int64(v))
+		}
+	}
+	uv(0)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("perceptron: %w", err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("perceptron: not a model file")
+	}
+	var rerr error
+	uv := func() uint64 {
+		v, err := binary.ReadUvarint(br)
+		if err != nil && rerr == nil {
+			rerr = err
+		}
+		return v
+	}
+	sv := func() int64 {
+		v, err := binary.ReadVarint(br)
+		if err != nil && rerr == nil {
+			rerr = err
+		}
+		return v
+	}
+	L := int(uv())
+	if L <= 0 || L > 1000 {
+		return nil, errors.New("perceptron: bad label count")
+	}
+	m := &Model{Labels: make([]string, L)}
+	for i := range m.Labels {
+		n := uv()
+		if n > 1000 {
+			return nil, errors.New("perceptron: bad label")
+		}
+		b := make([]byte, n)
+		io.ReadFull(br, b)
+		m.Labels[i] = string(b)
+	}
+	m.Bits = uint(uv())
+	if m.Bits > 26 {
+		return nil, errors.New("perceptron: bad table size")
+	}
+	if err := binary.Read(br, binary.LittleEndian, &m.Scale); err != nil {
+		return nil, fmt.Errorf("perceptron: %w", err)
+	}
+	m.Trans = make([]int32, (L+1)*L)
+	for i := range m.Trans {
+		m.Trans[i] = int32(sv())
+	}
+	m.End = make([]int32, L)
+	for i := range m.End {
+		m.End[i] = int32(sv())
+	}
+	rows := 1 << m.Bits
+	m.W = make([]int16, rows*L)
+	at := -1
+	for rerr == nil {
+		d := uv()
+		if d == 0 {
+			break
+		}
+		if d > uint64(rows) {
+			return nil, errors.New("perceptron: row out of range")
+		}
+		at += int(d)
+		if at >= rows {
+			return nil, errors.New("perceptron: row out of range")
+		}
+		row := m.W[at*L : at*L+L]
+		for j := range row {
+			row[j] = int16(sv())
+		}
+	}
+	if rerr != nil {
+		return nil, fmt.Errorf("perceptron: %w", rerr)
+	}
+	return m, nil
+}
