@@ -1,7 +1,183 @@
 package main
 
-import "io"
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/eval/geo"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/place"
+)
+
+// evalPlaces scores toponym resolution on a geoparsing corpus (LGL, TR-News or GeoWebNews XML): (a) given the
+// gold toponyms, (b) end to end through the whole pipeline, as /work/shared/eval/score_places.py does.
 func evalPlaces(args []string, stdout, stderr io.Writer) int {
-	return notImplemented("evalPlaces", stderr)
+	fs := flag.NewFlagSet("eval places", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	mode := fs.String("mode", "both", "gold (resolution given the gold toponyms), e2e (whole pipeline) or both")
+	trace := fs.String("trace", "", "write the wrongly resolved gold toponyms to this file")
+	jsonl := fs.String("jsonl", "", "write the end-to-end documents as JSON Lines to this file (for score_places.py)")
+	var mins placeMins
+	fs.Var(&mins, "min", "exit 1 when a metric of the last line is below VALUE (KEY=VALUE, repeatable)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newsgraph eval places [--mode gold|e2e|both] [--trace FILE] [--jsonl FILE] [--min KEY=VALUE] CORPUS.xml")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 || (*mode != "gold" && *mode != "e2e" && *mode != "both") {
+		fs.Usage()
+		return 2
+	}
+	arts, err := geo.Load(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+		return 2
+	}
+	ctx := context.Background()
+	var metrics []string
+	if *mode != "e2e" {
+		r, err := place.Load()
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+			return 1
+		}
+		var tw io.Writer
+		if *trace != "" {
+			f, err := os.Create(*trace)
+			if err != nil {
+				fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+				return 2
+			}
+			defer f.Close()
+			tw = f
+		}
+		res, err := geo.Resolution(ctx, arts, r, tw)
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "(a) given the gold toponyms: %d articles, %d toponyms with coordinates (%d with a GeoNames id); resolved %d, %d within %g km, %d exact ids\n",
+			res.Docs, res.Toponyms, res.WithID, res.Resolved, res.Within161, geo.KM, res.Exact)
+		line := res.Line("place_resolution")
+		fmt.Fprintln(stdout, line)
+		metrics = append(metrics, line)
+	}
+	if *mode != "gold" {
+		p, err := pipeline.New(pipeline.Config{})
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+			return 1
+		}
+		docs := map[string]*doc.Document{}
+		var out io.Writer
+		if *jsonl != "" {
+			f, err := os.Create(*jsonl)
+			if err != nil {
+				fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+				return 2
+			}
+			defer f.Close()
+			out = f
+		}
+		i := 0
+		next := func() (*doc.Document, error, bool) {
+			if i >= len(arts) {
+				return nil, nil, false
+			}
+			a := arts[i]
+			i++
+			return &doc.Document{ID: a.DocID, Source: a.DocID + ".txt", URL: a.URL, Raw: []byte(a.Text), Format: "text"}, nil, true
+		}
+		err = p.Run(ctx, next, func(r pipeline.Result) error {
+			if r.Err != nil {
+				fmt.Fprintf(stderr, "newsgraph eval places: %v\n", r.Err)
+				return nil
+			}
+			docs[strings.TrimSuffix(r.Doc.Source, ".txt")] = r.Doc
+			if out != nil {
+				b, err := json.Marshal(r.Doc)
+				if err != nil {
+					return err
+				}
+				_, err = out.Write(append(b, '\n'))
+				return err
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+			return 1
+		}
+		e := geo.Score(arts, docs)
+		fmt.Fprintf(stdout, "(b) end to end: %d articles, %d gold toponyms (%d with coordinates), %d predicted place mentions, %d matched, %d within %g km\n",
+			e.Docs, e.Gold, e.GoldCoords, e.Pred, e.Matched, e.Correct, geo.KM)
+		if e.Unprojected > 0 {
+			fmt.Fprintf(stderr, "newsgraph eval places: warning: %d predicted spans could not be projected onto the gold text\n", e.Unprojected)
+		}
+		line := e.Line()
+		fmt.Fprintln(stdout, line)
+		metrics = append(metrics, line)
+	}
+	return mins.check(metrics, stderr)
+}
+
+// placeMins are --min KEY=VALUE thresholds on the metrics of the summary lines.
+type placeMins []struct {
+	key string
+	val float64
+}
+
+func (m *placeMins) String() string { return "" }
+
+func (m *placeMins) Set(s string) error {
+	k, v, ok := strings.Cut(s, "=")
+	f, err := strconv.ParseFloat(v, 64)
+	if !ok || err != nil {
+		return fmt.Errorf("expected KEY=NUMBER, got %q", s)
+	}
+	*m = append(*m, struct {
+		key string
+		val float64
+	}{strings.TrimSpace(k), f})
+	return nil
+}
+
+// check returns 1 when a threshold is missed (looking in the last line that has the key), 2 for an unknown key.
+func (m placeMins) check(lines []string, stderr io.Writer) int {
+	status := 0
+	for _, t := range m {
+		found := false
+		for i := len(lines) - 1; i >= 0 && !found; i-- {
+			for _, kv := range strings.Fields(lines[i]) {
+				k, v, ok := strings.Cut(kv, "=")
+				if !ok || k != t.key {
+					continue
+				}
+				found = true
+				f, _ := strconv.ParseFloat(v, 64)
+				if f < t.val {
+					fmt.Fprintf(stderr, "newsgraph eval places: %s=%s is below --min %g\n", k, v, t.val)
+					status = 1
+				}
+				break
+			}
+		}
+		if !found {
+			fmt.Fprintf(stderr, "newsgraph eval places: unknown metric %q for --min\n", t.key)
+			return 2
+		}
+	}
+	return status
 }

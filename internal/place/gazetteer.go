@@ -1,0 +1,261 @@
+package place
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:generate go run ./gen -out gazetteer.tsv.gz
+
+//go:embed gazetteer.tsv.gz
+var gazetteerGz []byte
+
+// Entry is one gazetteer place.
+type Entry struct {
+	// ID is the GeoNames id; 0 for the few entries without one (derived divisions, regions of gen/extra.tsv).
+	ID int
+	// Name is the GeoNames name.
+	Name string
+	// Feature is the GeoNames feature code: PCLI, ADM1, ADM2, PPL, PPLA, PPLC, CONT, RGN, ...
+	Feature string
+	// Country is the ISO 3166-1 alpha-2 code; Admin1 and Admin2 are the GeoNames division codes.
+	Country, Admin1, Admin2 string
+	// Population is GeoNames' figure (for divisions and countries: the sum over their listed places).
+	Population int64
+	Lat, Lon   float64
+}
+
+// Gazetteer is the embedded place list with its name index. It is read-only and safe for concurrent use.
+type Gazetteer struct {
+	Entries []Entry
+	// names maps a normalised name to the entries that bear it; primary marks entries whose main name it is.
+	names    map[string][]cand
+	demonyms map[string][]int32
+	country  map[string]int32 // ISO2 → its country entry
+	admin1   map[string]int32 // "US.LA" → its ADM1 entry
+}
+
+type cand struct {
+	idx     int32
+	primary bool
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *Gazetteer
+	gazErr  error
+)
+
+// LoadGazetteer returns the embedded gazetteer, decoding it on the first call only.
+func LoadGazetteer() (*Gazetteer, error) {
+	gazOnce.Do(func() { gaz, gazErr = parseGazetteer(gazetteerGz) })
+	return gaz, gazErr
+}
+
+func parseGazetteer(gz []byte) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("place: gazetteer: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("place: gazetteer: %w", err)
+	}
+	text := string(raw)
+	n := strings.Count(text, "\n")
+	g := &Gazetteer{
+		Entries:  make([]Entry, 0, n),
+		names:    make(map[string][]cand, n*3),
+		demonyms: map[string][]int32{},
+		country:  map[string]int32{},
+		admin1:   map[string]int32{},
+	}
+	var f [12]string
+	for line := 1; len(text) > 0; line++ {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			i = len(text)
+		}
+		row := text[:i]
+		text = text[min(i+1, len(text)):]
+		k := 0
+		for k < 11 {
+			j := strings.IndexByte(row, '\t')
+			if j < 0 {
+				break
+			}
+			f[k], row = row[:j], row[j+1:]
+			k++
+		}
+		f[k] = row
+		if k != 11 {
+			return nil, fmt.Errorf("place: gazetteer line %d: %d fields", line, k+1)
+		}
+		id, err1 := strconv.Atoi(f[0])
+		pop, err2 := strconv.ParseInt(f[6], 10, 64)
+		lat, err3 := strconv.ParseFloat(f[7], 64)
+		lon, err4 := strconv.ParseFloat(f[8], 64)
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+			return nil, fmt.Errorf("place: gazetteer line %d: bad number", line)
+		}
+		idx := int32(len(g.Entries))
+		e := Entry{ID: id, Name: f[1], Feature: f[2], Country: f[3], Admin1: f[4], Admin2: f[5], Population: pop, Lat: lat, Lon: lon}
+		g.Entries = append(g.Entries, e)
+		g.add(f[1], idx, true)
+		for a := range strings.SplitSeq(f[11], ";") {
+			g.add(a, idx, true)
+		}
+		for a := range strings.SplitSeq(f[9], ";") {
+			g.add(a, idx, false)
+		}
+		for d := range strings.SplitSeq(f[10], ";") {
+			if k := Normalize(d); k != "" {
+				g.demonyms[k] = append(g.demonyms[k], idx)
+			}
+		}
+		switch e.Feature {
+		case "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "TERR":
+			if _, ok := g.country[e.Country]; !ok {
+				g.country[e.Country] = idx
+			}
+		case "ADM1":
+			g.admin1[e.Country+"."+e.Admin1] = idx
+		}
+	}
+	return g, nil
+}
+
+func (g *Gazetteer) add(name string, idx int32, primary bool) {
+	k := Normalize(name)
+	if k == "" {
+		return
+	}
+	cs := g.names[k]
+	for i, c := range cs {
+		if c.idx == idx {
+			cs[i].primary = cs[i].primary || primary
+			return
+		}
+	}
+	g.names[k] = append(cs, cand{idx, primary})
+}
+
+// Lookup returns the indexes of the entries named name (main or alternate name), in file order.
+func (g *Gazetteer) Lookup(name string) []int32 {
+	cs := g.names[Normalize(name)]
+	out := make([]int32, len(cs))
+	for i, c := range cs {
+		out[i] = c.idx
+	}
+	return out
+}
+
+// Country returns the country entry of an ISO 3166-1 alpha-2 code.
+func (g *Gazetteer) Country(iso2 string) (Entry, bool) {
+	i, ok := g.country[iso2]
+	if !ok {
+		return Entry{}, false
+	}
+	return g.Entries[i], true
+}
+
+var abbrevTokens = map[string]string{"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+
+// Normalize is the name key of the gazetteer: lower case, accents removed, "." and apostrophes dropped,
+// other punctuation and runs of space turned into one space, a leading "the" dropped, and "St"/"Ft"/"Mt"
+// spelt out ("St. Louis" and "Saint Louis" share a key).
+func Normalize(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	put := func(r rune) {
+		if r == ' ' {
+			space = b.Len() > 0
+			return
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				put(r + 'a' - 'A')
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				put(r)
+			case r == '.' || r == '\'':
+			default:
+				put(' ')
+			}
+			continue
+		}
+		switch r {
+		case '’', '‘', 'ʻ', 'ʼ', '`':
+			continue
+		case 'ß':
+			put('s')
+			put('s')
+			continue
+		case 'æ', 'Æ':
+			put('a')
+			put('e')
+			continue
+		case 'ø', 'Ø':
+			put('o')
+			continue
+		case 'ł', 'Ł':
+			put('l')
+			continue
+		case 'đ', 'Đ':
+			put('d')
+			continue
+		case 'ı':
+			put('i')
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			put(' ')
+			continue
+		}
+		var buf [16]byte
+		n := utf8.EncodeRune(buf[:], r)
+		for _, d := range norm.NFD.String(string(buf[:n])) {
+			if unicode.Is(unicode.Mn, d) {
+				continue
+			}
+			put(unicode.ToLower(d))
+		}
+	}
+	out := b.String()
+	out = strings.TrimPrefix(out, "the ")
+	if strings.IndexByte(out, ' ') < 0 {
+		return out
+	}
+	toks := strings.Split(out, " ")
+	changed := false
+	for i, t := range toks {
+		if full, ok := abbrevTokens[t]; ok && i < len(toks)-1 {
+			toks[i], changed = full, true
+		}
+	}
+	if changed {
+		return strings.Join(toks, " ")
+	}
+	return out
+}

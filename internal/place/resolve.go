@@ -1,0 +1,426 @@
+package place
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+)
+
+// Weights are the terms of a candidate's score. The zero value is not useful: start from DefaultWeights.
+type Weights struct {
+	// Pop multiplies log10(population+1) of places; PopDiv that of countries and divisions (whose population is
+	// the sum over their listed places).
+	Pop, PopDiv float64
+	// Demonym is added to a country named by a demonym ("Canadian").
+	Demonym float64
+	// Feature is added by feature code (PCLI, ADM1, PPLC ...); codes absent from the map get 0.
+	Feature map[string]float64
+	// AltOnly is added when the name is only an alternate name of the candidate (not its main name).
+	AltOnly float64
+	// Pattern is added when a "City, State" or "City, Country" pattern names the candidate's division.
+	Pattern float64
+	// Country, Admin1 multiply log(1 + n) for the n other places of the article in the same country / first-level
+	// division (including the country or division itself when it is mentioned).
+	Country, Admin1 float64
+	// Near is added when another place of the article lies within NearKm.
+	Near, NearKm float64
+	// Publication is added when the candidate lies in the publication's country (from the URL's domain).
+	Publication float64
+	// Rounds is the number of context passes after the first, prior-only, choice.
+	Rounds int
+}
+
+// DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
+func DefaultWeights() Weights {
+	return Weights{
+		Pop:     1,
+		PopDiv:  0.5,
+		Demonym: 3,
+		Feature: map[string]float64{
+			"PCLI": 6, "PCLD": 5, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
+			"RGN": 4, "SEA": 4, "OCN": 4, "GULF": 4,
+			"ADM1": 2.5, "ADM2": 1,
+			"PPLC": 4, "PPLA": 1, "PPLA2": 0.5, "PPLG": 1,
+			"PPLX": -1, "PPLH": -2, "PPLQ": -3, "PPLW": -3, "PPLCH": -2,
+		},
+		AltOnly:     -1,
+		Pattern:     8,
+		Country:     1.5,
+		Admin1:      2,
+		Near:        1.5,
+		NearKm:      150,
+		Publication: 1,
+		Rounds:      2,
+	}
+}
+
+// maxCandidates bounds the candidates kept per entity (the most likely by prior).
+const maxCandidates = 64
+
+// item is one LOC entity being resolved.
+type item struct {
+	ent      int // index in d.Entities
+	cands    []int32
+	prior    []float64
+	pattern  []bool
+	choice   int // index into cands, -1 when none
+	conf     float64
+	scoreBuf []float64
+}
+
+// resolve chooses a gazetteer entry for each LOC entity of d; it returns the items (choice -1: unresolved).
+func (r *Resolver) resolve(d *doc.Document) []item {
+	g, w := r.gaz, r.w
+	var items []item
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Type != "LOC" {
+			continue
+		}
+		it := item{ent: i, choice: -1}
+		it.cands, it.prior = r.candidates(d, e)
+		if len(it.cands) == 0 {
+			items = append(items, it)
+			continue
+		}
+		it.pattern = make([]bool, len(it.cands))
+		if cc, a1, ok := r.patternDivision(d, e); ok {
+			for k, c := range it.cands {
+				en := &g.Entries[c]
+				if en.Country == cc && (a1 == "" || en.Admin1 == a1) && en.Feature != "ADM1" && !isCountry(en.Feature) {
+					it.pattern[k] = true
+				}
+			}
+		}
+		items = append(items, it)
+	}
+	pub := publicationCountry(d.URL)
+	score := func(it *item, k int, ctx *evidence) float64 {
+		en := &g.Entries[it.cands[k]]
+		s := it.prior[k]
+		if it.pattern[k] {
+			s += w.Pattern
+		}
+		if pub != "" && en.Country == pub {
+			s += w.Publication
+		}
+		if ctx != nil {
+			s += ctx.score(en, it.ent)
+		}
+		return s
+	}
+	for pass := 0; pass <= w.Rounds; pass++ {
+		var ctx *evidence
+		if pass > 0 {
+			ctx = newContext(g, w, items)
+		}
+		for i := range items {
+			it := &items[i]
+			if len(it.cands) == 0 {
+				continue
+			}
+			it.scoreBuf = it.scoreBuf[:0]
+			best, bestS := 0, math.Inf(-1)
+			for k := range it.cands {
+				s := score(it, k, ctx)
+				it.scoreBuf = append(it.scoreBuf, s)
+				if s > bestS {
+					best, bestS = k, s
+				}
+			}
+			it.choice = best
+			// Confidence: the softmax probability of the chosen candidate.
+			var z float64
+			for _, s := range it.scoreBuf {
+				z += math.Exp(s - bestS)
+			}
+			it.conf = 1 / z
+		}
+	}
+	return items
+}
+
+// candidates looks up every name of the entity: its name, aliases and mentions (demonyms through the demonym
+// table), then keeps the best maxCandidates by prior.
+func (r *Resolver) candidates(d *doc.Document, e *doc.Entity) ([]int32, []float64) {
+	g, w := r.gaz, r.w
+	type found struct {
+		primary bool
+	}
+	seen := map[int32]found{}
+	var order []int32
+	tried := map[string]bool{}
+	try := func(name string) {
+		k := Normalize(name)
+		if k == "" || tried[k] {
+			return
+		}
+		tried[k] = true
+		for _, c := range g.names[k] {
+			f, ok := seen[c.idx]
+			if !ok {
+				order = append(order, c.idx)
+			}
+			seen[c.idx] = found{f.primary || c.primary}
+		}
+	}
+	try(e.Name)
+	for _, a := range e.Aliases {
+		try(a)
+	}
+	var demonyms []string
+	for _, m := range e.Mentions {
+		if m.Kind == doc.KindPronoun {
+			continue
+		}
+		t := d.Slice(m.Span)
+		if m.Kind == doc.KindDemonym {
+			demonyms = append(demonyms, t)
+			continue
+		}
+		try(t)
+	}
+	// A demonym ("Russian", "Canadian") names its country, even when a town bears the same name.
+	demonymOf := map[int32]bool{}
+	for _, n := range append([]string{e.Name}, demonyms...) {
+		for _, c := range g.demonyms[Normalize(n)] {
+			demonymOf[c] = true
+			if _, ok := seen[c]; !ok {
+				seen[c] = found{true}
+				order = append(order, c)
+			}
+		}
+	}
+	if len(order) == 0 {
+		for _, n := range []string{e.Name} {
+			if s := stripGeneric(n); s != "" {
+				try(s)
+			}
+		}
+	}
+	prior := make([]float64, len(order))
+	for i, c := range order {
+		en := &g.Entries[c]
+		pw := w.Pop
+		if isDivision(en.Feature) {
+			pw = w.PopDiv
+		}
+		p := pw*math.Log10(float64(en.Population)+1) + w.Feature[en.Feature]
+		if !seen[c].primary {
+			p += w.AltOnly
+		}
+		if demonymOf[c] {
+			p += w.Demonym
+		}
+		prior[i] = p
+	}
+	if len(order) > maxCandidates {
+		idx := make([]int, len(order))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return prior[idx[a]] > prior[idx[b]] })
+		idx = idx[:maxCandidates]
+		o2, p2 := make([]int32, len(idx)), make([]float64, len(idx))
+		for i, j := range idx {
+			o2[i], p2[i] = order[j], prior[j]
+		}
+		order, prior = o2, p2
+	}
+	return order, prior
+}
+
+var genericWords = []string{" county", " township", " borough", " village", " city", " town", " area", " region",
+	" province", " state", " parish", " district", " metro", " metropolitan area"}
+
+// stripGeneric drops one trailing generic word ("Greene Township" → "Greene"), or "" when there is none.
+func stripGeneric(name string) string {
+	l := strings.ToLower(strings.TrimSpace(name))
+	for _, s := range genericWords {
+		if strings.HasSuffix(l, s) && len(l) > len(s)+2 {
+			return strings.TrimSpace(name)[:len(l)-len(s)]
+		}
+	}
+	for _, p := range []string{"city of ", "town of ", "state of ", "county of ", "village of "} {
+		if strings.HasPrefix(l, p) && len(l) > len(p)+2 {
+			return strings.TrimSpace(name)[len(p):]
+		}
+	}
+	return ""
+}
+
+// patternDivision finds "Name, State" or "Name, Country" after a mention of e and returns the division's
+// country and first-level code (a1 "" for a country).
+func (r *Resolver) patternDivision(d *doc.Document, e *doc.Entity) (cc, a1 string, ok bool) {
+	g := r.gaz
+	for _, m := range e.Mentions {
+		if m.Kind == doc.KindPronoun || m.End <= 0 || m.End > len(d.Text) {
+			continue
+		}
+		rest := d.Text[m.End:]
+		rest = strings.TrimLeft(rest, " ")
+		if !strings.HasPrefix(rest, ",") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " ")
+		// Up to four words, stopping at punctuation other than '.' and '\''.
+		end, words := 0, 0
+		var cands []int
+		for i := 0; i <= len(rest) && words < 4; i++ {
+			if i == len(rest) || rest[i] == ' ' || rest[i] == ',' || rest[i] == ';' || rest[i] == ')' || rest[i] == '\n' || rest[i] == '"' {
+				if i > end {
+					words++
+					cands = append(cands, i)
+				}
+				if i == len(rest) || rest[i] != ' ' {
+					break
+				}
+				end = i + 1
+			}
+		}
+		for k := len(cands) - 1; k >= 0; k-- {
+			phrase := strings.TrimRight(rest[:cands[k]], ".")
+			for _, variant := range []string{rest[:cands[k]], phrase} {
+				for _, c := range g.names[Normalize(variant)] {
+					en := &g.Entries[c.idx]
+					if en.Feature == "ADM1" {
+						return en.Country, en.Admin1, true
+					}
+					if isCountry(en.Feature) && c.primary {
+						return en.Country, "", true
+					}
+				}
+			}
+		}
+	}
+	return "", "", false
+}
+
+func isDivision(feature string) bool {
+	return isCountry(feature) || strings.HasPrefix(feature, "ADM") || feature == "CONT" || feature == "RGN"
+}
+
+func isCountry(feature string) bool {
+	switch feature {
+	case "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "TERR":
+		return true
+	}
+	return false
+}
+
+// evidence holds what the other places of the article say: their countries, divisions and points.
+type evidence struct {
+	g        *Gazetteer
+	w        Weights
+	country  map[string]float64
+	admin1   map[string]float64
+	byEntity map[int]chosen
+	points   []pt
+}
+
+type chosen struct {
+	en   *Entry
+	conf float64
+}
+
+type pt struct {
+	ent      int
+	lat, lon float64
+}
+
+func newContext(g *Gazetteer, w Weights, items []item) *evidence {
+	c := &evidence{g: g, w: w, country: map[string]float64{}, admin1: map[string]float64{}, byEntity: map[int]chosen{}}
+	for i := range items {
+		it := &items[i]
+		if it.choice < 0 {
+			continue
+		}
+		en := &g.Entries[it.cands[it.choice]]
+		c.byEntity[it.ent] = chosen{en, it.conf}
+		c.country[en.Country] += it.conf
+		if en.Admin1 != "" && !isCountry(en.Feature) {
+			c.admin1[en.Country+"."+en.Admin1] += it.conf
+		}
+		if !isCountry(en.Feature) && en.Feature != "CONT" && en.Feature != "ADM1" && en.Feature != "RGN" && en.Feature != "OCN" {
+			c.points = append(c.points, pt{it.ent, en.Lat, en.Lon})
+		}
+	}
+	return c
+}
+
+// score is the context term for candidate en of entity ent: the evidence of the other entities only.
+func (c *evidence) score(en *Entry, ent int) float64 {
+	me, ok := c.byEntity[ent]
+	self := me.en
+	if !ok {
+		self = nil
+	}
+	own := func(m map[string]float64, key string, mine bool) float64 {
+		n := m[key]
+		if mine {
+			n -= me.conf // only the other entities are evidence
+		}
+		if n < 0 {
+			n = 0
+		}
+		return n
+	}
+	var s float64
+	if en.Country != "" {
+		mine := self != nil && self.Country == en.Country
+		s += c.w.Country * math.Log1p(own(c.country, en.Country, mine))
+	}
+	if en.Admin1 != "" && !isCountry(en.Feature) {
+		key := en.Country + "." + en.Admin1
+		mine := self != nil && !isCountry(self.Feature) && self.Country+"."+self.Admin1 == key
+		s += c.w.Admin1 * math.Log1p(own(c.admin1, key, mine))
+	}
+	if c.w.Near != 0 && !isCountry(en.Feature) && en.Feature != "CONT" && en.Feature != "ADM1" {
+		for _, p := range c.points {
+			if p.ent != ent && haversineKm(en.Lat, en.Lon, p.lat, p.lon) <= c.w.NearKm {
+				s += c.w.Near
+				break
+			}
+		}
+	}
+	return s
+}
+
+// publicationCountry guesses the publication's country from a country-code top-level domain ("" when the
+// URL says nothing, as for .com).
+func publicationCountry(url string) string {
+	if url == "" {
+		return ""
+	}
+	host := url
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/:?#"); i >= 0 {
+		host = host[:i]
+	}
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	i := strings.LastIndexByte(host, '.')
+	if i < 0 {
+		return ""
+	}
+	tld := host[i+1:]
+	switch tld {
+	case "uk":
+		return "GB"
+	case "ca", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "ph", "sg", "my", "il", "ae", "jm", "gh":
+		return strings.ToUpper(tld)
+	}
+	return ""
+}
+
+// haversineKm is the great-circle distance on a sphere of radius 6371 km.
+func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	p1, p2 := lat1*rad, lat2*rad
+	dp, dl := p2-p1, (lon2-lon1)*rad
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * 6371 * math.Asin(math.Min(1, math.Sqrt(h)))
+}
