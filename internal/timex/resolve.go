@@ -47,19 +47,21 @@ func (e *env) dayOff(days int) string {
 	return day(e.dct.AddDate(0, 0, days))
 }
 
-// yearFor picks the year of a month/day without one: the closest to the DCT, or the last one on or before
-// it (past tense) or the next one on or after it (future tense).
+var monthAhead, monthBack = 6, 6
+
+// yearFor picks the year of a month/day without one: the closest to the DCT.
 func (e *env) yearFor(m, d int, t tense) (int, bool) {
 	if !e.has {
 		return 0, false
 	}
 	y := e.dct.Year()
-	if d == 0 { // month only: same year unless the tense says otherwise
+	if d == 0 { // month only: the closest such month; past or future tense break near-ties
 		cur := int(e.dct.Month())
+		diff := m - cur // -11..11
 		switch {
-		case t == tensePast && m > cur:
+		case diff > monthAhead || diff > 0 && t == tensePast && diff > 2:
 			return y - 1, true
-		case t == tenseFuture && m < cur:
+		case diff < -monthBack || diff < 0 && t == tenseFuture && -diff > 2:
 			return y + 1, true
 		}
 		return y, true
@@ -73,9 +75,6 @@ func (e *env) yearFor(m, d int, t tense) (int, bool) {
 			continue
 		}
 		diff := int(date(c, m, d).Sub(e.dct).Hours() / 24)
-		if t == tensePast && diff > 0 || t == tenseFuture && diff < 0 {
-			continue
-		}
 		if abs(diff) < bestDist {
 			best, bestDist = c, abs(diff)
 		}

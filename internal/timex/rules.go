@@ -20,7 +20,7 @@ type rule struct {
 // Lists of words used by several patterns.
 const (
 	mods     = "early|late|mid|middle|end|beginning|start|earlier|later"
-	approx   = "nearly|almost|about|over|around|roughly|approximately|some|only|just|within|barely|another|least|than|to"
+	approx   = "nearly|around|approximately|least|than"
 	relWords = "last|this|next|past|previous|coming|current|latest|recent|following|same|that"
 )
 
@@ -41,7 +41,7 @@ var rules = []*rule{
 		example: "The vote was held on 12 August.", want: "12 August|DATE|2025-08-12", val: valMD},
 	{name: "month-year", pattern: "mod:" + mods + "? m:MONTH of? ,? y:YEAR",
 		example: "Prices peaked in June 2024.", want: "June 2024|DATE|2024-06", val: valMY},
-	{name: "month", pattern: "the? mod:" + mods + "|this|last|next? m:MONTH",
+	{name: "month", pattern: "mod:" + mods + "|this|last|next? m:MONTH",
 		example: "Prices fell in March.", want: "March|DATE|2025-03", val: valMonth},
 	{name: "year", pattern: "mod:" + mods + "|fiscal|calendar? y:YEAR",
 		example: "Sales rose in 2024.", want: "2024|DATE|2024", val: valYear},
@@ -53,18 +53,35 @@ var rules = []*rule{
 		example: "It closed in the summer of 2023.", want: "the summer of 2023|DATE|2023-SU", val: valSeasonYear},
 	{name: "season", pattern: "the? rel:this|last|next|past|early|late|mid? past? s:SEASON",
 		example: "They met last fall.", want: "last fall|DATE|2024-FA", val: valSeason},
-	{name: "quarter", pattern: "the? y:YEAR? rel:fiscal|calendar|this|last|next|its|that? y2:YEAR? fiscal? o:ORD fiscal? quarter of? fiscal? y3:YEAR?",
+	{name: "quarter", pattern: "the? y:YEAR? rel:fiscal|calendar|this|last|next? ry:year? 's? y2:YEAR? fiscal? o:ORD fiscal? quarter of? fiscal? y3:YEAR?",
 		example: "Profit rose in the third quarter.", want: "the third quarter|DATE|2025-Q3", val: valQuarter},
 	{name: "quarter-code", pattern: "q:q n:NUM y:YEAR?",
 		example: "Sales in Q3 were flat.", want: "Q3|DATE|2025-Q3", val: valQCode},
 	{name: "half", pattern: "the? o:first|second h:half of? y:YEAR?",
 		example: "Growth slowed in the first half of 2025.", want: "the first half of 2025|DATE|2025-H1", val: valHalf},
-	{name: "the-quarter", pattern: "the|this|that|its rel:latest|current|recent|fiscal|same|most? recent? q:quarter|period",
+	{name: "the-quarter", pattern: "the|this|that rel:latest|current|recent|fiscal|same|most? recent? q:quarter|period",
 		example: "Revenue in the third quarter rose; the quarter was strong.", want: "the quarter|DATE|2025-Q3", val: valTheQuarter},
 	{name: "year-ago-quarter", pattern: "the? comparable|corresponding? year ago|earlier ORD? q:quarter|period",
 		example: "Net fell from the year-ago quarter.", want: "year-ago quarter|DATE|2024-Q3", val: valYearAgoQuarter},
 	{name: "holiday", pattern: "rel:last|next|this? h:christmas|thanksgiving|easter|halloween|independence|labor|memorial|election|new|valentine|veterans|mother|father ny:year? s:'s? d:day|eve?",
 		example: "Stores close on Christmas Day.", want: "Christmas Day|DATE|2025-12-25", val: valHoliday},
+
+	{name: "month-relative-year", pattern: "m:MONTH r:last|this|next year",
+		example: "In June last year the plant closed.", want: "June last year|DATE|2024-06", val: valMonthRelYear},
+	{name: "year-period", pattern: "the y:YEAR ORD? q:quarter|period",
+		example: "Profit in the third quarter beat the 2024 period.", want: "the 2024 period|DATE|2024-Q3", val: valYearPeriod},
+	{name: "year-ago-adjective", pattern: "y:year a:ago|earlier",
+		example: "Profit rose from year-earlier levels.", want: "year-earlier|DATE|2024", val: valYearAgoAdj},
+	{name: "spoken-year", pattern: "the? year? c:nineteen|two t:NUMW u:NUMW?",
+		example: "It happened in nineteen ninety-six.", want: "nineteen ninety-six|DATE|1996", val: valSpokenYear},
+	{name: "recent-units", pattern: "recent u:years|months|weeks|days|quarters",
+		example: "Sales fell in recent years.", want: "recent years|DATE|PAST_REF", val: valRef("PAST_REF")},
+	{name: "vague-ago", pattern: "a? q:few|several|many u:UNIT ago",
+		example: "It closed several years ago.", want: "several years ago|DATE|PAST_REF", val: valRef("PAST_REF")},
+	{name: "range-duration", pattern: "the? rel:past|last|next|first? n:NUM to|or n2:NUM u:UNIT",
+		example: "Shipments resume within two to three weeks.", want: "two to three weeks|DURATION|P2W", val: valDuration},
+	{name: "weekend", pattern: "the|this|that|last|next weekend",
+		example: "Protests spread over the weekend.", want: "the weekend|DATE|2025-W33-WE", val: valWeekend},
 
 	// ---- relative to the DCT ----
 	{name: "today", pattern: "mod:" + mods + "? d:today|yesterday|tomorrow",
@@ -87,15 +104,15 @@ var rules = []*rule{
 		example: "The deal was struck Friday night.", want: "Friday night|TIME|2025-08-15TNI", val: valWeekdayPart},
 
 	// ---- clock times ----
-	{name: "clock", pattern: "approx:" + approx + "|at? h:HOUR :? mi:MIN? ap:AMPM z:ZONE? ,? w:WDAY? ,? m:MONTH? d:DAY?",
+	{name: "clock", pattern: "approx:around|about? h:HOUR :? mi:MIN? ap:AMPM z:ZONE? ,? w:WDAY? ,? m:MONTH? d:DAY?",
 		example: "Polls close at 8 p.m. ET.", want: "8 p.m. ET|TIME|2025-08-17T20:00", val: valClock},
 	{name: "clock-24h", pattern: "h:HOUR : mi:MIN z:ZONE",
 		example: "Trading halted at 14:30 GMT.", want: "14:30 GMT|TIME|2025-08-17T14:30", val: valClock},
-	{name: "noon", pattern: "approx:" + approx + "|at? n:noon|midnight|midday w:WDAY?",
+	{name: "noon", pattern: "approx:around|about? n:noon|midnight|midday w:WDAY?",
 		example: "The deadline is noon Thursday.", want: "noon Thursday|TIME|2025-08-21T12:00", val: valNoon},
 
 	// ---- durations ----
-	{name: "duration", pattern: "approx:" + approx + "|more|less|up|least? than|to|least? the? rel:past|last|next|first|final|coming|previous|latest|initial? n:NUM more|additional|full|straight|consecutive|trading|business? u:UNIT long|old?",
+	{name: "duration", pattern: "approx:" + approx + "|more|less|up|at|no? more? than|to|least? the? rel:past|last|next|first|final|coming|previous|latest|initial? n:NUM more|additional|full|straight|consecutive|trading|business? u:UNIT long?",
 		example: "The war has lasted three years.", want: "three years|DURATION|P3Y", val: valDuration},
 	{name: "duration-half", pattern: "approx:" + approx + "? n:NUM h:NUM / two:NUM u:UNIT",
 		example: "The flight took 5 1/2 hours.", want: "5 1/2 hours|DURATION|PT5H30M", val: valHalfDuration},
@@ -111,22 +128,20 @@ var rules = []*rule{
 		example: "The board meets every week.", want: "every week|SET|P1W", val: valEvery},
 	{name: "every-weekday", pattern: "q:every|each w:WDAY",
 		example: "He calls each Thursday.", want: "each Thursday|SET|XXXX-WXX-4", val: valEveryWeekday},
-	{name: "adverb-set", pattern: "a:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly",
+	{name: "adverb-set", pattern: "a:daily|weekly|monthly|yearly|hourly|nightly",
 		example: "The paper is published daily.", want: "daily|SET|P1D", val: valAdverbSet},
 
 	// ---- references ----
-	{name: "present", pattern: "right|just? a:now|currently|presently",
+	{name: "present", pattern: "a:now|currently|presently",
 		example: "Prices are now falling.", want: "now|DATE|PRESENT_REF", val: valRef("PRESENT_REF")},
 	{name: "these-days", pattern: "a:these days",
 		example: "These days few buy records.", want: "These days|DATE|PRESENT_REF", val: valRef("PRESENT_REF")},
-	{name: "past", pattern: "more|most|until|only? a:recently|previously|formerly",
+	{name: "past", pattern: "more|most? a:recently",
 		example: "She recently moved.", want: "recently|DATE|PAST_REF", val: valRef("PAST_REF")},
 	{name: "the-past", pattern: "a:the past",
 		example: "In the past, rates were higher.", want: "the past|DATE|PAST_REF", val: valRef("PAST_REF")},
-	{name: "future", pattern: "the? near|distant|foreseeable? a:future",
+	{name: "future", pattern: "the near|distant? a:future",
 		example: "Rates may rise in the near future.", want: "the near future|DATE|FUTURE_REF", val: valRef("FUTURE_REF")},
-	{name: "soon", pattern: "a:soon",
-		example: "A decision is expected soon.", want: "soon|DATE|FUTURE_REF", val: valRef("FUTURE_REF")},
 }
 
 // compiled rules, built once.
@@ -676,9 +691,6 @@ func durationValue(u unit, n int) string {
 	if n >= 0 {
 		num = strconv.Itoa(n * u.mult)
 	}
-	if u.letter == "Q" && n >= 0 {
-		return "P" + strconv.Itoa(3*n) + "M"
-	}
 	if u.time {
 		return "PT" + num + u.letter
 	}
@@ -702,6 +714,23 @@ func valDuration(e *env, m *match) (string, string, bool) {
 	}
 	if m.toks[m.start].low == "the" && m.low("rel") == "" && m.low("n") != "" && m.low("u") == "year" {
 		return "", "", false
+	}
+	ut, _ := m.tok("u")
+	if k := indexOf(m, "u"); k+1 < len(m.toks) && m.toks[k+1].low == "old" || m.end < len(m.toks) && m.toks[m.end].low == "old" {
+		return "", "", false // ages: "a 6-year-old", "52 years old"
+	}
+	switch {
+	case u.letter == "Q" && (m.low("n") == "a" || m.low("n") == "an" || !ut.space):
+		return "", "", false // fractions: "a quarter", "three-quarters"
+	case u.letter == "S" && (m.low("n") == "a" || m.low("n") == "an"):
+		return "", "", false // "a second" is mostly the ordinal
+	case ut.text != ut.low && ut.text[0] >= 'A' && ut.text[0] <= 'Z' && m.toks[indexOf(m, "n")].kind == tNum:
+		return "", "", false // "60 Minutes"
+	}
+	if nt, ok := m.tok("n"); ok && nt.kind == tNum {
+		if v, _ := atoi(nt.low); v >= 1000 {
+			return "", "", false
+		}
 	}
 	if m.low("n") == "" && m.toks[m.end-1].low != m.low("u") {
 		// "a couple of" / "a few" handled by their own rules
@@ -904,4 +933,89 @@ func valHoliday(e *env, m *match) (string, string, bool) {
 		}
 	}
 	return "DATE", best, true
+}
+
+func valMonthRelYear(e *env, m *match) (string, string, bool) {
+	mo := monthOf(m)
+	if !e.has {
+		return "DATE", fmt.Sprintf("XXXX-%02d", mo), true
+	}
+	y := e.dct.Year()
+	switch m.low("r") {
+	case "last":
+		y--
+	case "next":
+		y++
+	}
+	return "DATE", ym(y, mo), true
+}
+
+func valYearPeriod(e *env, m *match) (string, string, bool) {
+	t, _ := m.tok("y")
+	y, _ := year(t)
+	if e.lastQ != "" && len(e.lastQ) > 4 {
+		return "DATE", yearStr(y) + e.lastQ[4:], true
+	}
+	return "DATE", yearStr(y), true
+}
+
+func valYearAgoAdj(e *env, m *match) (string, string, bool) {
+	if m.start > 0 && (m.toks[m.start-1].low == "a" || m.toks[m.start-1].low == "the") {
+		return "", "", false
+	}
+	if m.toks[m.start].space == false || m.toks[m.start+1].space {
+		return "", "", false // only the hyphenated adjective "year-earlier"
+	}
+	if e.lastQ != "" {
+		y, err := strconv.Atoi(e.lastQ[:4])
+		if err == nil {
+			return "DATE", fmt.Sprintf("%04d%s", y-1, e.lastQ[4:]), true
+		}
+	}
+	return "DATE", e.shift("Y", -1), true
+}
+
+func valSpokenYear(e *env, m *match) (string, string, bool) {
+	tt, _ := m.tok("t")
+	tens, ok := numberWords[tt.low]
+	if !ok || tens < 10 {
+		return "", "", false
+	}
+	units := 0
+	if ut, ok := m.tok("u"); ok {
+		units = numberWords[ut.low]
+		if units >= 10 || tens%10 != 0 || tens < 20 {
+			return "", "", false
+		}
+	}
+	switch m.low("c") {
+	case "nineteen":
+		if tens < 10 {
+			return "", "", false
+		}
+		return "DATE", yearStr(1900 + tens + units), true
+	case "two":
+		if tt.low != "thousand" {
+			return "", "", false
+		}
+	}
+	return "", "", false
+}
+
+func valWeekend(e *env, m *match) (string, string, bool) {
+	rel := m.toks[m.start].low
+	if !e.has {
+		return "DATE", "XXXX-WXX-WE", true
+	}
+	t := e.dct
+	future := rel == "next" || (rel != "last" && e.tenseAt(m.start, m.end) == tenseFuture)
+	wd := isoWeekday(t)
+	switch {
+	case wd >= 6:
+	case future:
+		t = t.AddDate(0, 0, 6-wd)
+	default:
+		t = t.AddDate(0, 0, -wd)
+	}
+	return "DATE", week(t) + "-WE", true
 }

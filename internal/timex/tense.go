@@ -83,16 +83,27 @@ func (e *env) verbTense(k int) tense {
 	switch w {
 	case "will", "'ll", "shall", "would", "won't", "wo":
 		return tenseFuture
-	case "is", "are", "am", "'s":
-		if k+1 < len(e.toks) && strings.HasSuffix(e.toks[k+1].low, "ing") {
+	case "is", "are", "am":
+		if k+1 < len(e.toks) && (strings.HasSuffix(e.toks[k+1].low, "ing") || e.toks[k+1].low == "to") {
 			return tenseFuture
 		}
 		return tensePresent
 	case "has", "have":
 		return tensePast
 	}
+	prev := ""
+	if k > 0 {
+		prev = e.toks[k-1].low
+	}
 	if k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w] {
+		if prev == "was" || prev == "were" || prev == "been" || prev == "had" {
+			return tensePast
+		}
 		return tenseFuture
+	}
+	switch prev {
+	case "be", "been", "being", "will", "to":
+		return tenseNone // passives and infinitives: the auxiliary decides
 	}
 	if tag, ok := e.pos[t.start]; ok {
 		switch tag {

@@ -90,9 +90,7 @@ func Find(text string, dct time.Time, pos map[int]string) []doc.Time {
 			for s < t && toks[s].kind == tPunct {
 				s++
 			}
-			for t > s && toks[t-1].kind == tPunct {
-				t--
-			}
+			s, t = adjustExtent(toks, s, t, typ)
 			if s == t {
 				continue
 			}
@@ -120,4 +118,32 @@ func (p pattern) canStart(toks []tok, i int) bool {
 		}
 	}
 	return false
+}
+
+// edgeWords may end a pattern match but never an expression ("the third quarter of", "two to").
+var edgeWords = map[string]bool{"of": true, "the": true, "to": true, "or": true, "and": true, "than": true}
+
+// partOf are the nouns of "the end of 1990", "the beginning of October": they belong to the expression.
+var partOf = map[string]bool{"end": true, "beginning": true, "start": true, "middle": true, "close": true}
+
+// adjustExtent applies the TimeBank extent conventions to the token range [s, t) of a match.
+func adjustExtent(toks []tok, s, t int, typ string) (int, int) {
+	for t > s && (toks[t-1].kind == tPunct || edgeWords[toks[t-1].low]) {
+		t--
+	}
+	// "the 30-day period", "the third-quarter loss": the article belongs to the noun phrase, not the
+	// hyphenated modifier
+	if t-s >= 3 && toks[s].low == "the" && !toks[t-1].space {
+		if _, ok := units[toks[t-1].low]; ok || toks[t-1].low == "quarter" {
+			s++
+		}
+	}
+	// "the end of 1990"
+	if typ == "DATE" && s >= 2 && toks[s-1].low == "of" && partOf[toks[s-2].low] {
+		s -= 2
+	}
+	if s >= 1 && partOf[toks[s].low] && toks[s-1].low == "the" {
+		s--
+	}
+	return s, t
 }
