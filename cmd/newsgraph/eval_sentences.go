@@ -1,7 +1,96 @@
 package main
 
-import "io"
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
 
+	"github.com/newsgraph/newsgraph/internal/text"
+	"github.com/newsgraph/newsgraph/internal/text/sbd"
+)
+
+// evalSentences scores the text stage's sentence boundaries against a CoNLL-2003 file reconstructed as
+// running text (see package sbd for the reconstruction and the metrics).
 func evalSentences(args []string, stdout, stderr io.Writer) int {
-	return notImplemented("evalSentences", stderr)
+	fs := flag.NewFlagSet("eval sentences", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	minF1 := fs.Float64("min-f1", 0, "exit 1 when boundary F1 is below this")
+	errors := fs.Int("errors", 0, "print up to N documents' missed and spurious boundaries")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newsgraph eval sentences [--min-f1 X] [--errors N] FILE\n\nFILE is CoNLL-2003 columns, e.g. ../shared/data/conll2003-en/eng.testa.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph eval sentences: %v\n", err)
+		return 1
+	}
+	defer f.Close()
+	docs, err := sbd.ReadCoNLL(f)
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph eval sentences: %s: %v\n", fs.Arg(0), err)
+		return 1
+	}
+	var score sbd.Score
+	shown := 0
+	for _, d := range docs {
+		res := text.Segment(d.Text)
+		pred := make([]sbd.Span, len(res.Sentences))
+		for i, s := range res.Sentences {
+			pred[i] = sbd.Span{Start: s.Start, End: s.End}
+		}
+		before := score
+		score.Add(d, pred)
+		if shown < *errors && (score.Correct-before.Correct != score.Gold-before.Gold || score.Correct-before.Correct != score.Pred-before.Pred) {
+			shown++
+			printErrors(stdout, d, pred)
+		}
+	}
+	fmt.Fprintf(stdout, "sentence boundaries on %s (CoNLL sentences reconstructed as text; package sbd defines it)\n", fs.Arg(0))
+	fmt.Fprintln(stdout, score.Format("sentences"))
+	if score.F1() < *minF1 {
+		fmt.Fprintf(stderr, "newsgraph eval sentences: f1 %.4f below --min-f1 %.4f\n", score.F1(), *minF1)
+		return 1
+	}
+	return 0
+}
+
+// printErrors shows the text of d with gold-only boundaries marked "<<MISS>>" and predicted-only ones
+// marked "<<SPUR>>".
+func printErrors(w io.Writer, d sbd.Doc, pred []sbd.Span) {
+	gold := map[int]bool{}
+	for _, s := range d.Sentences[:len(d.Sentences)-1] {
+		gold[s.End] = true
+	}
+	predB := map[int]bool{}
+	for _, s := range pred[:max(0, len(pred)-1)] {
+		predB[s.End] = true
+	}
+	fmt.Fprintln(w, "----")
+	last := 0
+	for i := 0; i <= len(d.Text); i++ {
+		mark := ""
+		switch {
+		case gold[i] && !predB[i]:
+			mark = "<<MISS>>"
+		case predB[i] && !gold[i]:
+			mark = "<<SPUR>>"
+		}
+		if mark != "" {
+			fmt.Fprint(w, d.Text[last:i], mark)
+			last = i
+		}
+	}
+	fmt.Fprintln(w, d.Text[last:])
 }
