@@ -181,12 +181,13 @@ func (w *walker) stream(name, kind string, r io.Reader) error {
 		br = bufio.NewReaderSize(gz, 64<<10)
 	}
 	head, err := br.Peek(4096)
-	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) && len(head) == 0 {
 		return w.fail(name, readErr(err))
 	}
+	atEOF := err != nil
 	sniffed := sniff(head)
 	switch {
-	case len(bytes.TrimSpace(head)) == 0 && err == io.EOF:
+	case len(bytes.TrimSpace(head)) == 0 && atEOF:
 		return w.fail(name, ErrEmpty)
 	case sniffed == kindWARC:
 		kind = kindWARC

@@ -20,7 +20,10 @@ import (
 // page itself carries no date. Other records (warcinfo, request, metadata, non-HTML or non-2xx responses) are
 // skipped. A file cut short is reported once, after the records read before the cut.
 func (w *walker) warc(name string, br *bufio.Reader) error {
-	wf, err := gowarc.NewWarcFileReaderFromStream(br, 0,
+	// gowarc reads ahead; a stream error (a truncated gzip member) would fail the record before the one that
+	// is cut. stash turns it into an end of file and keeps it, so that every whole record is read first.
+	stash := &stashReader{r: br}
+	wf, err := gowarc.NewWarcFileReaderFromStream(stash, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
@@ -37,6 +40,9 @@ func (w *walker) warc(name string, br *bufio.Reader) error {
 		}
 		rec, err := wf.Next()
 		if err == io.EOF {
+			if stash.err != nil {
+				return w.fail(name+"#record-"+strconv.Itoa(n), fmt.Errorf("truncated WARC file: %v", readErr(stash.err)))
+			}
 			return nil
 		}
 		input := name + "#record-" + strconv.Itoa(n)
@@ -50,11 +56,10 @@ func (w *walker) warc(name string, br *bufio.Reader) error {
 			continue
 		}
 		if err != nil {
-			tooLarge := errors.Is(err, ErrTooLarge)
 			if ferr := w.fail(input, err); ferr != nil {
 				return ferr
 			}
-			if tooLarge || errors.Is(err, ErrBinary) || errors.Is(err, ErrEmpty) {
+			if !errors.Is(err, io.ErrUnexpectedEOF) {
 				continue
 			}
 			return nil // the stream is broken: stop reading this file
@@ -93,6 +98,11 @@ func warcArticle(r gowarc.WarcRecord, max int64) (d *doc.Document, skip bool, er
 	if err != nil {
 		return nil, false, err
 	}
+	// gowarc hands out a record cut short by the end of the file without complaint: compare the block read
+	// with the Content-Length the record declares
+	if want, err := r.ContentLength(); err == nil && int64(len(blk.ProtocolHeaderBytes())+len(raw)) < want {
+		return nil, false, fmt.Errorf("truncated WARC record: %w (%d of %d bytes)", io.ErrUnexpectedEOF, len(blk.ProtocolHeaderBytes())+len(raw), want)
+	}
 	if err := checkText(raw); err != nil {
 		return nil, false, err
 	}
@@ -106,4 +116,22 @@ func warcArticle(r gowarc.WarcRecord, max int64) (d *doc.Document, skip bool, er
 		d.Published = t.UTC().Format("2006-01-02T15:04:05Z07:00")
 	}
 	return d, false, nil
+}
+
+// stashReader reports any read error as io.EOF and keeps it in err.
+type stashReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *stashReader) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, io.EOF
+	}
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		s.err = err
+		return n, io.EOF
+	}
+	return n, err
 }
