@@ -274,7 +274,7 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 			default:
 				norm, sf = "``", fOpen
 			}
-			if k == a && sepEnd == b && sg.dq { // a quote standing alone
+			if k == a && sepEnd == b && (sg.dq || sg.atParagraphEnd(b)) { // a quote standing alone
 				norm, sf = "''", fClose
 			}
 		}
@@ -294,6 +294,24 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 	if start < b {
 		sg.piece(start, b, space, f)
 	}
+}
+
+// atParagraphEnd reports whether only spaces follow b up to the end of the text or a blank line.
+func (sg *segmenter) atParagraphEnd(b int) bool {
+	t := sg.text
+	nl := 0
+	for k := b; k < len(t); k++ {
+		switch t[k] {
+		case ' ', '\t', '\r':
+		case '\n':
+			if nl++; nl == 2 {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isURLish reports whether a chunk holds a URL, an e-mail address, an @handle or a #hashtag.
@@ -492,7 +510,10 @@ core:
 		goto done
 	}
 done:
-	if e > a {
+	if e > a && abbrevFlags == 0 && isBarePunct(t[a:e]) {
+		sg.punct(a, e, space, f)
+		space, f = false, 0
+	} else if e > a {
 		sg.word(a, e, space, f|abbrevFlags)
 		space, f = false, 0
 	}
@@ -531,6 +552,16 @@ func (sg *segmenter) punct(a, b int, space bool, f uint16) {
 		}
 	}
 	sg.emit(a, b, space, n, f)
+}
+
+// isBarePunct reports whether a piece left whole is a sentence mark or closing bracket standing alone, as
+// in `"Troops out!" .`.
+func isBarePunct(s string) bool {
+	switch s {
+	case ".", "!", "?", "。", "！", "？", ")", "]", "}", "）", "］", "】", "」", "』", "》", "〉":
+		return true
+	}
+	return len(s) >= 2 && strings.Trim(s, ".") == ""
 }
 
 // word emits [a, b), splitting off a clitic ("'s", "n't", "'re" ...).
@@ -823,6 +854,10 @@ func (sg *segmenter) endsBefore(d, e int) bool {
 	}
 	if !upper {
 		return false
+	}
+	if len(next.Text) > 1 && isUpperASCII(next.Text) {
+		// Capitals carry no evidence in an all-caps headline: only a pronoun or article starts a sentence.
+		return capsStarters[next.Text]
 	}
 	return isStarter(next.Text)
 }

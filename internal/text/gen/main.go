@@ -4,8 +4,9 @@
 //     least -min-abbrev times, other than initials, letter-dot acronyms and numbers (the segmenter knows
 //     those by their shape);
 //   - data/starters.txt: words that, capitalised after an abbreviation, start a new sentence: words seen
-//     at least -min-lower times in lower case inside sentences and capitalised inside sentences at most
-//     -max-cap of those times (the orthographic evidence of Punkt, Kiss and Strunk 2006).
+//     at least -min-first times first in a sentence, at least -min-lower times in lower case inside
+//     sentences, and capitalised inside sentences at most -max-cap of those times (the orthographic
+//     evidence of Punkt, Kiss and Strunk 2006).
 //
 // Headline sentences (no lower-case letter) are skipped. Run it through go generate in internal/text.
 package main
@@ -27,6 +28,7 @@ func main() {
 	out := flag.String("out", "data", "output directory")
 	minAbbrev := flag.Int("min-abbrev", 1, "minimum sentence-internal occurrences of an abbreviation")
 	minLower := flag.Int("min-lower", 3, "minimum lower-case sentence-internal occurrences of a starter")
+	minFirst := flag.Int("min-first", 1, "minimum sentence-initial occurrences of a starter")
 	maxCap := flag.Float64("max-cap", 0.05, "maximum share of capitalised sentence-internal occurrences of a starter")
 	flag.Parse()
 	if *conll == "" {
@@ -39,6 +41,7 @@ func main() {
 	abbr := map[string]int{}
 	lower := map[string]int{}
 	capital := map[string]int{}
+	first := map[string]int{}
 	for _, s := range sents {
 		if !hasLower(s) {
 			continue
@@ -47,7 +50,11 @@ func main() {
 			if i < len(s)-1 && len(w) >= 3 && strings.HasSuffix(w, ".") && isAbbrevCandidate(w) {
 				abbr[w]++
 			}
-			if i == 0 || !isWord(w) {
+			if !isWord(w) {
+				continue
+			}
+			if i == 0 {
+				first[strings.ToLower(w)]++
 				continue
 			}
 			r := []rune(w)
@@ -65,7 +72,7 @@ func main() {
 		}
 	}
 	for w, n := range lower {
-		if n >= *minLower && float64(capital[w]) <= *maxCap*float64(n) {
+		if n >= *minLower && first[w] >= *minFirst && float64(capital[w]) <= *maxCap*float64(n) {
 			starters = append(starters, w)
 		}
 	}

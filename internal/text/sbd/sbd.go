@@ -6,7 +6,8 @@
 // Each document (documents are separated by -DOCSTART- lines, before or after them) becomes one text. Its
 // CoNLL sentences are detokenized to natural spacing: no space before , . ; : ! ? % ) ] } and clitics
 // ('s n't 're 've 'll 'd 'm), none after ( [ { $, straight double quotes paired by parity within the
-// document (opening quotes attach to the next token, closing quotes to the previous one), a single quote
+// document (opening quotes attach to the next token, closing quotes to the previous one; a quote that
+// starts a sentence always opens, one after the final mark of a sentence always closes), a single quote
 // after a word ending in "s" treated as a possessive, "..." attached to the word before it. An opening
 // double quote that CoNLL leaves at the end of a sentence (an artefact of its sentence splitter) is moved to
 // the start of the next sentence, where it belongs. The layout
@@ -86,7 +87,7 @@ func Build(sents [][]string) Doc {
 	for i, s := range sents {
 		start := b.Len()
 		noSpace := true // no space before the next token
-		for _, w := range s {
+		for k, w := range s {
 			d.Words++
 			attachLeft, attachRight := false, false
 			switch w {
@@ -95,6 +96,14 @@ func Build(sents [][]string) Doc {
 			case "(", "[", "{", "$":
 				attachRight = true
 			case `"`:
+				// A quote that starts a sentence opens (a quotation running over paragraphs reopens at
+				// each); one that ends a sentence after its final mark closes; others alternate.
+				switch {
+				case k == 0:
+					dq = false
+				case k == len(s)-1 && k > 0 && endsSentence(s[:k]):
+					dq = true
+				}
 				if dq {
 					attachLeft = true
 				} else {
@@ -146,6 +155,9 @@ func moveOpeningQuotes(sents [][]string) [][]string {
 		for k, w := range s {
 			if w != `"` {
 				continue
+			}
+			if k == 0 {
+				open = false
 			}
 			if !open && k == len(s)-1 && len(s) > 1 && i+1 < len(out) {
 				out[i] = s[:k]
