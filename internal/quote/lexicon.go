@@ -22,6 +22,8 @@ var cuesTSV string
 type CueStat struct {
 	Word              string
 	Cue, Total, After int
+	// Src counts the occurrences that are the last word of an attribution's source ("spokesman", "officials").
+	Src int
 }
 
 // P returns the fraction of the word's occurrences that are cues.
@@ -38,8 +40,9 @@ type Lexicon map[string]CueStat
 // TrainDoc is one training text with the byte spans of its attributions.
 type TrainDoc struct {
 	Text string
-	// Cues and Contents are, per attribution, the byte spans [start, end) of its cue and content fragments.
-	Cues, Contents [][][2]int
+	// Cues, Contents and Sources are, per attribution, the byte spans [start, end) of its cue, content and
+	// source fragments.
+	Cues, Contents, Sources [][][2]int
 }
 
 // Learn counts, for every word form of the training texts, its occurrences, its occurrences inside a cue
@@ -48,6 +51,12 @@ func Learn(docs []TrainDoc) Lexicon {
 	lex := Lexicon{}
 	for _, d := range docs {
 		toks := tokenize(d.Text)
+		srcEnd := map[int]bool{} // end offsets of source fragments
+		for _, srcs := range d.Sources {
+			if len(srcs) > 0 {
+				srcEnd[srcs[len(srcs)-1][1]] = true
+			}
+		}
 		for _, t := range toks {
 			if t.kind != tWord {
 				continue
@@ -55,6 +64,9 @@ func Learn(docs []TrainDoc) Lexicon {
 			st := lex[t.low]
 			st.Word = t.low
 			st.Total++
+			if srcEnd[t.e] {
+				st.Src++
+			}
 			for a, cues := range d.Cues {
 				hit := false
 				for _, c := range cues {
@@ -76,21 +88,21 @@ func Learn(docs []TrainDoc) Lexicon {
 	return lex
 }
 
-// Write writes the lexicon as TSV (word, cue, total, after), keeping only words seen as a cue at least
-// minCue times, sorted by word.
+// Write writes the lexicon as TSV (word, cue, total, after, src), keeping only words seen as a cue or as a
+// source head at least minCue times, sorted by word.
 func (l Lexicon) Write(w io.Writer, minCue int) error {
 	words := make([]string, 0, len(l))
 	for k, v := range l {
-		if v.Cue >= minCue {
+		if v.Cue >= minCue || v.Src >= minCue {
 			words = append(words, k)
 		}
 	}
 	sort.Strings(words)
 	bw := bufio.NewWriter(w)
-	fmt.Fprintln(bw, "# word\tcue\ttotal\tafter")
+	fmt.Fprintln(bw, "# word\tcue\ttotal\tafter\tsrc")
 	for _, k := range words {
 		v := l[k]
-		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\n", k, v.Cue, v.Total, v.After)
+		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\n", k, v.Cue, v.Total, v.After, v.Src)
 	}
 	return bw.Flush()
 }
@@ -103,10 +115,10 @@ func ParseLexicon(s string) (Lexicon, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			return nil, fmt.Errorf("cues.tsv:%d: want 4 fields, got %d", n+1, len(f))
+		if len(f) != 5 {
+			return nil, fmt.Errorf("cues.tsv:%d: want 5 fields, got %d", n+1, len(f))
 		}
-		var v [3]int
+		var v [4]int
 		for i := range v {
 			x, err := strconv.Atoi(f[i+1])
 			if err != nil {
@@ -114,7 +126,7 @@ func ParseLexicon(s string) (Lexicon, error) {
 			}
 			v[i] = x
 		}
-		lex[f[0]] = CueStat{Word: f[0], Cue: v[0], Total: v[1], After: v[2]}
+		lex[f[0]] = CueStat{Word: f[0], Cue: v[0], Total: v[1], After: v[2], Src: v[3]}
 	}
 	return lex, nil
 }

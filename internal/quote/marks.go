@@ -1,6 +1,9 @@
 package quote
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // region is a direct quotation found between quotation marks: the tokens of its opening and closing marks
 // (close is the index of the first token after the content when the quote is never closed) and the byte
@@ -73,6 +76,9 @@ func pairMarks(text string, toks []tok, paras []int) []region {
 						// continuation mark at the start of the next paragraph
 						r.paraClose = p
 						continue
+					}
+					if dir == mOpen && strings.HasPrefix(text[t.s:], "“") && strings.HasPrefix(text[toks[r.open].s:], "„") {
+						dir = mClose // „...“
 					}
 					if dir == mOpen {
 						// an opening mark while a quotation is open: the earlier mark was never closed

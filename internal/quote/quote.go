@@ -16,6 +16,9 @@ type Config struct {
 	MinP float64
 	// MinCount is the least number of training cue occurrences for a learned cue (default 3).
 	MinCount int
+	// MinSrcP is the least fraction of a lower-case word's training occurrences that must end a source for
+	// the word to head a source noun phrase (default 0.01).
+	MinSrcP float64
 	// MinDirectWords is the least number of words of an unattributed quotation for it to be kept as speech
 	// rather than taken for a scare quote or a title (default 4).
 	MinDirectWords int
@@ -27,6 +30,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MinCount == 0 {
 		c.MinCount = 3
+	}
+	if c.MinSrcP == 0 {
+		c.MinSrcP = 0.01
 	}
 	if c.MinDirectWords == 0 {
 		c.MinDirectWords = 4
@@ -53,6 +59,9 @@ func NewWithConfig(cfg Config) (*Extractor, error) {
 	cfg = cfg.withDefaults()
 	x := &Extractor{cfg: cfg, lex: lex, cues: map[string]bool{}}
 	for w := range baseCues {
+		x.cues[w] = true
+	}
+	for w := range nominalCues {
 		x.cues[w] = true
 	}
 	for w, st := range lex {
@@ -180,7 +189,13 @@ func (st *state) sentences(a, b int) [][2]int {
 
 func (st *state) isCue(i int) bool {
 	t := st.toks[i]
-	return t.kind == tWord && st.regionOf[i] < 0 && !st.used[i] && st.x.cues[t.low]
+	return t.kind == tWord && (!t.upper || t.low == "according") && st.regionOf[i] < 0 && !st.used[i] && st.x.cues[t.low]
+}
+
+// srcHead reports whether a lower-case word heads sources often enough in training ("officials", "campaign").
+func (x *Extractor) srcHead(w string) bool {
+	st := x.lex[w]
+	return st.Src >= x.cfg.MinCount && float64(st.Src) >= x.cfg.MinSrcP*float64(st.Total)
 }
 
 func (st *state) isPunct(i int, chars string) bool {
@@ -207,6 +222,10 @@ func (st *state) leftSource(i, a int) (int, int, bool) {
 				if s, e, ok := st.npLeft(k-1, a); ok && st.toks[s].kind == tWord && (st.toks[s].upper || pronouns[st.toks[s].low]) {
 					return s, e, true
 				}
+				// "Her opponent, state Sen. Roy Becker, posted": the appositive names the speaker
+				if s, e, ok := st.npLeft(j-1, k+1); ok && s == k+1 {
+					return s, e, true
+				}
 				break
 			}
 		}
@@ -220,6 +239,18 @@ func (st *state) npLeft(j, a int) (int, int, bool) {
 	if j < a || j >= len(st.toks) {
 		return 0, 0, false
 	}
+	if st.isPunct(j, ")") {
+		// "Rep. Jim Jordan (R-Ohio) said": skip the parenthetical
+		for k := j - 1; k > a && j-k <= 8; k-- {
+			if st.isPunct(k, "(") {
+				if s, _, ok := st.npLeft(k-1, a); ok {
+					return s, j + 1, true
+				}
+				break
+			}
+		}
+		return 0, 0, false
+	}
 	t := st.toks[j]
 	if t.kind != tWord || st.regionOf[j] >= 0 {
 		return 0, 0, false
@@ -231,6 +262,9 @@ func (st *state) npLeft(j, a int) (int, int, bool) {
 		return 0, 0, false
 	}
 	if t.upper && notSpeakers[t.low] && (j == a) {
+		return 0, 0, false
+	}
+	if !t.upper && !st.x.srcHead(t.low) {
 		return 0, 0, false
 	}
 	s := j
@@ -272,8 +306,15 @@ func (st *state) rightSource(k, b int) (int, int, bool) {
 		return 0, 0, false
 	}
 	t := st.toks[k]
+	// an inverted subject ends its clause: "said Trump.", "said Trump, who ...", "said Trump in a statement"
+	ends := func(e int) bool {
+		return e >= b || st.toks[e].kind != tWord || invEnd[st.toks[e].low]
+	}
 	switch {
 	case t.low == "he" || t.low == "she" || t.low == "they" || t.low == "i" || t.low == "we":
+		if !ends(k + 1) {
+			return 0, 0, false
+		}
 		return k, k + 1, true
 	case t.upper && !notSpeakers[t.low] || determiners[t.low]:
 		e := k + 1
@@ -293,7 +334,7 @@ func (st *state) rightSource(k, b int) (int, int, bool) {
 		for e > k+1 && npJoins[st.toks[e-1].low] {
 			e--
 		}
-		if determiners[t.low] && e == k+1 {
+		if determiners[t.low] && e == k+1 || !ends(e) {
 			return 0, 0, false
 		}
 		return k, e, true
@@ -328,6 +369,20 @@ func (st *state) cueAt(i, a, b int) (attrib, bool) {
 	if s, e, ok := st.rightSource(i+1, b); ok {
 		at.srcS, at.srcE = s, e
 		return at, true
+	}
+	// a participle after a comma takes the sentence's subject: "Trump attacked Clinton, saying ..."
+	if strings.HasSuffix(st.toks[i].low, "ing") && st.isPunct(i-1, ",") && i-1 > a {
+		sa := a
+		for k := a; k < i-1 && k-a < 6; k++ {
+			if st.isPunct(k, "—–") { // dateline: "DES MOINES — ..."
+				sa = k + 1
+				break
+			}
+		}
+		if s, e, ok := st.rightSource(sa, i-1); ok {
+			at.srcS, at.srcE = s, e
+			return at, true
+		}
 	}
 	return at, false
 }
@@ -387,7 +442,17 @@ func (st *state) direct(a, b int) {
 			continue
 		}
 		at, ok := st.afterClose(r)
-		if !ok {
+		if ok {
+			if ls := st.leadIn(r, a); ls >= 0 {
+				// "The country “has made ... better,” Obama said": the words before the mark are part of it
+				st.cands = append(st.cands, cand{s: st.toks[ls].s, e: r.e, kind: doc.Mixed, at: at, ok: true})
+				r.attributed = true
+				for t := at.cueS; t < at.cueE; t++ {
+					st.used[t] = true
+				}
+				continue
+			}
+		} else {
 			at, ok = st.beforeOpen(r, a)
 		}
 		if !ok {
@@ -409,6 +474,26 @@ func (st *state) direct(a, b int) {
 	}
 }
 
+// leadIn returns the first token of the words that lead into quotation r within its sentence (from the
+// sentence start, or after an earlier quotation or a colon), or -1 when the mark starts its clause.
+func (st *state) leadIn(r *region, a int) int {
+	s := r.open
+	for s > a {
+		p := s - 1
+		if st.regionOf[p] >= 0 || st.isPunct(p, ":;—–") {
+			break
+		}
+		s = p
+	}
+	for s < r.open && st.isPunct(s, ",([") {
+		s++
+	}
+	if s < r.open && st.words[r.open]-st.words[s] > 0 {
+		return s
+	}
+	return -1
+}
+
 func (st *state) addDirect(k int, at attrib) {
 	r := &st.regions[k]
 	r.attributed = true
@@ -424,7 +509,7 @@ func (st *state) afterClose(r *region) (attrib, bool) {
 		return attrib{}, false
 	}
 	k := r.close + 1
-	if st.isPunct(k, ",—–-") {
+	if st.isPunct(k, ",—–-―") {
 		k++
 	}
 	// end of the clause that holds the attribution
@@ -435,15 +520,31 @@ func (st *state) afterClose(r *region) (attrib, bool) {
 	if k >= b {
 		return attrib{}, false
 	}
+	if k == r.close+2 && st.isPunct(k-1, "―—–-") && st.toks[k].upper {
+		// a signed quotation: "“...” ― Martha Aguilar"
+		if s, e, ok := st.rightSource(k, b); ok && (e >= len(st.toks) || st.toks[e].nl || st.isPunct(e, ".,")) {
+			return attrib{cueS: k - 1, cueE: k, srcS: s, srcE: e}, true
+		}
+	}
+	// a quotation that ends its own sentence ("“... .” She adds, “...”") takes an attribution after it only
+	// when that attribution ends the sentence too ("“... .” Trump said.")
+	final := r.close > 0 && st.isPunct(r.close-1, ".!?")
+	ends := func(at attrib) bool {
+		g := max(at.cueE, at.srcE)
+		return !final || g >= len(st.toks) || st.toks[g].nl || st.isPunct(g, ".!?")
+	}
 	if st.isCue(k) { // "said Trump"
-		if at, ok := st.cueAt(k, k, b); ok {
+		if at, ok := st.cueAt(k, k, b); ok && ends(at) {
 			return at, true
 		}
 	}
 	for j := k + 1; j < b && j-k <= 9; j++ {
 		if st.isCue(j) {
 			if s, e, ok := st.leftSource(j, k); ok && s == k {
-				return attrib{cueS: j, cueE: j + 1, srcS: s, srcE: e}, true
+				at := attrib{cueS: j, cueE: j + 1, srcS: s, srcE: e}
+				if ends(at) {
+					return at, true
+				}
 			}
 			break
 		}
@@ -451,24 +552,53 @@ func (st *state) afterClose(r *region) (attrib, bool) {
 	return attrib{}, false
 }
 
-// beforeOpen looks for "SOURCE CUE[ OBJECT][ that|,|:] “" before the opening mark, within the sentence.
+// beforeOpen looks for "SOURCE CUE[ OBJECT][ PHRASE][ that|,|:] “" before the opening mark, within the
+// sentence: the quotation must be the whole of what the cue introduces, else it is part of a mixed quote.
 func (st *state) beforeOpen(r *region, a int) (attrib, bool) {
-	j := r.open - 1
-	for j >= a && (st.isPunct(j, ",:—–-") || (st.toks[j].kind == tWord && st.toks[j].low == "that")) && r.open-j <= 2 {
-		j--
-	}
-	for c := j; c >= a && j-c <= 8; c-- {
+	for c := r.open - 1; c >= a && r.open-c <= 10; c-- {
 		if st.regionOf[c] >= 0 || st.isPunct(c, ".;!?") {
 			break
 		}
-		if st.isCue(c) {
-			if at, ok := st.cueAt(c, a, r.open); ok {
-				return at, true
-			}
+		if !st.isCue(c) {
+			continue
+		}
+		at, ok := st.cueAt(c, a, r.open)
+		if !ok {
 			return attrib{}, false
 		}
+		if st.gapOK(max(at.cueE, at.srcE), r.open, st.toks[c].low) {
+			return at, true
+		}
+		return attrib{}, false
 	}
 	return attrib{}, false
+}
+
+// gapPreps start the short phrases that may stand between a cue and its quotation: "said in a statement:".
+var gapPreps = set("in", "on", "at", "during", "via", "from", "to", "after", "before", "while", "when", "about", "of", "with", "later", "again", "simply", "flatly", "bluntly")
+
+// gapOK reports whether tokens [s, e) between a cue group and an opening mark only introduce the quotation:
+// punctuation, "that", an object of verbs like "told", or a short phrase closed by a comma or colon.
+func (st *state) gapOK(s, e int, cue string) bool {
+	if s >= e {
+		return true
+	}
+	if objVerbs[cue] {
+		if _, oe, ok := st.npRightObj(s, e); ok {
+			s = oe
+		}
+	}
+	for s < e && (st.isPunct(s, ",:—–-") || (st.toks[s].kind == tWord && st.toks[s].low == "that")) {
+		s++
+	}
+	if s >= e {
+		return true
+	}
+	if st.toks[s].kind != tWord || !gapPreps[st.toks[s].low] || e-s > 8 {
+		return false
+	}
+	last := e - 1
+	return st.isPunct(last, ",:—") || (st.toks[last].kind == tWord && st.toks[last].low == "that")
 }
 
 // indirect finds reported speech in sentence [a, b): a cue with a source and the clause it governs.
@@ -491,7 +621,7 @@ func (st *state) indirect(a, b int) {
 			}
 		}
 		for t := cs; t < b && t-cs < 8; t++ {
-			if st.regionOf[t] >= 0 || st.isPunct(t, ".;!?\"") {
+			if st.regionOf[t] >= 0 || st.isPunct(t, ".;!?\"") || nominalCues[st.toks[t].low] {
 				break
 			}
 			if st.toks[t].kind == tWord && st.toks[t].low == "that" {
@@ -507,7 +637,10 @@ func (st *state) indirect(a, b int) {
 			ce--
 		}
 		var spans [][2]int
-		if cs < ce && st.words[ce]-st.words[cs] >= 2 && !st.isPunct(cs, ",") {
+		if cs < ce && st.toks[cs].kind == tWord && gapPreps[st.toks[cs].low] && st.words[ce]-st.words[cs] <= 5 {
+			cs = ce // "the office said in a statement."
+		}
+		if cs < ce && st.words[ce]-st.words[cs] >= 3 && !st.isPunct(cs, ",") {
 			spans = append(spans, [2]int{cs, ce})
 		} else if pre := groupS - 1; pre > a && st.isPunct(pre, ",—–") {
 			// "CONTENT, SOURCE CUE." and "CONTENT, SOURCE CUE, CONTENT."
@@ -598,6 +731,9 @@ func (st *state) unattributed() {
 		if r.attributed || r.consumed || r.words < st.x.cfg.MinDirectWords || !r.closed && r.words < 2*st.x.cfg.MinDirectWords {
 			continue
 		}
+		if !st.startsSentence(r.open) || st.titleCase(r) {
+			continue
+		}
 		c := cand{s: r.s, e: r.e, kind: doc.Direct, at: attrib{cueS: -1, srcS: -1}}
 		// the closest earlier attributed quotation within the previous paragraph
 		j := sort.Search(len(st.cands), func(i int) bool { return st.cands[i].s >= r.s }) - 1
@@ -609,6 +745,40 @@ func (st *state) unattributed() {
 		}
 		st.cands = append(st.cands, c)
 	}
+}
+
+// startsSentence reports whether the mark at token i starts a sentence or a paragraph.
+func (st *state) startsSentence(i int) bool {
+	if i == 0 || st.toks[i].nl {
+		return true
+	}
+	p := i - 1
+	if st.isPunct(p, ".!?:") {
+		return true
+	}
+	if k := st.regionOf[p]; k >= 0 && st.regions[k].close == p {
+		return true
+	}
+	return false
+}
+
+// titleCase reports whether a short quotation looks like a title ("Make Your Kid a Millionaire").
+func (st *state) titleCase(r *region) bool {
+	if r.words > 10 {
+		return false
+	}
+	up, n := 0, 0
+	for i := r.open + 1; i < r.close && i < len(st.toks); i++ {
+		t := st.toks[i]
+		if t.kind != tWord || len(t.low) <= 3 && !t.upper {
+			continue
+		}
+		n++
+		if t.upper {
+			up++
+		}
+	}
+	return n > 0 && up*10 >= n*7
 }
 
 func (st *state) paraOfByte(b int) int {

@@ -37,11 +37,11 @@ var objVerbs = set("told", "tells", "tell", "telling", "warned", "warns", "warni
 
 // baseCues are cue words that the patterns accept whatever the learned lexicon says.
 var baseCues = set("said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding",
-	"stated", "states", "wrote", "writes", "posted", "tweeted", "tweets", "explained", "explains", "noted", "notes",
-	"argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns", "emphasized", "stressed",
-	"asserted", "declared", "announced", "acknowledged", "admitted", "conceded", "recalled", "continued",
+	"stated", "states", "wrote", "writes", "posted", "tweeted", "tweets", "explained", "explains", "noted",
+	"argued", "argues", "claimed", "insisted", "insists", "warned", "warns", "emphasized", "stressed",
+	"asserted", "declared", "announced", "acknowledged", "admitted", "conceded", "recalled",
 	"replied", "responded", "answered", "asked", "suggested", "predicted", "vowed", "pledged", "promised",
-	"contended", "maintained", "observed", "remarked", "reported", "reports", "according", "testified",
+	"contended", "maintained", "observed", "remarked", "reported", "according", "testified",
 	"confirmed", "denied", "complained", "joked", "quipped", "countered", "cautioned", "concluded", "agreed")
 
 // nominalCues head a nominal attribution: "X's claim that", "the report's finding that".
@@ -62,3 +62,7 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// invEnd may follow an inverted subject: "said Trump in a statement", "said Trump, who".
+var invEnd = set("in", "on", "at", "during", "who", "whose", "after", "before", "when", "while", "to", "from",
+	"about", "of", "last", "this", "on", "as", "and", "but", "via", "earlier", "later", "recently", "told", "adding")

@@ -36,6 +36,7 @@ func main() {
 		for _, a := range d.Attributions {
 			td.Cues = append(td.Cues, conv(a.Cue))
 			td.Contents = append(td.Contents, conv(a.Content))
+			td.Sources = append(td.Sources, conv(a.Source))
 		}
 		train = append(train, td)
 	}
