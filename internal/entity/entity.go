@@ -98,7 +98,8 @@ type run struct {
 	bySurname map[string][]*ent
 	byCountry map[string]*ent
 	byLexOrg  map[string]*ent
-	byAcronym map[string]*ent // acronym letters → ORG entity named by its expansion or by it
+	byAcronym map[string]*ent   // acronym letters → ORG entity named by its expansion or by it
+	partials  map[string][]*ent // "ORG|chiefs" → organizations whose name starts or ends with those words
 
 	titled       []*ent   // people with a title, for title coreference
 	titleAnchors []anchor // title mentions, for pronoun resolution
@@ -114,6 +115,7 @@ func newRun(d *doc.Document) *run {
 		byCountry: map[string]*ent{},
 		byLexOrg:  map[string]*ent{},
 		byAcronym: map[string]*ent{},
+		partials:  map[string][]*ent{},
 	}
 	r.nsent = assignSentences(d, r.w)
 	r.inName = make([]int, len(r.w))
@@ -152,14 +154,26 @@ func newRun(d *doc.Document) *run {
 // trim drops what is not part of a name from a tagged word range: a leading "the", honorifics and (for people)
 // leading title words, trailing possessives and punctuation.
 func (r *run) trim(ws, we int, typ string) (mention, bool) {
-	for ws < we && !r.w[ws].alpha {
-		ws++
+	for k := ws + 1; k < we; k++ {
+		if r.w[k].text == "(" || r.w[k].text == "[" {
+			we = k // "Colts (11-4)", "Advanced Micro Devices (AMD)"
+			break
+		}
 	}
-	for we > ws && (!r.w[we-1].alpha || r.w[we-1].lower == "'s" || r.w[we-1].lower == "’s") {
-		we--
-	}
-	if ws < we && (r.w[ws].lower == "the") && we-ws > 1 {
-		ws++
+	for changed := true; changed; {
+		changed = false
+		for ws < we && !r.w[ws].alpha {
+			ws, changed = ws+1, true
+		}
+		for we > ws && (!r.w[we-1].alpha || r.w[we-1].lower == "'s" || r.w[we-1].lower == "’s" || allDigits(r.w[we-1].text)) {
+			we, changed = we-1, true
+		}
+		if we-ws > 1 && r.leadingJunk(ws, we, typ) {
+			ws, changed = ws+1, true
+		}
+		if we-ws > 1 && typ != "PER" && corporate[strings.TrimSuffix(r.w[we-1].lower, ".")] {
+			we, changed = we-1, true
+		}
 	}
 	if typ == "PER" {
 		for ws+1 < we {
@@ -177,6 +191,44 @@ func (r *run) trim(ws, we int, typ string) (mention, bool) {
 	return mention{ws: ws, we: we, typ: typ, span: sp, text: r.d.Text[sp.Start:sp.End]}, true
 }
 
+// corporate are company-form suffixes left out of organization names ("Advanced Micro Devices Inc.").
+var corporate = map[string]bool{"inc": true, "corp": true, "ltd": true, "llc": true, "plc": true, "co": true, "gmbh": true, "ag": true, "sa": true, "nv": true}
+
+// leadingStop are words a tagged name may wrongly start with.
+var leadingStop = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "at": true, "on": true, "of": true, "off": true, "to": true,
+	"from": true, "near": true, "across": true, "between": true, "into": true, "outside": true, "inside": true,
+	"around": true, "for": true, "by": true, "with": true,
+}
+
+// leadingJunk reports whether word ws of a tagged range [ws, we) is not part of the name: a preposition or
+// article, or a lower-case modifier ("southern Iran") before a capitalised word (particles of people's names
+// such as "von" and hyphenated words such as "al-Qaeda" stay).
+func (r *run) leadingJunk(ws, we int, typ string) bool {
+	w := r.w[ws]
+	if leadingStop[w.lower] {
+		return true
+	}
+	if w.cap || !w.alpha || strings.ContainsRune(w.text, '-') || particles[w.lower] {
+		return false
+	}
+	for k := ws + 1; k < we; k++ {
+		if r.w[k].cap {
+			return true
+		}
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func (r *run) newEnt() *ent {
 	e := &ent{id: len(r.ents), last: -1}
 	r.ents = append(r.ents, e)
@@ -187,10 +239,10 @@ func (r *run) newEnt() *ent {
 var particles = map[string]bool{
 	"von": true, "van": true, "der": true, "den": true, "de": true, "la": true, "le": true, "du": true, "da": true,
 	"di": true, "del": true, "della": true, "dos": true, "das": true, "bin": true, "ibn": true, "al": true, "el": true,
-	"ter": true, "ten": true, "zu": true, "bint": true, "abu": false,
+	"ter": true, "ten": true, "zu": true, "bint": true, "lo": true,
 }
 
-var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "md": true, "phd": true, "esq": true}
 
 // personParts splits a folded person name into given name and surname: initials and suffixes are dropped,
 // middle names ignored, and a lower-case particle starts the surname.
@@ -200,7 +252,7 @@ func personParts(m mention, ws []word) (given, surname string, n int) {
 	for k := m.ws; k < m.we; k++ {
 		w := ws[k]
 		f := fold(w.text)
-		if f == "" || !w.alpha || suffixes[f] || len([]rune(f)) == 1 {
+		if f == "" || !w.alpha || suffixes[f] || len([]rune(f)) == 1 || !w.cap && !particles[f] && len(parts) == 0 {
 			continue
 		}
 		parts = append(parts, f)
@@ -300,7 +352,21 @@ func (r *run) group() {
 		if n > e.nwords {
 			e.given, e.surname, e.nwords = g, s, n
 		}
+		r.byForm[match(fold(m.text))] = e
 		m.e = e
+	}
+	// Pass 1b: multi-word organizations and places, so that a short form before the full one ("Chiefs" in a
+	// headline, "Kansas City Chiefs" in the body) finds it.
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.e != nil || m.we-m.ws < 2 || m.typ == "PER" || m.typ == "MISC" {
+			continue
+		}
+		m.e = r.find(m)
+		r.byForm[match(fold(m.text))] = m.e
+		if !m.e.isCountry && m.e.lexOrg == nil {
+			r.addPartials(m)
+		}
 	}
 	// Pass 2: everything else, in text order.
 	for i := range r.ms {
@@ -352,6 +418,17 @@ func (r *run) find(m *mention) *ent {
 	}
 	if e := r.byForm[f]; e != nil {
 		return e
+	}
+	if m.typ == "PER" && single {
+		// a team or company tagged as a person ("Colts" after "Indianapolis Colts")
+		if e := r.partial(m, f); e != nil {
+			return e
+		}
+	}
+	if m.typ != "PER" {
+		if e := r.partial(m, f); e != nil {
+			return e
+		}
 	}
 	if o, ok := lexicon.LookupOrg(m.text); ok && m.typ != "PER" {
 		if e := r.byLexOrg[o.Key]; e != nil {
@@ -556,4 +633,62 @@ func (e *ent) key(typ, name string) string {
 		return "loc:" + slug(fold(name))
 	}
 	return "misc:" + slug(fold(name))
+}
+
+// geoGeneric are last words of place names that the short form drops ("the Mediterranean Sea" → "the
+// Mediterranean", "Heathrow Airport" → "Heathrow").
+var geoGeneric = map[string]bool{
+	"sea": true, "ocean": true, "river": true, "lake": true, "gulf": true, "bay": true, "mountains": true,
+	"mountain": true, "island": true, "islands": true, "peninsula": true, "desert": true, "strait": true,
+	"canal": true, "valley": true, "region": true, "province": true, "county": true, "state": true, "park": true,
+	"airport": true, "square": true, "stadium": true, "arena": true, "prison": true, "hospital": true,
+}
+
+// addPartials indexes the shorter forms of a multi-word name: for an organization every word prefix and
+// suffix ("Kansas City Chiefs" → "Chiefs", "City Chiefs", "Kansas", "Kansas City"); for a place only the name
+// without a generic last word ("Mediterranean Sea" → "Mediterranean").
+func (r *run) addPartials(m *mention) {
+	var ws []string
+	for k := m.ws; k < m.we; k++ {
+		if r.w[k].alpha {
+			ws = append(ws, match(fold(r.w[k].text)))
+		}
+	}
+	n := len(ws)
+	add := func(typ string, sub []string) {
+		if len(sub) == 0 || acronymSkip[sub[0]] || acronymSkip[sub[len(sub)-1]] {
+			return
+		}
+		k := typ + "|" + strings.Join(sub, " ")
+		for _, e := range r.partials[k] {
+			if e == m.e {
+				return
+			}
+		}
+		r.partials[k] = append(r.partials[k], m.e)
+	}
+	switch m.typ {
+	case "ORG":
+		for i := 1; i < n; i++ {
+			add("ORG", ws[:i])
+			add("ORG", ws[i:])
+		}
+	case "LOC":
+		if n > 1 && geoGeneric[ws[n-1]] {
+			add("LOC", ws[:n-1])
+		}
+	}
+}
+
+// partial returns the one organization (for ORG and MISC mentions) or place (for LOC) whose longer name
+// starts or ends with the mention's words, or nil when there is none or more than one.
+func (r *run) partial(m *mention, f string) *ent {
+	typ := "ORG"
+	if m.typ == "LOC" {
+		typ = "LOC"
+	}
+	if es := r.partials[typ+"|"+f]; len(es) == 1 {
+		return es[0]
+	}
+	return nil
 }

@@ -50,9 +50,11 @@ type Word struct {
 
 type tables struct {
 	countryByName map[string]string // lower-case name/alias → code
+	countryExact  map[string]string // abbreviation as written ("US", "U.K.") → code
 	demonym       map[string]string // lower-case demonym → code
 	countryName   map[string]string // code → common name
-	orgByForm     map[string]*Org   // lower-case acronym or name → org
+	orgByForm     map[string]*Org   // lower-case name → org
+	orgExact      map[string]*Org   // acronym as written → org
 	words         map[string]*Word
 	maxCountryLen int // words in the longest country name
 }
@@ -66,9 +68,11 @@ func load() *tables {
 	once.Do(func() {
 		t := &tables{
 			countryByName: map[string]string{},
+			countryExact:  map[string]string{},
 			demonym:       map[string]string{},
 			countryName:   map[string]string{},
 			orgByForm:     map[string]*Org{},
+			orgExact:      map[string]*Org{},
 			words:         map[string]*Word{},
 		}
 		addCountry := func(code, name string, aliases, dems []string) {
@@ -100,7 +104,7 @@ func load() *tables {
 			o := &Org{Key: f[0], Acronyms: split(f[1]), Names: split(f[2])}
 			for _, a := range o.Acronyms {
 				if a != "-" {
-					t.orgByForm[strings.ToLower(a)] = o
+					t.orgExact[a] = o
 				}
 			}
 			for _, n := range o.Names {
@@ -134,6 +138,10 @@ func load() *tables {
 }
 
 func (t *tables) addName(name, code string) {
+	if abbreviation(name) {
+		t.countryExact[name] = code
+		return
+	}
 	k := strings.ToLower(name)
 	if _, ok := t.countryByName[k]; !ok {
 		t.countryByName[k] = code
@@ -166,9 +174,33 @@ func split(s string) []string {
 	return strings.Split(s, "|")
 }
 
+// abbreviation reports whether s is written in capitals only ("US", "U.K."): such forms match only as written,
+// so that "Us Weekly" or "us" never read as the United States.
+func abbreviation(s string) bool {
+	hasUpper := false
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			hasUpper = true
+		case r == '.' || r == ' ' || r == '-':
+		default:
+			return false
+		}
+	}
+	return hasUpper
+}
+
 // CountryCode returns the ISO code of a country name or abbreviation ("UK" → "GB", "Ukraine" → "UA").
+// Names match in any case; abbreviations in capitals match only as written.
 func CountryCode(name string) (string, bool) {
-	c, ok := load().countryByName[strings.ToLower(name)]
+	t := load()
+	if c, ok := t.countryExact[name]; ok {
+		return c, true
+	}
+	if abbreviation(name) && len(name) <= 4 {
+		return "", false
+	}
+	c, ok := t.countryByName[strings.ToLower(name)]
 	return c, ok
 }
 
@@ -184,9 +216,14 @@ func CountryName(code string) string { return load().countryName[code] }
 // MaxCountryWords is the number of words in the longest country name or alias.
 func MaxCountryWords() int { return load().maxCountryLen }
 
-// LookupOrg returns the well-known organization with this acronym or name ("EU", "European Union").
+// LookupOrg returns the well-known organization with this acronym (as written) or name (any case): "EU",
+// "European Union".
 func LookupOrg(form string) (*Org, bool) {
-	o, ok := load().orgByForm[strings.ToLower(form)]
+	t := load()
+	if o, ok := t.orgExact[form]; ok {
+		return o, true
+	}
+	o, ok := t.orgByForm[strings.ToLower(form)]
 	return o, ok
 }
 
