@@ -13,7 +13,18 @@ type env struct {
 	toks  []tok
 	pos   map[int]string // POS tag by token start offset, from the POS stage when it ran
 	lastQ string         // the last quarter mentioned ("1989-Q3"), for "the quarter", "a year earlier"
-	lastD string         // the last absolute DATE value mentioned
+	lastQAt int          // byte offset of that mention
+}
+
+// quarterWindow is how far (bytes) back a quarter mention makes "a year earlier" mean that quarter.
+var quarterWindow = 1000
+
+// quarterNear returns the last quarter mentioned within quarterWindow bytes before m, or "".
+func (e *env) quarterNear(m *match) string {
+	if e.lastQ == "" || m.toks[m.start].start-e.lastQAt > quarterWindow {
+		return ""
+	}
+	return e.lastQ
 }
 
 func day(t time.Time) string { return fmt.Sprintf("%04d-%02d-%02d", t.Year(), int(t.Month()), t.Day()) }
@@ -109,7 +120,7 @@ func (e *env) weekday(wd int, t tense, rel string) string {
 		return e.dayOff(fwd)
 	}
 	switch t {
-	case tenseFuture:
+	case tenseFuture, tensePresent:
 		return e.dayOff(fwd)
 	case tensePast:
 		return e.dayOff(-back)

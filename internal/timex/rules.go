@@ -20,7 +20,9 @@ type rule struct {
 // Lists of words used by several patterns.
 const (
 	mods     = "early|late|mid|middle|end|beginning|start|earlier|later"
-	approx   = "nearly|around|approximately|least|than"
+	approx   = "nearly|around|approximately"
+	// limit is "more than", "less than", "at least", "up to", "no more than" (checked by okLimit)
+	limit = "l1:more|less|at|up|no? l2:more? l3:than|least|to?"
 	relWords = "last|this|next|past|previous|coming|current|latest|recent|following|same|that"
 )
 
@@ -53,7 +55,7 @@ var rules = []*rule{
 		example: "It closed in the summer of 2023.", want: "the summer of 2023|DATE|2023-SU", val: valSeasonYear},
 	{name: "season", pattern: "the? rel:this|last|next|past|early|late|mid? past? s:SEASON",
 		example: "They met last fall.", want: "last fall|DATE|2024-FA", val: valSeason},
-	{name: "quarter", pattern: "the? y:YEAR? rel:fiscal|calendar|this|last|next? ry:year? 's? y2:YEAR? fiscal? o:ORD fiscal? quarter of? fiscal? y3:YEAR?",
+	{name: "quarter", pattern: "the? y:YEAR? rel:fiscal|calendar|this|last|next? ry:year? s:'s? y2:YEAR? fiscal? o:ORD fiscal? quarter of? fiscal? y3:YEAR?",
 		example: "Profit rose in the third quarter.", want: "the third quarter|DATE|2025-Q3", val: valQuarter},
 	{name: "quarter-code", pattern: "q:q n:NUM y:YEAR?",
 		example: "Sales in Q3 were flat.", want: "Q3|DATE|2025-Q3", val: valQCode},
@@ -62,7 +64,7 @@ var rules = []*rule{
 	{name: "the-quarter", pattern: "the|this|that rel:latest|current|recent|fiscal|same|most? recent? q:quarter|period",
 		example: "Revenue in the third quarter rose; the quarter was strong.", want: "the quarter|DATE|2025-Q3", val: valTheQuarter},
 	{name: "year-ago-quarter", pattern: "the? comparable|corresponding? year ago|earlier ORD? q:quarter|period",
-		example: "Net fell from the year-ago quarter.", want: "year-ago quarter|DATE|2024-Q3", val: valYearAgoQuarter},
+		example: "Revenue in the third quarter beat the year-ago quarter.", want: "the year-ago quarter|DATE|2024-Q3", val: valYearAgoQuarter},
 	{name: "holiday", pattern: "rel:last|next|this? h:christmas|thanksgiving|easter|halloween|independence|labor|memorial|election|new|valentine|veterans|mother|father ny:year? s:'s? d:day|eve?",
 		example: "Stores close on Christmas Day.", want: "Christmas Day|DATE|2025-12-25", val: valHoliday},
 
@@ -93,10 +95,10 @@ var rules = []*rule{
 	{name: "this-part", pattern: "mod:" + mods + "? r:this|last|later p:PART",
 		example: "Markets opened lower this morning.", want: "this morning|TIME|2025-08-17TMO", val: valThisPart},
 	{name: "relative-unit", pattern: "the? mod:" + mods + "? of? the? r:" + relWords + " u:week|month|year|weekend|quarter",
-		example: "Talks stalled last week.", want: "last week|DATE|2025-W32", val: valRelUnit},
+		example: "Talks stalled last week.", want: "last week|DATE|2025-W33", val: valRelUnit},
 	{name: "earlier-this", pattern: "mod:" + mods + "|end|start|middle of? the? r:this|last|next|the u:week|month|year|weekend|quarter",
 		example: "The law passed earlier this month.", want: "earlier this month|DATE|2025-08", val: valRelUnit},
-	{name: "unit-ago", pattern: "approx:" + approx + "? n:NUM u:UNIT a:ago|earlier|before",
+	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM u:UNIT a:ago|earlier|before",
 		example: "The firm was founded two years ago.", want: "two years ago|DATE|2023", val: valAgo},
 	{name: "weekday", pattern: "r:last|next|this|coming|early|late|mid? w:WDAY",
 		example: "Zelensky and European leaders are heading to Washington on Monday.", want: "Monday|DATE|2025-08-18", val: valWeekday},
@@ -112,7 +114,7 @@ var rules = []*rule{
 		example: "The deadline is noon Thursday.", want: "noon Thursday|TIME|2025-08-21T12:00", val: valNoon},
 
 	// ---- durations ----
-	{name: "duration", pattern: "approx:" + approx + "|more|less|up|at|no? more? than|to|least? the? rel:past|last|next|first|final|coming|previous|latest|initial? n:NUM more|additional|full|straight|consecutive|trading|business? u:UNIT long?",
+	{name: "duration", pattern: "approx:" + approx + "? " + limit + " the? rel:past|last|next|first|final|coming|previous|latest|initial? n:NUM more|additional|full|straight|consecutive|trading|business? u:UNIT long?",
 		example: "The war has lasted three years.", want: "three years|DURATION|P3Y", val: valDuration},
 	{name: "duration-half", pattern: "approx:" + approx + "? n:NUM h:NUM / two:NUM u:UNIT",
 		example: "The flight took 5 1/2 hours.", want: "5 1/2 hours|DURATION|PT5H30M", val: valHalfDuration},
@@ -126,6 +128,8 @@ var rules = []*rule{
 	// ---- sets ----
 	{name: "every", pattern: "q:every|each u:UNIT",
 		example: "The board meets every week.", want: "every week|SET|P1W", val: valEvery},
+	{name: "every-month", pattern: "q:every|each m:MONTH",
+		example: "Orangemen march each July.", want: "each July|SET|XXXX-07", val: valEveryMonth},
 	{name: "every-weekday", pattern: "q:every|each w:WDAY",
 		example: "He calls each Thursday.", want: "each Thursday|SET|XXXX-WXX-4", val: valEveryWeekday},
 	{name: "adverb-set", pattern: "a:daily|weekly|monthly|yearly|hourly|nightly",
@@ -139,7 +143,7 @@ var rules = []*rule{
 	{name: "past", pattern: "more|most? a:recently",
 		example: "She recently moved.", want: "recently|DATE|PAST_REF", val: valRef("PAST_REF")},
 	{name: "the-past", pattern: "a:the past",
-		example: "In the past, rates were higher.", want: "the past|DATE|PAST_REF", val: valRef("PAST_REF")},
+		example: "In the past, rates were higher.", want: "the past|DATE|PAST_REF", val: valThePast},
 	{name: "future", pattern: "the near|distant? a:future",
 		example: "Rates may rise in the near future.", want: "the near future|DATE|FUTURE_REF", val: valRef("FUTURE_REF")},
 }
@@ -265,7 +269,7 @@ func valMonth(e *env, m *match) (string, string, bool) {
 		if k := indexOf(m, "m") - 1; k >= 0 {
 			prev = m.toks[k].low
 		}
-		if !monthContext[prev] {
+		if !monthContext[prev] || prev == "and" || prev == "or" || prev == "to" || prev == "that" {
 			return "", "", false
 		}
 	}
@@ -413,6 +417,9 @@ func valSeason(e *env, m *match) (string, string, bool) {
 }
 
 func valQuarter(e *env, m *match) (string, string, bool) {
+	if i := indexOf(m, "ry"); i < 0 && m.has("s") || i >= 0 && !m.has("s") {
+		return "", "", false // "'s" only in "this year's third quarter"
+	}
 	ot, _ := m.tok("o")
 	n, _ := ordinal(ot)
 	if n < 1 || n > 4 {
@@ -439,7 +446,7 @@ func valQuarter(e *env, m *match) (string, string, bool) {
 		}
 	}
 	v := fmt.Sprintf("%04d-Q%d", y, n)
-	e.lastQ = v
+	e.lastQ, e.lastQAt = v, m.toks[m.start].start
 	return "DATE", v, true
 }
 
@@ -458,7 +465,7 @@ func valQCode(e *env, m *match) (string, string, bool) {
 		return "DATE", fmt.Sprintf("XXXX-Q%d", n), true
 	}
 	v := fmt.Sprintf("%04d-Q%d", y, n)
-	e.lastQ = v
+	e.lastQ, e.lastQAt = v, m.toks[m.start].start
 	return "DATE", v, true
 }
 
@@ -568,6 +575,10 @@ func valRelUnit(e *env, m *match) (string, string, bool) {
 	}
 	switch u {
 	case "week":
+		if n == -1 && e.has && isoWeekday(e.dct) == 7 && m.low("r") == "last" {
+			// on a Sunday "last week" is the week now ending (the ISO week of the DCT)
+			return "DATE", e.shift("W", 0), true
+		}
 		return "DATE", e.shift("W", n), true
 	case "month":
 		return "DATE", e.shift("M", n), true
@@ -597,6 +608,9 @@ func valRelUnit(e *env, m *match) (string, string, bool) {
 }
 
 func valAgo(e *env, m *match) (string, string, bool) {
+	if !okLimit(m) {
+		return "", "", false
+	}
 	nt, _ := m.tok("n")
 	n, _ := cardinal(nt)
 	u := units[m.low("u")]
@@ -607,16 +621,11 @@ func valAgo(e *env, m *match) (string, string, bool) {
 	if m.low("a") != "ago" && !(nt.low == "a" || nt.low == "an" || nt.low == "one") {
 		return "", "", false
 	}
-	if u.letter == "Y" && n == 1 && e.lastQ != "" && m.low("a") != "ago" {
-		y, err := strconv.Atoi(e.lastQ[:4])
+	if q := e.quarterNear(m); u.letter == "Y" && n == 1 && q != "" {
+		// "up from $3 million a year earlier" in a quarterly report: the same quarter a year before
+		y, err := strconv.Atoi(q[:4])
 		if err == nil {
-			return "DATE", fmt.Sprintf("%04d%s", y-1, e.lastQ[4:]), true
-		}
-	}
-	if u.letter == "Y" && n == 1 && e.lastQ != "" {
-		y, err := strconv.Atoi(e.lastQ[:4])
-		if err == nil {
-			return "DATE", fmt.Sprintf("%04d%s", y-1, e.lastQ[4:]), true
+			return "DATE", fmt.Sprintf("%04d%s", y-1, q[4:]), true
 		}
 	}
 	return "DATE", e.shift(u.letter, -n), true
@@ -625,10 +634,12 @@ func valAgo(e *env, m *match) (string, string, bool) {
 func valWeekday(e *env, m *match) (string, string, bool) {
 	wd := weekdays[m.low("w")]
 	rel := m.low("r")
+	t := e.tenseAt(m.start, m.end)
 	if i := indexOf(m, "w"); i+1 < len(m.toks) && m.toks[i+1].low == "'s" {
-		// "Friday's summit": the tense of the sentence still decides
+		// "Friday's ruling", "ahead of Friday's summit": the verb of the sentence is not the weekday's
+		t = tenseNone
 	}
-	return "DATE", e.weekday(wd, e.tenseAt(m.start, m.end), rel), true
+	return "DATE", e.weekday(wd, t, rel), true
 }
 
 func valWeekdayPart(e *env, m *match) (string, string, bool) {
@@ -697,7 +708,23 @@ func durationValue(u unit, n int) string {
 	return "P" + num + u.letter
 }
 
+// okLimit checks the words of a limit: "more than", "less than", "at least", "up to", "no more than".
+func okLimit(m *match) bool {
+	l1, l2, l3 := m.low("l1"), m.low("l2"), m.low("l3")
+	if l1 == "" && l2 == "" && l3 == "" {
+		return true
+	}
+	switch l1 + " " + l2 + " " + l3 {
+	case "more  than", "less  than", "at  least", "up  to", "no more than":
+		return true
+	}
+	return false
+}
+
 func valDuration(e *env, m *match) (string, string, bool) {
+	if !okLimit(m) {
+		return "", "", false
+	}
 	u, ok := units[m.low("u")]
 	if !ok || u.letter == "WE" {
 		return "", "", false
@@ -741,8 +768,10 @@ func valDuration(e *env, m *match) (string, string, bool) {
 		case "times", "twice", "once", "thrice":
 			return "SET", "P1" + u.letter, true
 		}
-		if m.toks[m.start-1].kind == tNum {
-			return "", "", false
+		switch p := m.toks[m.start-1]; {
+		case p.kind == tNum, p.low == "million", p.low == "billion", p.low == "percent", p.low == "thousand",
+			p.low == "flights", p.low == "seats", p.low == "dollars", p.low == "cents":
+			return "SET", "P1" + u.letter, true // a rate: "$33 million a year"
 		}
 	}
 	return "DURATION", durationValue(u, n), true
@@ -966,10 +995,10 @@ func valYearAgoAdj(e *env, m *match) (string, string, bool) {
 	if m.toks[m.start].space == false || m.toks[m.start+1].space {
 		return "", "", false // only the hyphenated adjective "year-earlier"
 	}
-	if e.lastQ != "" {
-		y, err := strconv.Atoi(e.lastQ[:4])
+	if q := e.quarterNear(m); q != "" {
+		y, err := strconv.Atoi(q[:4])
 		if err == nil {
-			return "DATE", fmt.Sprintf("%04d%s", y-1, e.lastQ[4:]), true
+			return "DATE", fmt.Sprintf("%04d%s", y-1, q[4:]), true
 		}
 	}
 	return "DATE", e.shift("Y", -1), true
@@ -1018,4 +1047,21 @@ func valWeekend(e *env, m *match) (string, string, bool) {
 		t = t.AddDate(0, 0, -wd)
 	}
 	return "DATE", week(t) + "-WE", true
+}
+
+func valEveryMonth(e *env, m *match) (string, string, bool) {
+	return "SET", fmt.Sprintf("XXXX-%02d", monthOf(m)), true
+}
+
+func valThePast(e *env, m *match) (string, string, bool) {
+	if m.end < len(m.toks) {
+		n := m.toks[m.end]
+		if _, ok := cardinal(n); ok || n.low == "few" || n.low == "several" || n.low == "decade" || n.low == "century" {
+			return "", "", false // "the past three summers", "the past decade"
+		}
+		if _, ok := units[n.low]; ok {
+			return "", "", false
+		}
+	}
+	return "DATE", "PAST_REF", true
 }

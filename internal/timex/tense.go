@@ -40,7 +40,13 @@ var notPast = map[string]bool{
 var futureBefore = map[string]bool{
 	"going": true, "plans": true, "plan": true, "planned": true, "expected": true, "scheduled": true,
 	"set": true, "due": true, "intends": true, "hopes": true, "wants": true, "aims": true, "expects": true,
-	"prepared": true, "slated": true, "poised": true, "ready": true, "likely": true,
+	"prepared": true, "slated": true, "poised": true, "ready": true, "likely": true, "planning": true,
+}
+
+// intention are verbs whose time is that of a planned event, hence future.
+var intention = map[string]bool{
+	"scheduled": true, "schedules": true, "plans": true, "planning": true, "slated": true, "expects": true,
+	"expected": true, "due": true, "upcoming": true,
 }
 
 // tenseAt finds the tense of the verb nearest to tokens [i, j) within their sentence: POS tags from the
@@ -94,6 +100,9 @@ func (e *env) verbTense(k int) tense {
 	prev := ""
 	if k > 0 {
 		prev = e.toks[k-1].low
+	}
+	if intention[w] {
+		return tenseFuture // "has scheduled a news conference Thursday", "plans a vote on Monday"
 	}
 	if k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w] {
 		if prev == "was" || prev == "were" || prev == "been" || prev == "had" {

@@ -1,0 +1,123 @@
+package timex
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// testDCT is Sunday 2025-08-17, the publication date of the examples in the issue.
+var testDCT = time.Date(2025, 8, 17, 0, 0, 0, 0, time.UTC)
+
+// TestRules checks every rule of the grammar on its own example: the expression is found with the
+// expected extent, type and value.
+func TestRules(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range rules {
+		t.Run(r.name, func(t *testing.T) {
+			if seen[r.name] {
+				t.Fatalf("duplicate rule name %q", r.name)
+			}
+			seen[r.name] = true
+			parts := strings.Split(r.want, "|")
+			if len(parts) != 3 {
+				t.Fatalf("want %q: expected text|TYPE|value", r.want)
+			}
+			got := Find(r.example, testDCT, nil)
+			for _, x := range got {
+				if x.Text == parts[0] {
+					if x.Type != parts[1] || x.Value != parts[2] {
+						t.Errorf("%q in %q: got %s %s, want %s %s", x.Text, r.example, x.Type, x.Value, parts[1], parts[2])
+					}
+					return
+				}
+			}
+			t.Errorf("%q: %q not found; got %+v", r.example, parts[0], got)
+		})
+	}
+}
+
+// TestFind covers the cases of the issue and the TimeBank extent conventions, with exact offsets.
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, text string
+		dct        time.Time
+		want       []string // "start:end TYPE value"
+	}{
+		{"heading-monday-is-next", "Zelensky and European leaders are heading to Washington on Monday.", testDCT,
+			[]string{"59:65 DATE 2025-08-18"}},
+		{"sunday-posted-is-dct", "On Sunday, Trump posted a long message.", testDCT,
+			[]string{"3:9 DATE 2025-08-17"}},
+		{"will-meet-is-next", "The two leaders will meet on Friday.", testDCT,
+			[]string{"29:35 DATE 2025-08-22"}},
+		{"met-is-last", "The two leaders met on Friday.", testDCT,
+			[]string{"23:29 DATE 2025-08-15"}},
+		{"last-monday", "Talks collapsed last Monday.", testDCT,
+			[]string{"16:27 DATE 2025-08-11"}},
+		{"possessive-weekday", "Markets rallied after Friday's summit.", testDCT,
+			[]string{"22:28 DATE 2025-08-15"}},
+		{"absolute-forms", "Dates: Aug. 18, 2025; 18 August 2025; 2025-08-18; 8/18/2025.", testDCT,
+			[]string{"7:20 DATE 2025-08-18", "22:36 DATE 2025-08-18", "38:48 DATE 2025-08-18", "50:59 DATE 2025-08-18"}},
+		{"month-day-closest-year", "The merger closes Jan. 5 and was first floated on Aug. 1.", testDCT,
+			[]string{"18:24 DATE 2026-01-05", "50:56 DATE 2025-08-01"}},
+		{"mid-month-and-decade", "Prices rose in mid-August, the highest since the 1990s.", testDCT,
+			[]string{"15:25 DATE 2025-08", "45:54 DATE 199"}},
+		{"fiscal-and-quarters", "In fiscal 2024 and in the third quarter, and in Q3 2024.", testDCT,
+			[]string{"3:14 DATE 2024", "22:39 DATE 2025-Q3", "48:55 DATE 2024-Q3"}},
+		{"relative-days", "He left yesterday, returns tomorrow and speaks today.", testDCT,
+			[]string{"8:17 DATE 2025-08-16", "27:35 DATE 2025-08-18", "47:52 DATE 2025-08-17"}},
+		{"ago-and-earlier-this", "It was sold two days ago, earlier this month.", testDCT,
+			[]string{"12:24 DATE 2025-08-15", "26:44 DATE 2025-08"}},
+		{"past-year-is-date", "Sales fell over the past year.", testDCT,
+			[]string{"16:29 DATE 2024"}},
+		{"clock-with-zone", "Polls close at 8 p.m. ET tonight.", testDCT,
+			[]string{"15:24 TIME 2025-08-17T20:00", "25:32 TIME 2025-08-17TNI"}},
+		{"durations", "The war has lasted three years, a decade for some, and 48 hours of talks.", testDCT,
+			[]string{"19:30 DURATION P3Y", "32:40 DURATION P10Y", "55:63 DURATION PT48H"}},
+		{"sets", "The board meets every week and publishes daily.", testDCT,
+			[]string{"16:26 SET P1W", "41:46 SET P1D"}},
+		{"references", "Prices are now falling; they recently rose; rates may rise in the future.", testDCT,
+			[]string{"11:14 DATE PRESENT_REF", "29:37 DATE PAST_REF", "62:72 DATE FUTURE_REF"}},
+		{"this-morning", "Markets opened lower this morning.", testDCT,
+			[]string{"21:33 TIME 2025-08-17TMO"}},
+		{"holiday", "Stores close on Thanksgiving.", testDCT,
+			[]string{"16:28 DATE 2025-11-27"}},
+		{"hyphenated-adjective-drops-the", "It reported the third-quarter loss and the 30-day period.", testDCT,
+			[]string{"16:29 DATE 2025-Q3", "43:49 DURATION P30D"}},
+		{"end-of-year", "The plant closes at the end of 2026.", testDCT,
+			[]string{"20:35 DATE 2026"}},
+		{"no-dct-underspecified", "They met on Monday, Aug. 18 and will return next week.", time.Time{},
+			[]string{"12:27 DATE XXXX-08-18", "44:53 DATE XXXX-WXX"}},
+		{"age-is-not-duration", "A 6-year-old boy and a man, 52 years old, were hurt.", testDCT, nil},
+		{"may-the-verb", "He may resign, and March is a verb when troops march.", testDCT, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, x := range Find(tt.text, tt.dct, nil) {
+				got = append(got, spanString(x.Start, x.End, x.Type, x.Value))
+				if x.Text != tt.text[x.Start:x.End] {
+					t.Errorf("Text %q does not match span %d:%d", x.Text, x.Start, x.End)
+				}
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("Find(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func spanString(s, e int, typ, val string) string {
+	return itoa(s) + ":" + itoa(e) + " " + typ + " " + val
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
