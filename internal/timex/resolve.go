@@ -8,12 +8,12 @@ import (
 // env is what a rule's value function may consult: the document creation time, the tokens, the tense
 // around the match and the dates mentioned so far.
 type env struct {
-	dct   time.Time // midnight UTC of the publication day; zero when unknown
-	has   bool      // dct is known
-	toks  []tok
-	pos   map[int]string // POS tag by token start offset, from the POS stage when it ran
-	lastQ string         // the last quarter mentioned ("1989-Q3"), for "the quarter", "a year earlier"
-	lastQAt int          // byte offset of that mention
+	dct     time.Time // midnight UTC of the publication day; zero when unknown
+	has     bool      // dct is known
+	toks    []tok
+	pos     map[int]string // POS tag by token start offset, from the POS stage when it ran
+	lastQ   string         // the last quarter mentioned ("1989-Q3"), for "the quarter", "a year earlier"
+	lastQAt int            // byte offset of that mention
 }
 
 // quarterWindow is how far (bytes) back a quarter mention makes "a year earlier" mean that quarter.

@@ -19,10 +19,10 @@ type rule struct {
 
 // Lists of words used by several patterns.
 const (
-	mods     = "early|late|mid|middle|end|beginning|start|earlier|later"
-	approx   = "nearly|around|approximately"
+	mods   = "early|late|mid|middle|end|beginning|start|earlier|later"
+	approx = "nearly|around|approximately"
 	// limit is "more than", "less than", "at least", "up to", "no more than" (checked by okLimit)
-	limit = "l1:more|less|at|up|no? l2:more? l3:than|least|to?"
+	limit    = "l1:more|less|at|up|no? l2:more? l3:than|least|to?"
 	relWords = "last|this|next|past|previous|coming|current|latest|recent|following|same|that"
 )
 
