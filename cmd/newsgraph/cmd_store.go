@@ -1,29 +1,781 @@
 package main
 
-import "io"
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/api"
+	"github.com/newsgraph/newsgraph/internal/clean"
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/progress"
+	"github.com/newsgraph/newsgraph/internal/source"
+	"github.com/newsgraph/newsgraph/internal/store"
+	"github.com/newsgraph/newsgraph/internal/store/sqlite"
+)
+
+// defaultDB is the store used without --db: $NEWSGRAPH_DB, else $XDG_DATA_HOME/newsgraph/newsgraph.db
+// (XDG_DATA_HOME defaults to ~/.local/share), else ./newsgraph.db when there is no home directory.
+func defaultDB() string {
+	if p := os.Getenv("NEWSGRAPH_DB"); p != "" {
+		return p
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil || home == "" {
+			return "newsgraph.db"
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "newsgraph", "newsgraph.db")
+}
+
+const dbHelp = "SQLite database `PATH` (default $NEWSGRAPH_DB, else $XDG_DATA_HOME/newsgraph/newsgraph.db, else ~/.local/share/newsgraph/newsgraph.db)"
+
+// ingestHook is called inside every write transaction before it commits; the crash test sets it.
+var ingestHook func()
+
+// newFlags returns a flag set whose usage prints usage and about, then the flags.
+func newFlags(name, usage, about string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: newsgraph %s\n\n%s\n\nFlags:\n", usage, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, allowing flags after positional arguments ("entity Rubio --json").
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0, false
+			}
+			return 2, false
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+		if fs.Arg(0) == "--" || len(args) == 0 {
+			if fs.Arg(0) == "--" {
+				pos = append(pos[:len(pos)-1], args...)
+			}
+			break
+		}
+	}
+	fs.Parse(append([]string{"--"}, pos...))
+	return 0, true
+}
+
+// openRead opens an existing store for queries.
+func openRead(ctx context.Context, path string) (*sqlite.DB, error) {
+	return sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
+}
+
+// queryFail reports a query error and returns the exit status: 2 for the caller's mistakes, 1 otherwise.
+func queryFail(name string, err error, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "newsgraph %s: %v\n", name, err)
+	if store.IsInvalid(err) {
+		return 2
+	}
+	return 1
+}
+
+// ingestStats counts what an ingest run did.
+type ingestStats struct {
+	stored, skipped, failed int
+	words                   int
+	storeTime               time.Duration
+}
 
 func runIngest(args []string, stdout, stderr io.Writer) int {
-	return notImplemented("runIngest", stderr)
+	fs := newFlags("ingest", "ingest [--db PATH] [--reprocess] INPUT...",
+		"Runs the pipeline on every article of the INPUTs (files, directories, - for standard input, as for\n"+
+			"'extract') and stores each document with everything extracted. A document already stored (same id) is\n"+
+			"skipped, so re-running after a crash or interrupt resumes. Extraction runs on all cores; one writer stores\n"+
+			"documents in batched transactions, each document whole or not at all.\n\n"+
+			"--reprocess re-runs the extractors: on the stored text of every stored document when no INPUT is given,\n"+
+			"else on the INPUTs, replacing what is stored.", stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	reprocess := fs.Bool("reprocess", false, "re-run the extractors and replace stored documents")
+	batch := fs.Int("batch", 256, "documents per write transaction")
+	workers := fs.Int("workers", 0, "articles processed at once (0: one per CPU)")
+	published := fs.String("published", "", "publication `DATE` for articles whose input carries none")
+	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest article read, in `bytes`")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	inputs := fs.Args()
+	if len(inputs) == 0 && !*reprocess {
+		fs.Usage()
+		return 2
+	}
+	if *batch < 1 {
+		fmt.Fprintln(stderr, "newsgraph ingest: --batch must be at least 1")
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, err := sqlite.Open(ctx, *db, sqlite.Options{BeforeCommit: ingestHook})
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph ingest: %v\n", err)
+		return 1
+	}
+	defer st.Close()
+	p, err := pipeline.New(pipeline.Config{Workers: *workers, Clean: clean.Config{Published: *published}})
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph ingest: %v\n", err)
+		return 1
+	}
+	start := time.Now()
+	var stats ingestStats
+	var total int64
+	if len(inputs) == 0 {
+		s, err := st.Stats(ctx)
+		if err == nil {
+			total = s.Documents
+		}
+	} else if n, ok := source.Count(inputs); ok {
+		total = int64(n)
+	}
+	bar := progress.New(stderr, "ingest", total)
+	err = ingest(ctx, st, p, ingestOptions{inputs: inputs, reprocess: *reprocess, batch: *batch, maxBytes: *maxBytes, stderr: stderr, bar: bar}, &stats)
+	bar.Done()
+	elapsed := time.Since(start)
+	secs := max(elapsed.Seconds(), 1e-9)
+	share := 100 * stats.storeTime.Seconds() / secs
+	fmt.Fprintf(stderr, "ingest: %d stored, %d skipped (already stored), %d failed in %s (%.0f documents/s, %.0f words/s; store %.0f%% of the time) → %s\n",
+		stats.stored, stats.skipped, stats.failed, elapsed.Round(time.Millisecond), float64(stats.stored)/secs, float64(stats.words)/secs, share, *db)
+	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "newsgraph ingest: interrupted; every stored document is complete, run again to resume")
+			return 130
+		}
+		fmt.Fprintf(stderr, "newsgraph ingest: %v\n", err)
+		return 1
+	}
+	if stats.failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+type ingestOptions struct {
+	inputs    []string
+	reprocess bool
+	batch     int
+	maxBytes  int64
+	stderr    io.Writer
+	bar       *progress.Bar
+}
+
+// ingest runs the pipeline over the inputs (or the stored documents) and writes the results in batches
+// through one writer goroutine, so that extraction goes on while a batch is written.
+func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestOptions, stats *ingestStats) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type item struct {
+		d   *doc.Document
+		err error
+	}
+	items := make(chan item, 64)
+	var readErr error
+	go func() {
+		defer close(items)
+		send := func(d *doc.Document, err error) error {
+			select {
+			case items <- item{d, err}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		if len(o.inputs) == 0 {
+			readErr = forStored(ctx, st, send)
+			return
+		}
+		seen := map[string]bool{}
+		readErr = source.Walk(ctx, o.inputs, source.Options{MaxBytes: o.maxBytes}, func(d *doc.Document, err error) error {
+			if err != nil {
+				return send(nil, err)
+			}
+			if seen[d.ID] {
+				stats.skipped++
+				o.bar.Add(1)
+				return nil
+			}
+			seen[d.ID] = true
+			if !o.reprocess {
+				has, err := st.Has(ctx, d.ID)
+				if err != nil {
+					return err
+				}
+				if has {
+					stats.skipped++
+					o.bar.Add(1)
+					return nil
+				}
+			}
+			return send(d, nil)
+		})
+	}()
+	next := func() (*doc.Document, error, bool) {
+		it, ok := <-items
+		return it.d, it.err, ok
+	}
+
+	// One writer: batches go through a channel of one, so at most one batch waits while another is written.
+	batches := make(chan []*doc.Document, 1)
+	var wg sync.WaitGroup
+	var writeErr error
+	var mu sync.Mutex
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for b := range batches {
+			if writeErr != nil {
+				continue
+			}
+			t0 := time.Now()
+			err := st.Put(context.WithoutCancel(ctx), b)
+			mu.Lock()
+			stats.storeTime += time.Since(t0)
+			if err != nil {
+				writeErr = err
+				cancel()
+			} else {
+				stats.stored += len(b)
+				for _, d := range b {
+					stats.words += len(strings.Fields(d.Text))
+				}
+			}
+			mu.Unlock()
+			o.bar.Add(int64(len(b)))
+		}
+	}()
+	var pending []*doc.Document
+	lastFlush := time.Now()
+	flush := func() {
+		if len(pending) > 0 {
+			batches <- pending
+			pending = nil
+		}
+		lastFlush = time.Now()
+	}
+	emit := func(r pipeline.Result) error {
+		if r.Err != nil {
+			stats.failed++
+			o.bar.Done()
+			fmt.Fprintf(o.stderr, "newsgraph: %v\n", r.Err)
+			o.bar.Add(1)
+			return nil
+		}
+		d := r.Doc
+		d.Raw = nil
+		d.Tokens, d.Sents, d.Names, d.Paragraphs = nil, nil, nil, nil // working annotations are not stored
+		pending = append(pending, d)
+		if len(pending) >= o.batch || time.Since(lastFlush) > 2*time.Second {
+			flush()
+		}
+		return nil
+	}
+	runErr := p.Run(ctx, next, emit)
+	// Whatever was processed completely is stored, even after an interrupt.
+	flush()
+	close(batches)
+	wg.Wait()
+	cancel()
+	for range items { // let the reader finish
+	}
+	if writeErr != nil {
+		return writeErr
+	}
+	if runErr != nil {
+		return runErr
+	}
+	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+		return readErr
+	}
+	return nil
+}
+
+// forStored sends every stored document's text back through the pipeline, in id order.
+func forStored(ctx context.Context, st store.Store, send func(*doc.Document, error) error) error {
+	after := ""
+	for {
+		ds, err := st.Stored(ctx, after, 256)
+		if err != nil {
+			return err
+		}
+		if len(ds) == 0 {
+			return nil
+		}
+		for _, d := range ds {
+			d.Raw, d.Format = []byte(d.Text), "text"
+			d.Text = ""
+			if err := send(d, nil); err != nil {
+				return err
+			}
+		}
+		after = ds[len(ds)-1].ID
+	}
+}
+
+// queryFlags are the flags every query command has.
+type queryFlags struct {
+	db     *string
+	asJSON *bool
+	limit  *int
+	cursor *string
+	since  *string
+	until  *string
+}
+
+func addQueryFlags(fs *flag.FlagSet, dates bool) queryFlags {
+	q := queryFlags{
+		db:     fs.String("db", defaultDB(), dbHelp),
+		asJSON: fs.Bool("json", false, "print JSON instead of a table"),
+		limit:  fs.Int("limit", store.DefaultLimit, fmt.Sprintf("rows to print (at most %d)", store.MaxLimit)),
+		cursor: fs.String("cursor", "", "continue after the page that printed this cursor"),
+	}
+	if dates {
+		q.since = fs.String("since", "", "earliest publication `DATE` (YYYY-MM-DD, YYYY-MM or YYYY), inclusive")
+		q.until = fs.String("until", "", "latest publication `DATE`, inclusive")
+	}
+	return q
+}
+
+func (q queryFlags) dates() store.Dates {
+	var d store.Dates
+	if q.since != nil {
+		d.Since, d.Until = *q.since, *q.until
+	}
+	return d
+}
+
+// printJSON writes v as indented JSON.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// clip shortens s to n characters on one line.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func day(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
+}
+
+func moreHint(w io.Writer, next string) {
+	if next != "" {
+		fmt.Fprintf(w, "(more: --cursor %s)\n", next)
+	}
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) int {
-	return notImplemented("runSearch", stderr)
+	fs := newFlags("search", "search [--db PATH] [--in articles|quotes] [--since DATE] [--until DATE] QUERY...",
+		"Full-text search over article text (or quotation content with --in quotes), case and diacritics folded,\n"+
+			"most recently stored first. All words must match; \"quoted phrases\", prefix* and OR work; nothing else\n"+
+			"is query syntax.", stderr)
+	qf := addQueryFlags(fs, true)
+	in := fs.String("in", "articles", "search `articles` or quotes")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	ctx := context.Background()
+	st, err := openRead(ctx, *qf.db)
+	if err != nil {
+		return queryFail("search", err, stderr)
+	}
+	defer st.Close()
+	page, err := st.Search(ctx, store.SearchQuery{Text: strings.Join(fs.Args(), " "), In: *in, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor})
+	if err != nil {
+		return queryFail("search", err, stderr)
+	}
+	if *qf.asJSON {
+		printJSON(stdout, page)
+		return 0
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tDOCUMENT\tTITLE\tSNIPPET")
+	for _, h := range page.Items {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", day(h.Published), h.Document, clip(h.Title, 40), clip(h.Snippet, 90))
+	}
+	tw.Flush()
+	if len(page.Items) == 0 {
+		fmt.Fprintln(stdout, "(no matches)")
+	}
+	moreHint(stdout, page.Next)
+	return 0
 }
 
 func runQuotes(args []string, stdout, stderr io.Writer) int {
-	return notImplemented("runQuotes", stderr)
+	fs := newFlags("quotes", "quotes [--speaker NAME|KEY] [--about QUERY] [--since DATE] [--until DATE]",
+		"Stored quotations, newest first: by one speaker (an entity key like person:marco-rubio, or a name), about\n"+
+			"a full-text query, within dates.", stderr)
+	qf := addQueryFlags(fs, true)
+	speaker := fs.String("speaker", "", "speaker entity `NAME|KEY`")
+	about := fs.String("about", "", "full-text `QUERY` over the quotation content")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "newsgraph quotes: unexpected argument %q (use --speaker or --about)\n", fs.Arg(0))
+		return 2
+	}
+	ctx := context.Background()
+	st, err := openRead(ctx, *qf.db)
+	if err != nil {
+		return queryFail("quotes", err, stderr)
+	}
+	defer st.Close()
+	page, err := st.Quotes(ctx, store.QuoteQuery{Speaker: *speaker, About: *about, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor})
+	if err != nil {
+		return queryFail("quotes", err, stderr)
+	}
+	if *qf.asJSON {
+		printJSON(stdout, page)
+		return 0
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tSPEAKER\tKIND\tQUOTE\tDOCUMENT")
+	for _, q := range page.Items {
+		sp := q.SpeakerName
+		if sp == "" && q.Source != nil {
+			sp = q.Source.Text + "?"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", day(q.Published), clip(sp, 28), q.Kind, clip(q.Content.Text, 90), q.Document)
+	}
+	tw.Flush()
+	if len(page.Items) == 0 {
+		fmt.Fprintln(stdout, "(no quotations)")
+	}
+	moreHint(stdout, page.Next)
+	return 0
 }
 
 func runEntities(args []string, stdout, stderr io.Writer) int {
-	return notImplemented("runEntities", stderr)
+	fs := newFlags("entities", "entities [--type T] [--top N] [--name PREFIX]",
+		"Cross-document entities, most mentioned first.", stderr)
+	qf := addQueryFlags(fs, false)
+	typ := fs.String("type", "", "only entities of type `T`: PERSON, ORG, LOC or MISC")
+	top := fs.Int("top", 0, "print the top `N` (same as --limit)")
+	name := fs.String("name", "", "only entities with a name starting with `PREFIX`")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "newsgraph entities: unexpected argument %q (see 'newsgraph entity NAME')\n", fs.Arg(0))
+		return 2
+	}
+	if *top > 0 {
+		*qf.limit = *top
+	}
+	ctx := context.Background()
+	st, err := openRead(ctx, *qf.db)
+	if err != nil {
+		return queryFail("entities", err, stderr)
+	}
+	defer st.Close()
+	page, err := st.Entities(ctx, store.EntityQuery{Type: *typ, Name: *name, Limit: *qf.limit, Cursor: *qf.cursor})
+	if err != nil {
+		return queryFail("entities", err, stderr)
+	}
+	if *qf.asJSON {
+		printJSON(stdout, page)
+		return 0
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "MENTIONS\tDOCS\tQUOTES\tTYPE\tNAME\tKEY\tTITLES")
+	for _, e := range page.Items {
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\t%s\n", e.Mentions, e.Documents, e.Quotes, e.Type, clip(e.Name, 30), e.Key, clip(counts(e.Titles, 2), 40))
+	}
+	tw.Flush()
+	if len(page.Items) == 0 {
+		fmt.Fprintln(stdout, "(no entities)")
+	}
+	moreHint(stdout, page.Next)
+	return 0
+}
+
+func counts(cs []store.Count, n int) string {
+	var parts []string
+	for i, c := range cs {
+		if i == n {
+			break
+		}
+		parts = append(parts, c.Value)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func countsN(cs []store.Count) string {
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, fmt.Sprintf("%s (%d)", c.Value, c.N))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func runEntity(args []string, stdout, stderr io.Writer) int {
-	return notImplemented("runEntity", stderr)
+	fs := newFlags("entity", "entity [--db PATH] [--json] NAME|KEY",
+		"Profile of one entity: names, titles, countries, first and last seen, top co-occurring entities, latest\n"+
+			"quotations, places and documents.", stderr)
+	db := fs.String("db", defaultDB(), dbHelp)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	ctx := context.Background()
+	st, err := openRead(ctx, *db)
+	if err != nil {
+		return queryFail("entity", err, stderr)
+	}
+	defer st.Close()
+	p, err := st.Profile(ctx, strings.Join(fs.Args(), " "))
+	if err != nil {
+		return queryFail("entity", err, stderr)
+	}
+	if *asJSON {
+		printJSON(stdout, p)
+		return 0
+	}
+	fmt.Fprintf(stdout, "%s (%s, %s)\n", p.Name, p.Type, p.Key)
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "  %s\t%s\n", k, v)
+		}
+	}
+	row("names", countsN(p.Names))
+	row("titles", countsN(p.Titles))
+	row("countries", countsN(p.Countries))
+	row("orgs", countsN(p.Orgs))
+	row("seen", fmt.Sprintf("%s … %s", day(p.FirstSeen), day(p.LastSeen)))
+	row("counts", fmt.Sprintf("%d documents, %d mentions, %d quotations", p.Documents, p.Mentions, p.Quotes))
+	if p.Place != nil {
+		row("place", fmt.Sprintf("%s, %s (geonames %d, %.4f %.4f)", p.Place.Name, p.Place.Country, p.Place.GeonameID, p.Place.Lat, p.Place.Lon))
+	}
+	tw.Flush()
+	if len(p.CoOccurring) > 0 {
+		fmt.Fprintf(stdout, "\nAppears with (documents, in its latest %d):\n", store.ProfileWindow)
+		tw = tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		for _, c := range p.CoOccurring {
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", c.Documents, c.Type, c.Name, c.Key)
+		}
+		tw.Flush()
+	}
+	if len(p.LatestQuotes) > 0 {
+		fmt.Fprintln(stdout, "\nLatest quotations:")
+		for _, q := range p.LatestQuotes {
+			fmt.Fprintf(stdout, "  %s  %s  (%s)\n", day(q.Published), clip("“"+q.Content.Text+"”", 100), q.Document)
+		}
+	}
+	if len(p.Places) > 0 {
+		fmt.Fprintln(stdout, "\nPlaces in its documents:")
+		tw = tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		for _, pl := range p.Places {
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%.4f %.4f\n", pl.Documents, pl.Name, pl.Country, pl.Lat, pl.Lon)
+		}
+		tw.Flush()
+	}
+	if len(p.LatestDocuments) > 0 {
+		fmt.Fprintln(stdout, "\nLatest documents:")
+		for _, d := range p.LatestDocuments {
+			fmt.Fprintf(stdout, "  %s  %s  %s\n", day(d.Published), d.ID, clip(d.Title, 80))
+		}
+	}
+	return 0
 }
 
 func runTimeline(args []string, stdout, stderr io.Writer) int {
-	return notImplemented("runTimeline", stderr)
+	fs := newFlags("timeline", "timeline [--entity NAME|KEY] [--about QUERY] [--since DATE] [--until DATE]",
+		"Dated articles, quotations and events, oldest first: those of one entity (articles that mention it, its\n"+
+			"quotations, events it takes part in or that happen there) and/or matching a full-text query.", stderr)
+	qf := addQueryFlags(fs, true)
+	entity := fs.String("entity", "", "entity `NAME|KEY`")
+	about := fs.String("about", "", "full-text `QUERY`")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "newsgraph timeline: unexpected argument %q (use --entity or --about)\n", fs.Arg(0))
+		return 2
+	}
+	ctx := context.Background()
+	st, err := openRead(ctx, *qf.db)
+	if err != nil {
+		return queryFail("timeline", err, stderr)
+	}
+	defer st.Close()
+	page, err := st.Timeline(ctx, store.TimelineQuery{Entity: *entity, About: *about, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor})
+	if err != nil {
+		return queryFail("timeline", err, stderr)
+	}
+	if *qf.asJSON {
+		printJSON(stdout, page)
+		return 0
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tKIND\tWHAT\tDOCUMENT")
+	for _, it := range page.Items {
+		what := it.Text
+		switch it.Kind {
+		case "quote":
+			what = "“" + it.Text + "”"
+			if it.Speaker != "" {
+				what = it.Speaker + ": " + what
+			}
+		case "event":
+			what = it.Code + " " + it.Text
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", it.Date, it.Kind, clip(what, 100), it.Document)
+	}
+	tw.Flush()
+	if len(page.Items) == 0 {
+		fmt.Fprintln(stdout, "(nothing dated)")
+	}
+	moreHint(stdout, page.Next)
+	return 0
 }
 
-func runServe(args []string, stdout, stderr io.Writer) int { return notImplemented("runServe", stderr) }
+// newWebHandler builds the web page mounted at "/" by serve; nil serves the API's placeholder page.
+// internal/web sets this up once it exists.
+var newWebHandler func(cfg api.Config) http.Handler
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db PATH]",
+		"Serves the JSON API under /api/v1/ (described at /api/v1/openapi.json) and the web page at /.\n"+
+			"Read-only unless a token is given (--token-file or $NEWSGRAPH_TOKEN): then POST /api/v1/documents with\n"+
+			"\"Authorization: Bearer TOKEN\" ingests an article.", stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen `ADDRESS`")
+	db := fs.String("db", defaultDB(), dbHelp)
+	tokenFile := fs.String("token-file", "", "read the ingest token from `FILE` (else $NEWSGRAPH_TOKEN; none: read-only)")
+	timeout := fs.Duration("timeout", 10*time.Second, "longest time one request may take")
+	maxBody := fs.Int64("max-body", 4<<20, "largest request body, in `bytes`")
+	verbose := fs.Bool("v", false, "log every request")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "newsgraph serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	token := os.Getenv("NEWSGRAPH_TOKEN")
+	if *tokenFile != "" {
+		b, err := os.ReadFile(*tokenFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph serve: %v\n", err)
+			return 1
+		}
+		token = strings.TrimSpace(string(b))
+	}
+	if token != "" && len(token) < 16 {
+		fmt.Fprintln(stderr, "newsgraph serve: the token must be at least 16 characters")
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, err := sqlite.Open(ctx, *db, sqlite.Options{ReadOnly: token == ""})
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph serve: %v\n", err)
+		return 1
+	}
+	defer st.Close()
+	cfg := api.Config{Store: st, Logger: log, Token: token, Timeout: *timeout, MaxBody: *maxBody}
+	if token != "" {
+		p, err := pipeline.New(pipeline.Config{})
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph serve: %v\n", err)
+			return 1
+		}
+		cfg.Extract = func(ctx context.Context, a api.Article) (*doc.Document, error) {
+			d := &doc.Document{URL: a.URL, Title: a.Title, Published: a.Published, Source: "api", Raw: []byte(a.Text), Format: "text"}
+			if a.HTML != "" {
+				d.Raw, d.Format = []byte(a.HTML), "html"
+			}
+			d.ID = source.ID(d.URL, d.Raw)
+			if err := p.Process(ctx, d); err != nil {
+				return nil, err
+			}
+			return d, nil
+		}
+	}
+	if newWebHandler != nil {
+		cfg.Web = newWebHandler(cfg)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph serve: %v\n", err)
+		return 1
+	}
+	srv := api.NewServer(*addr, api.New(cfg), log)
+	mode := "read-only"
+	if token != "" {
+		mode = "POST /api/v1/documents enabled"
+	}
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "mode", mode)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		fmt.Fprintf(stderr, "newsgraph serve: %v\n", err)
+		return 1
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		fmt.Fprintf(stderr, "newsgraph serve: shutdown: %v\n", err)
+		return 1
+	}
+	log.Info("stopped")
+	return 0
+}

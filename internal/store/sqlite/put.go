@@ -81,6 +81,9 @@ func (s *DB) Put(ctx context.Context, docs []*doc.Document) error {
 	if err := p.finish(); err != nil {
 		return fmt.Errorf("sqlite: update entities: %w", err)
 	}
+	if s.hook != nil {
+		s.hook()
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: commit: %w", err)
 	}

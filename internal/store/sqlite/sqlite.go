@@ -27,12 +27,16 @@ type Options struct {
 	ReadOnly bool
 	// Readers is the size of the read connection pool; 0 means 2×GOMAXPROCS.
 	Readers int
+	// BeforeCommit, when set, is called inside every Put transaction just before it commits. It exists for
+	// crash tests (kill the process while a transaction is open); leave it nil.
+	BeforeCommit func()
 }
 
 // DB is a store.Store kept in one SQLite file.
 type DB struct {
 	path     string
 	readOnly bool
+	hook     func()
 	w        *sql.DB // the one writer connection; nil when read-only
 	r        *sql.DB // read-only pool
 }
@@ -45,7 +49,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
 	}
-	s := &DB{path: path, readOnly: opts.ReadOnly}
+	s := &DB{path: path, readOnly: opts.ReadOnly, hook: opts.BeforeCommit}
 	if opts.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("sqlite: no database at %s (run 'newsgraph ingest' first): %w", path, err)

@@ -1,0 +1,172 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+var _ store.Explorer = (*DB)(nil)
+
+// Graph returns the network of the most mentioned entities among the GraphWindow most recent documents
+// (or the neighbours of q.Entity), with co-occurrence edges (documents shared) and quote edges (quotations
+// by one node whose words mention another).
+func (s *DB) Graph(ctx context.Context, q store.GraphQuery) (store.Graph, error) {
+	g := store.Graph{Nodes: []store.GraphNode{}, Edges: []store.GraphEdge{}}
+	n := q.Nodes
+	if n <= 0 {
+		n = 100
+	}
+	n = min(n, store.MaxGraphNodes)
+	types := q.Types
+	if len(types) == 0 {
+		types = []string{"PERSON", "ORG"}
+	}
+	targs := make([]any, 0, len(types))
+	for _, t := range types {
+		switch t = strings.ToUpper(t); t {
+		case "PERSON", "ORG", "LOC", "MISC":
+			targs = append(targs, t)
+		default:
+			return g, store.Invalid("type", "%q is not one of PERSON, ORG, LOC, MISC", t)
+		}
+	}
+	inTypes := "(" + strings.TrimSuffix(strings.Repeat("?,", len(targs)), ",") + ")"
+	window := fmt.Sprintf("SELECT rowid AS doc FROM documents ORDER BY pub DESC, rowid DESC LIMIT %d", store.GraphWindow)
+	args := targs
+	if q.Entity != "" {
+		e, err := s.resolve(ctx, q.Entity)
+		if err != nil {
+			return g, err
+		}
+		window = fmt.Sprintf("SELECT doc FROM doc_entities WHERE entity = %d ORDER BY pub DESC, doc DESC LIMIT %d", e.row, store.GraphWindow)
+	}
+	// Nodes: the entities of the window's documents with the most documents.
+	rows, err := s.r.QueryContext(ctx, `SELECT e.rowid, e.key, e.name, e.type, count(*) AS c
+		FROM (`+window+`) w JOIN doc_entities de ON de.doc = w.doc JOIN entities e ON e.rowid = de.entity
+		WHERE e.type IN `+inTypes+` GROUP BY e.rowid ORDER BY c DESC, e.mentions DESC, e.rowid LIMIT ?`, append(args, n)...)
+	if err != nil {
+		return g, err
+	}
+	var ids []string
+	for rows.Next() {
+		var row int64
+		var nd store.GraphNode
+		if err := rows.Scan(&row, &nd.Key, &nd.Name, &nd.Type, &nd.Documents); err != nil {
+			rows.Close()
+			return g, err
+		}
+		g.Nodes = append(g.Nodes, nd)
+		ids = append(ids, fmt.Sprint(row))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return g, err
+	}
+	in := "(" + strings.Join(ids, ",") + ")" // integers from the database, not user input
+	rows, err = s.r.QueryContext(ctx, `SELECT a.key, b.key, count(*) AS c FROM (`+window+`) w
+		JOIN doc_entities x ON x.doc = w.doc JOIN doc_entities y ON y.doc = w.doc AND y.entity > x.entity
+		JOIN entities a ON a.rowid = x.entity JOIN entities b ON b.rowid = y.entity
+		WHERE x.entity IN `+in+` AND y.entity IN `+in+`
+		GROUP BY x.entity, y.entity ORDER BY c DESC LIMIT ?`, 4*len(ids))
+	if err != nil {
+		return g, err
+	}
+	for rows.Next() {
+		e := store.GraphEdge{Kind: "cooccur"}
+		if err := rows.Scan(&e.Source, &e.Target, &e.Weight); err != nil {
+			rows.Close()
+			return g, err
+		}
+		g.Edges = append(g.Edges, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return g, err
+	}
+	rows, err = s.r.QueryContext(ctx, `SELECT a.key, b.key, count(DISTINCT qt.rowid) AS c FROM (`+window+`) w
+		JOIN quotes qt ON qt.doc = w.doc
+		JOIN mentions m ON m.doc = qt.doc AND m.start >= qt.content_start AND m.end <= qt.content_end
+		JOIN doc_entities de ON de.doc = m.doc AND de.local = m.local
+		JOIN entities a ON a.rowid = qt.speaker JOIN entities b ON b.rowid = de.entity
+		WHERE qt.speaker IN `+in+` AND de.entity IN `+in+` AND de.entity <> qt.speaker
+		GROUP BY qt.speaker, de.entity ORDER BY c DESC LIMIT ?`, 2*len(ids))
+	if err != nil {
+		return g, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e := store.GraphEdge{Kind: "quote"}
+		if err := rows.Scan(&e.Source, &e.Target, &e.Weight); err != nil {
+			return g, err
+		}
+		g.Edges = append(g.Edges, e)
+	}
+	return g, rows.Err()
+}
+
+// Places returns resolved places, most mentioned first.
+func (s *DB) Places(ctx context.Context, q store.PlaceQuery) ([]store.MapPlace, error) {
+	out := []store.MapPlace{}
+	n := q.Limit
+	if n <= 0 {
+		n = 500
+	}
+	n = min(n, store.MaxLimit)
+	var w where
+	if q.Entity != "" {
+		e, err := s.resolve(ctx, q.Entity)
+		if err != nil {
+			return out, err
+		}
+		w.add("pl.doc IN (SELECT doc FROM doc_entities WHERE entity = ?)", e.row)
+	}
+	if q.Since != "" || q.Until != "" {
+		var dw where
+		if err := dw.dates("d.pub", q.Dates); err != nil {
+			return out, err
+		}
+		w.add("pl.doc IN (SELECT rowid FROM documents d"+dw.sql()+")", dw.args...)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT coalesce(e.key, 'loc:geonames:' || pl.geonameid, ''), pl.name, pl.feature, pl.country,
+		avg(pl.lat), avg(pl.lon), count(DISTINCT pl.doc) AS c
+		FROM places pl LEFT JOIN entities e ON e.rowid = pl.entity`+w.sql()+`
+		GROUP BY coalesce(pl.geonameid, pl.name) ORDER BY c DESC, pl.name LIMIT ?`, append(w.args, n)...)
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p store.MapPlace
+		if err := rows.Scan(&p.Key, &p.Name, &p.Feature, &p.Country, &p.Lat, &p.Lon, &p.Documents); err != nil {
+			return out, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Mentions counts the documents mentioning an entity per publication day.
+func (s *DB) Mentions(ctx context.Context, nameOrKey string) ([]store.DayCount, error) {
+	out := []store.DayCount{}
+	e, err := s.resolve(ctx, nameOrKey)
+	if err != nil {
+		return out, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT substr(pub, 1, 10) AS day, count(*) FROM doc_entities
+		WHERE entity = ? AND pub <> '' GROUP BY day ORDER BY day`, e.row)
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d store.DayCount
+		if err := rows.Scan(&d.Day, &d.N); err != nil {
+			return out, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
