@@ -19,6 +19,9 @@ type Config struct {
 	// MinSrcP is the least fraction of a lower-case word's training occurrences that must end a source for
 	// the word to head a source noun phrase (default 0.01).
 	MinSrcP float64
+	// InheritDirectOnly lets an unattributed quotation inherit only the attribution of a direct quote just
+	// before it (by default any attributed quote will do).
+	InheritDirectOnly bool
 	// MinDirectWords is the least number of words of an unattributed quotation for it to be kept as speech
 	// rather than taken for a scare quote or a title (default 4).
 	MinDirectWords int
@@ -214,7 +217,7 @@ func (st *state) leftSource(i, a int) (int, int, bool) {
 	}
 	if st.isPunct(j, ",") {
 		// appositive or relative clause: "Trump, the Republican nominee, said"
-		for k := j - 1; k >= a && k >= j-14; k-- {
+		for k := j - 1; k >= a && k >= j-22; k-- {
 			if st.regionOf[k] >= 0 || st.isPunct(k, ".;:") {
 				break
 			}
@@ -281,6 +284,10 @@ func (st *state) npLeft(j, a int) (int, int, bool) {
 		}
 		if determiners[u.low] {
 			s = k
+			// "Mr. Morgan of the Sierra Club": go on past "of the" to a name
+			if k-2 >= a && st.toks[k-1].kind == tWord && npJoins[st.toks[k-1].low] && st.toks[k-2].kind == tWord && st.toks[k-2].upper {
+				continue
+			}
 			break
 		}
 		if npJoins[u.low] {
@@ -316,6 +323,22 @@ func (st *state) rightSource(k, b int) (int, int, bool) {
 			return 0, 0, false
 		}
 		return k, k + 1, true
+	case !t.upper && !determiners[t.low] && !stopWords[t.low] && !st.x.cues[t.low] && !pronouns[t.low]:
+		// "said 9/11 widow Terry Strada", "said former governor Jan Hill": a lower-case lead to a name
+		e := k
+		for e < b && e-k < 6 && st.toks[e].kind == tWord && !st.toks[e].upper && !stopWords[st.toks[e].low] {
+			e++
+		}
+		if e == k || e >= b || st.toks[e].kind != tWord || !st.toks[e].upper {
+			return 0, 0, false
+		}
+		for e < b && st.toks[e].kind == tWord && st.toks[e].upper {
+			e++
+		}
+		if !ends(e) {
+			return 0, 0, false
+		}
+		return k, e, true
 	case t.upper && !notSpeakers[t.low] || determiners[t.low]:
 		e := k + 1
 		for e < b && e-k < 8 && st.toks[e].kind == tWord && st.regionOf[e] < 0 {
@@ -454,6 +477,17 @@ func (st *state) direct(a, b int) {
 			}
 		} else {
 			at, ok = st.beforeOpen(r, a)
+			if ok {
+				// "said that “...”": PolNeAR's content starts at "that", so the quote is not direct
+				if th := st.thatBefore(r.open, max(at.cueE, at.srcE)); th >= 0 {
+					st.cands = append(st.cands, cand{s: st.toks[th].s, e: r.e, kind: doc.Mixed, at: at, ok: true})
+					r.attributed = true
+					for t := at.cueS; t < at.cueE; t++ {
+						st.used[t] = true
+					}
+					continue
+				}
+			}
 		}
 		if !ok {
 			continue
@@ -514,7 +548,7 @@ func (st *state) afterClose(r *region) (attrib, bool) {
 	}
 	// end of the clause that holds the attribution
 	b := k
-	for b < len(st.toks) && b-k < 14 && st.regionOf[b] < 0 && !st.isPunct(b, ".;!?:") && !st.toks[b].nl {
+	for b < len(st.toks) && b-k < 30 && st.regionOf[b] < 0 && !(st.isPunct(b, ".;!?:") && !st.isPunct(b+1, ")")) && !st.toks[b].nl {
 		b++
 	}
 	if k >= b {
@@ -538,9 +572,16 @@ func (st *state) afterClose(r *region) (attrib, bool) {
 			return at, true
 		}
 	}
-	for j := k + 1; j < b && j-k <= 9; j++ {
+	for j := k + 1; j < b && j-k <= 24; j++ {
 		if st.isCue(j) {
-			if s, e, ok := st.leftSource(j, k); ok && s == k {
+			s, e, ok := st.leftSource(j, k)
+			if ok && s > k {
+				// "Scott Pruitt, the attorney general, one of ..., said": the name that opens the clause
+				if rs, re, rok := st.rightSource(k, j); rok {
+					s, e = rs, re
+				}
+			}
+			if ok && s == k {
 				at := attrib{cueS: j, cueE: j + 1, srcS: s, srcE: e}
 				if ends(at) {
 					return at, true
@@ -574,6 +615,19 @@ func (st *state) beforeOpen(r *region, a int) (attrib, bool) {
 	return attrib{}, false
 }
 
+// thatBefore returns the token of a "that" (optionally followed by a comma) just before the opening mark at
+// token open and not before token from, or -1.
+func (st *state) thatBefore(open, from int) int {
+	j := open - 1
+	if st.isPunct(j, ",") {
+		j--
+	}
+	if j >= from && st.toks[j].kind == tWord && st.toks[j].low == "that" {
+		return j
+	}
+	return -1
+}
+
 // gapPreps start the short phrases that may stand between a cue and its quotation: "said in a statement:".
 var gapPreps = set("in", "on", "at", "during", "via", "from", "to", "after", "before", "while", "when", "about", "of", "with", "later", "again", "simply", "flatly", "bluntly")
 
@@ -582,6 +636,9 @@ var gapPreps = set("in", "on", "at", "during", "via", "from", "to", "after", "be
 func (st *state) gapOK(s, e int, cue string) bool {
 	if s >= e {
 		return true
+	}
+	if callVerbs[cue] {
+		return false // "called the plan “a disaster”": a label inside a mixed quote
 	}
 	if objVerbs[cue] {
 		if _, oe, ok := st.npRightObj(s, e); ok {
@@ -737,7 +794,7 @@ func (st *state) unattributed() {
 		c := cand{s: r.s, e: r.e, kind: doc.Direct, at: attrib{cueS: -1, srcS: -1}}
 		// the closest earlier attributed quotation within the previous paragraph
 		j := sort.Search(len(st.cands), func(i int) bool { return st.cands[i].s >= r.s }) - 1
-		if j >= 0 && st.cands[j].ok && st.cands[j].kind == doc.Direct {
+		if j >= 0 && st.cands[j].ok && (st.cands[j].kind == doc.Direct || !st.x.cfg.InheritDirectOnly) {
 			p := st.paraOfByte(st.cands[j].e)
 			if p >= r.paraOpen-1 {
 				c.at, c.ok = st.cands[j].at, true

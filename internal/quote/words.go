@@ -66,3 +66,7 @@ func set(words ...string) map[string]bool {
 // invEnd may follow an inverted subject: "said Trump in a statement", "said Trump, who".
 var invEnd = set("in", "on", "at", "during", "who", "whose", "after", "before", "when", "while", "to", "from",
 	"about", "of", "last", "this", "on", "as", "and", "but", "via", "earlier", "later", "recently", "told", "adding")
+
+// callVerbs name or label their object: a quotation after their object is a label, not the whole content.
+var callVerbs = set("called", "calls", "call", "calling", "dubbed", "dubs", "labeled", "labels", "labelled",
+	"termed", "terms", "described", "describes", "describing", "branded", "brands", "deemed", "named")
