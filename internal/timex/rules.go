@@ -213,6 +213,9 @@ func valSlash(e *env, m *match) (string, string, bool) {
 }
 
 func valMD(e *env, m *match) (string, string, bool) {
+	if k := m.end; k+1 < len(m.toks) && m.toks[k].low == "," && classes["YEAR"](m.toks, k+1) || k < len(m.toks) && classes["YEAR"](m.toks, k) {
+		return "", "", false // "Feb. 29, 2025": the full date was not valid
+	}
 	dt, _ := m.tok("d")
 	d, _ := ordinalDay(dt)
 	mo := monthOf(m)
@@ -315,6 +318,13 @@ var yearContext = map[string]bool{
 	"as": true, "that": true, "'s": true, "post": true, "pre": true,
 }
 
+// notYearBefore are nouns after which a four-digit number is an identifier ("flight 1998").
+var notYearBefore = map[string]bool{
+	"flight": true, "route": true, "room": true, "page": true, "pages": true, "section": true, "article": true,
+	"number": true, "no.": true, "model": true, "version": true, "item": true, "bus": true, "highway": true,
+	"interstate": true, "channel": true, "resolution": true, "rule": true, "code": true, "suite": true,
+}
+
 func valYear(e *env, m *match) (string, string, bool) {
 	yt, _ := m.tok("y")
 	y, _ := year(yt)
@@ -326,7 +336,13 @@ func valYear(e *env, m *match) (string, string, bool) {
 	if i+1 < len(m.toks) {
 		next = m.toks[i+1]
 	}
-	// numbers in tables and amounts are not years
+	// numbers in tables, amounts, identifiers and broken dates are not years
+	if i > 1 && prev.low == "," && m.toks[i-2].kind == tNum || notYearBefore[prev.low] {
+		return "", "", false
+	}
+	if (prev.low == "/" || prev.low == "-" || prev.low == ":") && !m.toks[i].space || next.low == "/" && !next.space {
+		return "", "", false
+	}
 	if prev.kind == tNum || next.kind == tNum || prev.low == "$" || prev.low == "#" || next.low == "%" ||
 		(next.kind == tWord && units[next.low].letter != "" && next.low != "year") {
 		return "", "", false
@@ -684,6 +700,17 @@ func clockDay(e *env, m *match) string {
 	}
 	if w, ok := m.tok("w"); ok {
 		return e.weekday(weekdays[w.low], e.tenseAt(m.start, m.end), "")
+	}
+	// "11 a.m. local time on Friday": the weekday written after the time gives its day
+	for k := m.end; k < len(m.toks) && k < m.end+4; k++ {
+		switch m.toks[k].low {
+		case "local", "time", "on", ",":
+			continue
+		}
+		if classes["WDAY"](m.toks, k) {
+			return e.weekday(weekdays[m.toks[k].low], e.tenseAt(m.start, k+1), "")
+		}
+		break
 	}
 	return e.dayOff(0)
 }

@@ -49,22 +49,20 @@ var intention = map[string]bool{
 	"expected": true, "due": true, "upcoming": true,
 }
 
-// tenseAt finds the tense of the verb nearest to tokens [i, j) within their sentence: POS tags from the
-// POS stage when present, else a lexicon (will/'ll/would/going to → future; -ed forms and irregular pasts
+// tenseAt finds the tense of the nearest verb before tokens [i, j) in their sentence, else of the nearest
+// one after them ("On Sunday, Trump posted"): POS tags from the POS stage when present, else a lexicon (will/'ll/would/going to → future; -ed forms and irregular pasts
 // → past; "is heading" → future, a present progressive that news use for scheduled events).
 func (e *env) tenseAt(i, j int) tense {
 	const window = 12
-	bestT, bestD := tenseNone, 1<<30
 	for k := i - 1; k >= 0 && i-k <= window; k-- {
 		if sentenceEnd(e.toks[k]) || e.toks[k+1].para {
 			break
 		}
 		if t := e.verbTense(k); t != tenseNone {
-			bestT, bestD = t, i-k
-			break
+			return t
 		}
 	}
-	for k := j; k < len(e.toks) && k-j < window && k-j+1 < bestD; k++ {
+	for k := j; k < len(e.toks) && k-j < window; k++ {
 		if sentenceEnd(e.toks[k]) || e.toks[k].para {
 			break
 		}
@@ -72,7 +70,7 @@ func (e *env) tenseAt(i, j int) tense {
 			return t
 		}
 	}
-	return bestT
+	return tenseNone
 }
 
 func sentenceEnd(t tok) bool {
