@@ -50,6 +50,11 @@ func evalSentences(args []string, stdout, stderr io.Writer) int {
 		for i, s := range res.Sentences {
 			pred[i] = sbd.Span{Start: s.Start, End: s.End}
 		}
+		toks := make([]sbd.Span, len(res.Tokens))
+		for i, t := range res.Tokens {
+			toks[i] = sbd.Span{Start: t.Start, End: t.End}
+		}
+		score.AddTokens(d, toks)
 		before := score
 		score.Add(d, pred)
 		if shown < *errors && (score.Correct-before.Correct != score.Gold-before.Gold || score.Correct-before.Correct != score.Pred-before.Pred) {

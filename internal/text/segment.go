@@ -399,12 +399,12 @@ func (sg *segmenter) piece(a, b int, space bool, f uint16) {
 			case '(', '[', '{', '<':
 			case '*':
 				sf = 0
-			case '$', '&', '=', '+', '~', '^', '|', '\\', ',', ';', ':', '!', '?', '%':
+			case '$', '&', '=', '~', '^', '|', '\\', ',', ';', ':', '!', '?', '%':
 				if a+1 == b {
 					goto core
 				}
 				sf = 0
-			case '-':
+			case '-', '+':
 				if a+1 == b || isDigitOrDot(t, a+1, b) {
 					goto core
 				}
@@ -587,6 +587,9 @@ var clitics = []string{"'s", "'S", "'re", "'RE", "'Re", "'ve", "'VE", "'ll", "'L
 
 // isClitic reports whether s is a bare clitic such as "'s" or "’re" (in text written "Trump 's").
 func isClitic(s string) bool {
+	if len(s) > 5 {
+		return false
+	}
 	s = strings.Replace(s, "’", "'", 1)
 	for _, c := range clitics {
 		if s == c {

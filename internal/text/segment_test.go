@@ -64,6 +64,8 @@ func TestTokens(t *testing.T) {
 			[]string{"3.5@0", "%@3", "of@5", "1,000@8", "at@14", "10:30@17", ",@22", "1/2@24", "and@28", "-4.2@32", "in@37", "2025@40", ".@44"}},
 		{"currency", "$5 and €20",
 			[]string{"$@0", "5@1", "and@3", "€@7", "20@10"}},
+		{"signed numbers and phone numbers", "+0.05 and +44 20 7946",
+			[]string{"+0.05@0", "and@6", "+44@10", "20@14", "7946@17"}},
 		{"hyphenated words stay whole", "pro-Russian all-rounder",
 			[]string{"pro-Russian@0", "all-rounder@12"}},
 		{"em and en dashes split", "Stubb—who spoke–left -- then",
@@ -219,6 +221,7 @@ func TestEmpty(t *testing.T) {
 func checkInvariants(t testing.TB, text string, r Result) {
 	t.Helper()
 	prevEnd := 0
+	valid := utf8.ValidString(text)
 	for i, tk := range r.Tokens {
 		if tk.Start < prevEnd || tk.End <= tk.Start || tk.End > len(text) {
 			t.Fatalf("token %d [%d,%d) out of order or bounds (prev end %d, len %d)", i, tk.Start, tk.End, prevEnd, len(text))
@@ -229,7 +232,7 @@ func checkInvariants(t testing.TB, text string, r Result) {
 		if strings.TrimSpace(tk.Text) == "" {
 			t.Fatalf("token %d is blank: %q", i, tk.Text)
 		}
-		if utf8.ValidString(text) && !utf8.ValidString(tk.Text) {
+		if valid && !utf8.ValidString(tk.Text) {
 			t.Fatalf("token %d splits a character: %q", i, tk.Text)
 		}
 		prevEnd = tk.End
@@ -260,5 +263,32 @@ func checkInvariants(t testing.TB, text string, r Result) {
 		if r.Paragraphs[i].Start < r.Paragraphs[i-1].End {
 			t.Fatalf("paragraphs %d and %d overlap", i-1, i)
 		}
+	}
+}
+
+// TestPathological segments large adversarial inputs; a quadratic step would make it time out.
+func TestPathological(t *testing.T) {
+	const n = 200_000
+	tests := []struct{ name, text string }{
+		{"unbroken line", strings.Repeat("word ", n/5)},
+		{"one huge chunk", strings.Repeat("a", n)},
+		{"apostrophes", strings.Repeat("'", n)},
+		{"quotes", strings.Repeat(`"`, n)},
+		{"spaced quotes", strings.Repeat(`" `, n/2)},
+		{"dots", strings.Repeat(".", n)},
+		{"dotted letters", strings.Repeat("a.", n/2)},
+		{"periods and spaces", strings.Repeat(". ", n/2)},
+		{"dashes", strings.Repeat("a—", n/4)},
+		{"brackets", strings.Repeat("(", n/2) + strings.Repeat(")", n/2)},
+		{"control characters", strings.Repeat("\x01\x02a", n/3)},
+		{"newlines", strings.Repeat("A\n", n/2)},
+		{"invalid UTF-8", strings.Repeat("\xff\xfe.", n/3)},
+		{"abbreviations", strings.Repeat("Mr. U.S. No. ", n/13)},
+		{"non-Latin", strings.Repeat("Київ。", n/10)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkInvariants(t, tc.text, Segment(tc.text))
+		})
 	}
 }

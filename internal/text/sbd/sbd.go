@@ -23,7 +23,9 @@
 // text is no decision). A segmenter's boundaries are the end offsets of its sentences, trailing spaces
 // trimmed, except the last. Boundary precision, recall and F1 count exact offset matches, summed over all
 // documents. Exact is the share of gold sentences whose [start, end) equals a predicted sentence, both
-// trimmed of surrounding space.
+// trimmed of surrounding space. Token precision, recall and F1 (AddTokens) count a segmenter's tokens whose
+// span equals a CoNLL token's span in the reconstructed text; they measure how closely the tokenizer
+// follows CoNLL conventions (clitics, punctuation, abbreviations, numbers, hyphens) on the same text.
 package sbd
 
 import (
@@ -40,7 +42,9 @@ type Span struct{ Start, End int }
 type Doc struct {
 	Text      string
 	Sentences []Span
-	Words     int
+	// Tokens are the spans of the CoNLL tokens in Text.
+	Tokens []Span
+	Words  int
 }
 
 // ReadCoNLL reads CoNLL-2003 columns (the token is the first column) and reconstructs each document.
@@ -126,6 +130,7 @@ func Build(sents [][]string) Doc {
 			if !noSpace && !attachLeft {
 				b.WriteByte(' ')
 			}
+			d.Tokens = append(d.Tokens, Span{b.Len(), b.Len() + len(w)})
 			b.WriteString(w)
 			noSpace = attachRight
 		}
@@ -197,6 +202,32 @@ func endsSentence(s []string) bool {
 type Score struct {
 	Docs, Gold, Pred, Correct int // boundaries
 	GoldSents, Exact          int // sentences
+	// Token spans, when AddTokens is used.
+	GoldToks, PredToks, CorrectToks int
+}
+
+// AddTokens scores predicted token spans against the CoNLL tokens of d (exact span matches).
+func (s *Score) AddTokens(d Doc, pred []Span) {
+	gold := make(map[Span]bool, len(d.Tokens))
+	for _, g := range d.Tokens {
+		gold[g] = true
+	}
+	s.GoldToks += len(d.Tokens)
+	s.PredToks += len(pred)
+	for _, p := range pred {
+		if gold[p] {
+			s.CorrectToks++
+		}
+	}
+}
+
+// TokenF1 is the harmonic mean of token precision and recall (0 when no tokens were scored).
+func (s Score) TokenF1() float64 {
+	p, r := ratio(s.CorrectToks, s.PredToks), ratio(s.CorrectToks, s.GoldToks)
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
 }
 
 // Add scores the predicted sentence spans of d (any order of whitespace trimming is handled here).
@@ -271,8 +302,13 @@ func ratio(a, b int) float64 {
 
 // Format formats the score as one line: "NAME docs=... precision=... recall=... f1=... exact=...".
 func (s Score) Format(name string) string {
-	return fmt.Sprintf("%s docs=%d gold=%d pred=%d correct=%d precision=%.4f recall=%.4f f1=%.4f exact=%.4f (%d/%d sentences)",
+	out := fmt.Sprintf("%s docs=%d gold=%d pred=%d correct=%d precision=%.4f recall=%.4f f1=%.4f exact=%.4f (%d/%d sentences)",
 		name, s.Docs, s.Gold, s.Pred, s.Correct, s.Precision(), s.Recall(), s.F1(), s.ExactShare(), s.Exact, s.GoldSents)
+	if s.GoldToks > 0 {
+		out += fmt.Sprintf(" token_precision=%.4f token_recall=%.4f token_f1=%.4f", ratio(s.CorrectToks, s.PredToks),
+			ratio(s.CorrectToks, s.GoldToks), s.TokenF1())
+	}
+	return out
 }
 
 // Locate turns sentence texts returned by a segmenter that gives no offsets into spans of text, searching

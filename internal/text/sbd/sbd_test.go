@@ -65,6 +65,14 @@ func TestReadCoNLL(t *testing.T) {
 	if len(docs) != 2 || docs[0].Text != "A b.\nC" || docs[1].Text != "D" || docs[0].Words != 4 {
 		t.Fatalf("docs = %+v", docs)
 	}
+	if diff := cmp.Diff([]Span{{0, 1}, {2, 3}, {3, 4}, {5, 6}}, docs[0].Tokens); diff != "" {
+		t.Errorf("token spans (-want +got):\n%s", diff)
+	}
+	var s Score
+	s.AddTokens(docs[0], []Span{{0, 1}, {2, 4}, {5, 6}})
+	if s.GoldToks != 4 || s.PredToks != 3 || s.CorrectToks != 2 {
+		t.Errorf("token score = %+v", s)
+	}
 }
 
 func TestScore(t *testing.T) {
