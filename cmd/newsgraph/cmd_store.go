@@ -28,6 +28,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/source"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
+	"github.com/newsgraph/newsgraph/internal/web"
 )
 
 // defaultDB is the store used without --db: $NEWSGRAPH_DB, else $XDG_DATA_HOME/newsgraph/newsgraph.db
@@ -681,9 +682,8 @@ func runTimeline(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// newWebHandler builds the web page mounted at "/" by serve; nil serves the API's placeholder page.
-// internal/web sets this up once it exists.
-var newWebHandler func(cfg api.Config) http.Handler
+// newWebHandler builds the web page mounted at "/" by serve.
+var newWebHandler = func(api.Config) http.Handler { return web.Handler() }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db PATH]",

@@ -75,6 +75,9 @@ func (s *server) routes() []route {
 		{"GET", "/api/v1/quotes", concat([]string{"speaker", "about"}, dates, page), s.listQuotes},
 		{"GET", "/api/v1/search", concat([]string{"q", "in"}, dates, page), s.search},
 		{"GET", "/api/v1/timeline", concat([]string{"entity", "about"}, dates, page), s.timeline},
+		{"GET", "/api/v1/entities/{key}/mentions", nil, s.mentions},
+		{"GET", "/api/v1/graph", []string{"entity", "type", "nodes"}, s.graph},
+		{"GET", "/api/v1/places", concat([]string{"entity", "limit"}, dates), s.places},
 		{"GET", "/api/v1/stats", nil, s.stats},
 		{"GET", "/api/v1/openapi.json", nil, s.openAPI},
 	}

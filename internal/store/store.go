@@ -43,6 +43,7 @@ const (
 type Store interface {
 	Writer
 	Reader
+	Explorer
 	// Close releases the store. A store opened read-only never writes.
 	Close() error
 }
@@ -198,7 +199,7 @@ type Profile struct {
 
 // ProfileWindow is how many of an entity's most recent documents a profile's co-occurrence and place counts
 // look at, so that a profile stays fast for entities mentioned in every article.
-const ProfileWindow = 500
+const ProfileWindow = 200
 
 // CoOccurrence is an entity and the number of documents it shares.
 type CoOccurrence struct {
