@@ -229,6 +229,8 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 					sepEnd++
 				}
 				norm = "--"
+			case c == '.' && gluedSentence(t, start, k, b):
+				sepEnd, norm, sf = k+1, "", fTerm
 			case c == '.' && k+2 < b && t[k+1] == '.' && t[k+2] == '.':
 				sepEnd = k + 3
 				for sepEnd < b && t[sepEnd] == '.' {
@@ -294,6 +296,28 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 	if start < b {
 		sg.piece(start, b, space, f)
 	}
+}
+
+// gluedSentence reports whether the period at k joins two sentences without a space, as scraped text
+// often does ("New York City.Super PAC"): at least two letters ending in lower case before it, a capital
+// and a lower-case letter after it, and no known abbreviation before it.
+func gluedSentence(t string, start, k, b int) bool {
+	if k-start < 2 || k+2 >= b {
+		return false
+	}
+	l1, l2, r1, r2 := t[k-1], t[k-2], t[k+1], t[k+2]
+	if l1 >= utf8.RuneSelf || l2 >= utf8.RuneSelf || r1 >= utf8.RuneSelf || r2 >= utf8.RuneSelf {
+		return false
+	}
+	if asciiClass[l1]&cLower == 0 || asciiClass[l2]&(cLower|cUpper) == 0 || asciiClass[r1]&cUpper == 0 || asciiClass[r2]&cLower == 0 {
+		return false
+	}
+	w := t[start:k]
+	if i := strings.LastIndexAny(w, ".-/'"); i >= 0 {
+		w = w[i+1:]
+	}
+	_, abbrev := abbrevs[w]
+	return !abbrev
 }
 
 // atParagraphEnd reports whether only spaces follow b up to the end of the text or a blank line.

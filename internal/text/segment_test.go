@@ -86,6 +86,8 @@ func TestTokens(t *testing.T) {
 			[]string{"a@0", "b@2", "c@4"}},
 		{"non-Latin scripts", "Зеленський сказав: «Ні». 北京。",
 			[]string{"Зеленський@0", "сказав@21", ":@33", "«@35/``", "Ні@37", "»@41/''", ".@43", "北京@45", "。@51"}},
+		{"sentences glued by a period", "New York City.Super PAC haul in St.Louis",
+			[]string{"New@0", "York@4", "City@9", ".@13", "Super@14", "PAC@20", "haul@24", "in@29", "St.Louis@32"}},
 		{"list number at line start", "1. Ivanisevic\n2. Sampras",
 			[]string{"1.@0", "Ivanisevic@3", "2.@14", "Sampras@17"}},
 		{"sentence-final number", "It rose 3.",
