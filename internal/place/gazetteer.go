@@ -20,6 +20,11 @@ import (
 //go:embed gazetteer.tsv.gz
 var gazetteerGz []byte
 
+// extraTSV is the hand-kept table applied over the generated file (format in its header).
+//
+//go:embed extra.tsv
+var extraTSV string
+
 // Entry is one gazetteer place.
 type Entry struct {
 	// ID is the GeoNames id; 0 for the few entries without one (derived divisions, regions of gen/extra.tsv).
@@ -58,7 +63,12 @@ var (
 
 // LoadGazetteer returns the embedded gazetteer, decoding it on the first call only.
 func LoadGazetteer() (*Gazetteer, error) {
-	gazOnce.Do(func() { gaz, gazErr = parseGazetteer(gazetteerGz) })
+	gazOnce.Do(func() {
+		gaz, gazErr = parseGazetteer(gazetteerGz)
+		if gazErr == nil {
+			gazErr = gaz.applyExtra(extraTSV)
+		}
+	})
 	return gaz, gazErr
 }
 
@@ -80,7 +90,7 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 		country:  map[string]int32{},
 		admin1:   map[string]int32{},
 	}
-	var f [12]string
+	var f [11]string
 	for line := 1; len(text) > 0; line++ {
 		i := strings.IndexByte(text, '\n')
 		if i < 0 {
@@ -89,7 +99,7 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 		row := text[:i]
 		text = text[min(i+1, len(text)):]
 		k := 0
-		for k < 11 {
+		for k < 10 {
 			j := strings.IndexByte(row, '\t')
 			if j < 0 {
 				break
@@ -98,7 +108,7 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 			k++
 		}
 		f[k] = row
-		if k != 11 {
+		if k != 10 {
 			return nil, fmt.Errorf("place: gazetteer line %d: %d fields", line, k+1)
 		}
 		id, err1 := strconv.Atoi(f[0])
@@ -112,9 +122,6 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 		e := Entry{ID: id, Name: f[1], Feature: f[2], Country: f[3], Admin1: f[4], Admin2: f[5], Population: pop, Lat: lat, Lon: lon}
 		g.Entries = append(g.Entries, e)
 		g.add(f[1], idx, true)
-		for a := range strings.SplitSeq(f[11], ";") {
-			g.add(a, idx, true)
-		}
 		for a := range strings.SplitSeq(f[9], ";") {
 			g.add(a, idx, false)
 		}
@@ -133,6 +140,119 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 		}
 	}
 	return g, nil
+}
+
+// applyExtra applies the hand-kept table: GeoNames ids, points and names of countries and divisions, extra
+// places (continents, regions), extra names of places, demonyms. Its names count as main names.
+func (g *Gazetteer) applyExtra(table string) error {
+	byID := map[int]int32{}
+	for i := range g.Entries {
+		if id := g.Entries[i].ID; id != 0 {
+			if _, ok := byID[id]; !ok {
+				byID[id] = int32(i)
+			}
+		}
+	}
+	for n, row := range strings.Split(table, "\n") {
+		if strings.HasPrefix(row, "#") || strings.TrimSpace(row) == "" {
+			continue
+		}
+		c := strings.Split(row, "\t")
+		bad := func() error { return fmt.Errorf("place: extra.tsv:%d: malformed %q row", n+1, c[0]) }
+		list := func(i int) []string {
+			if i >= len(c) || c[i] == "" {
+				return nil
+			}
+			return strings.Split(c[i], ";")
+		}
+		point := func(e *Entry, lat, lon string) error {
+			if lat == "-" {
+				return nil
+			}
+			la, err1 := strconv.ParseFloat(lat, 64)
+			lo, err2 := strconv.ParseFloat(lon, 64)
+			if err1 != nil || err2 != nil {
+				return bad()
+			}
+			e.Lat, e.Lon = la, lo
+			return nil
+		}
+		switch c[0] {
+		case "country", "admin":
+			if len(c) < 5 {
+				return bad()
+			}
+			idx, ok := g.country[c[1]]
+			if c[0] == "admin" {
+				idx, ok = g.admin1[c[1]]
+			}
+			if !ok {
+				return fmt.Errorf("place: extra.tsv:%d: unknown %s %s", n+1, c[0], c[1])
+			}
+			e := &g.Entries[idx]
+			if c[2] != "-" {
+				id, err := strconv.Atoi(c[2])
+				if err != nil {
+					return bad()
+				}
+				e.ID = id
+				byID[id] = idx
+			}
+			if err := point(e, c[3], c[4]); err != nil {
+				return err
+			}
+			for _, a := range list(5) {
+				g.add(a, idx, true)
+			}
+		case "place":
+			if len(c) < 9 {
+				return bad()
+			}
+			id, err1 := strconv.Atoi(c[1])
+			pop, err2 := strconv.ParseInt(c[8], 10, 64)
+			if err1 != nil || err2 != nil {
+				return bad()
+			}
+			e := Entry{ID: id, Name: c[2], Feature: c[3], Country: c[4], Admin1: c[5], Population: pop}
+			if err := point(&e, c[6], c[7]); err != nil {
+				return err
+			}
+			idx := int32(len(g.Entries))
+			g.Entries = append(g.Entries, e)
+			if id != 0 {
+				byID[id] = idx
+			}
+			g.add(e.Name, idx, true)
+			for _, a := range list(9) {
+				g.add(a, idx, true)
+			}
+		case "alias", "demonym":
+			if len(c) < 3 {
+				return bad()
+			}
+			idx, ok := g.country[c[1]]
+			if !ok {
+				id, err := strconv.Atoi(c[1])
+				if err != nil {
+					return bad()
+				}
+				idx, ok = byID[id]
+			}
+			if !ok {
+				return fmt.Errorf("place: extra.tsv:%d: unknown place %s", n+1, c[1])
+			}
+			for _, a := range list(2) {
+				if c[0] == "alias" {
+					g.add(a, idx, true)
+				} else if k := Normalize(a); k != "" {
+					g.demonyms[k] = append(g.demonyms[k], idx)
+				}
+			}
+		default:
+			return bad()
+		}
+	}
+	return nil
 }
 
 func (g *Gazetteer) add(name string, idx int32, primary bool) {
@@ -171,7 +291,7 @@ func (g *Gazetteer) Country(iso2 string) (Entry, bool) {
 
 var abbrevTokens = map[string]string{"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
 
-// Normalize is the name key of the gazetteer: lower case, accents removed, "." and apostrophes dropped,
+// Normalize is the name key of the gazetteer: lower case, accents of Latin letters removed, "." and apostrophes dropped,
 // other punctuation and runs of space turned into one space, a leading "the" dropped, and "St"/"Ft"/"Mt"
 // spelt out ("St. Louis" and "Saint Louis" share a key).
 func Normalize(s string) string {
@@ -231,6 +351,10 @@ func Normalize(s string) string {
 		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
 			put(' ')
+			continue
+		}
+		if !unicode.Is(unicode.Latin, r) {
+			put(unicode.ToLower(r)) // other scripts keep their letters: "й" is not "и"
 			continue
 		}
 		var buf [16]byte

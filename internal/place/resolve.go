@@ -10,8 +10,8 @@ import (
 
 // Weights are the terms of a candidate's score. The zero value is not useful: start from DefaultWeights.
 type Weights struct {
-	// Pop multiplies log10(population+1) of places; PopDiv that of countries and divisions (whose population is
-	// the sum over their listed places).
+	// Pop multiplies log10(population+1) of places and countries; PopDiv that of divisions, continents and
+	// regions (whose population is the sum over their listed places).
 	Pop, PopDiv float64
 	// Demonym is added to a country named by a demonym ("Canadian").
 	Demonym float64
@@ -28,6 +28,12 @@ type Weights struct {
 	Near, NearKm float64
 	// Publication is added when the candidate lies in the publication's country (from the URL's domain).
 	Publication float64
+	// Home is the weight of the publication's home town, found in its domain name ("columbuslocalnews.com"),
+	// counted as one more place of the article.
+	Home float64
+	// DivisionSeat is added to a city that shares its name with the first-level division it is the seat of
+	// (Luhansk the city, not the oblast; Washington, D.C. is handled by its own capital bonus).
+	DivisionSeat float64
 	// Rounds is the number of context passes after the first, prior-only, choice.
 	Rounds int
 }
@@ -35,24 +41,26 @@ type Weights struct {
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
 func DefaultWeights() Weights {
 	return Weights{
-		Pop:     1,
+		Pop:     0.6,
 		PopDiv:  0.5,
 		Demonym: 3,
 		Feature: map[string]float64{
-			"PCLI": 6, "PCLD": 5, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
+			"PCLI": 7, "PCLD": 3, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
 			"RGN": 4, "SEA": 4, "OCN": 4, "GULF": 4,
-			"ADM1": 2.5, "ADM2": 1,
-			"PPLC": 4, "PPLA": 1, "PPLA2": 0.5, "PPLG": 1,
+			"ADM1": 3.5, "ADM2": -1,
+			"PPLC": 4, "PPLA": 0, "PPLA2": 0.5, "PPLG": 1, "PPL": -1,
 			"PPLX": -1, "PPLH": -2, "PPLQ": -3, "PPLW": -3, "PPLCH": -2,
 		},
-		AltOnly:     -1,
-		Pattern:     8,
-		Country:     1.5,
-		Admin1:      2,
-		Near:        1.5,
-		NearKm:      150,
-		Publication: 1,
-		Rounds:      2,
+		DivisionSeat: 2,
+		AltOnly:      -1,
+		Pattern:      4,
+		Country:      3,
+		Admin1:       3,
+		Near:         1.5,
+		NearKm:       100,
+		Publication:  3,
+		Home:         0.5,
+		Rounds:       2,
 	}
 }
 
@@ -97,6 +105,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		items = append(items, it)
 	}
 	pub := publicationCountry(d.URL)
+	home := r.homePlace(d.URL, pub)
 	score := func(it *item, k int, ctx *evidence) float64 {
 		en := &g.Entries[it.cands[k]]
 		s := it.prior[k]
@@ -114,7 +123,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 	for pass := 0; pass <= w.Rounds; pass++ {
 		var ctx *evidence
 		if pass > 0 {
-			ctx = newContext(g, w, items)
+			ctx = newContext(g, w, items, home)
 		}
 		for i := range items {
 			it := &items[i]
@@ -204,7 +213,7 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity) ([]int32, []float6
 	for i, c := range order {
 		en := &g.Entries[c]
 		pw := w.Pop
-		if isDivision(en.Feature) {
+		if isDivision(en.Feature) && !isCountry(en.Feature) {
 			pw = w.PopDiv
 		}
 		p := pw*math.Log10(float64(en.Population)+1) + w.Feature[en.Feature]
@@ -215,6 +224,21 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity) ([]int32, []float6
 			p += w.Demonym
 		}
 		prior[i] = p
+	}
+	if w.DivisionSeat != 0 {
+		for i, c := range order {
+			en := &g.Entries[c]
+			if en.Feature != "ADM1" {
+				continue
+			}
+			for j, c2 := range order {
+				e2 := &g.Entries[c2]
+				if (e2.Feature == "PPLA" || e2.Feature == "PPLC") && e2.Country == en.Country && e2.Admin1 == en.Admin1 && seen[c2].primary {
+					prior[j] += w.DivisionSeat
+					_ = i
+				}
+			}
+		}
 	}
 	if len(order) > maxCandidates {
 		idx := make([]int, len(order))
@@ -318,6 +342,39 @@ type evidence struct {
 	admin1   map[string]float64
 	byEntity map[int]chosen
 	points   []pt
+	// grid buckets points by cells of cell degrees, so that a nearness test costs O(1) per point nearby.
+	grid map[[2]int][]pt
+	cell float64
+}
+
+// nearby reports whether a point of another entity lies within NearKm of (lat, lon).
+func (c *evidence) nearby(lat, lon float64, ent int) bool {
+	if c.grid == nil {
+		c.cell = math.Max(c.w.NearKm/111.19, 0.01) // a degree of latitude is 111.19 km
+		c.grid = map[[2]int][]pt{}
+		for _, p := range c.points {
+			k := [2]int{int(math.Floor(p.lat / c.cell)), int(math.Floor(p.lon / c.cell))}
+			c.grid[k] = append(c.grid[k], p)
+		}
+	}
+	la := int(math.Floor(lat / c.cell))
+	// Cells in longitude shrink towards the poles: look as many cells east and west as NearKm spans there.
+	span := 1
+	if cosLat := math.Cos(math.Min(math.Abs(lat)+c.cell, 89.9) * math.Pi / 180); cosLat > 0 {
+		span = int(math.Ceil(1/cosLat)) + 1
+	}
+	span = min(span, int(360/c.cell)+1)
+	lo := int(math.Floor(lon / c.cell))
+	for i := la - 1; i <= la+1; i++ {
+		for j := lo - span; j <= lo+span; j++ {
+			for _, p := range c.grid[[2]int{i, j}] {
+				if p.ent != ent && haversineKm(lat, lon, p.lat, p.lon) <= c.w.NearKm {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 type chosen struct {
@@ -330,8 +387,13 @@ type pt struct {
 	lat, lon float64
 }
 
-func newContext(g *Gazetteer, w Weights, items []item) *evidence {
+func newContext(g *Gazetteer, w Weights, items []item, home *Entry) *evidence {
 	c := &evidence{g: g, w: w, country: map[string]float64{}, admin1: map[string]float64{}, byEntity: map[int]chosen{}}
+	if home != nil && w.Home > 0 {
+		c.country[home.Country] += w.Home
+		c.admin1[home.Country+"."+home.Admin1] += w.Home
+		c.points = append(c.points, pt{-1, home.Lat, home.Lon})
+	}
 	for i := range items {
 		it := &items[i]
 		if it.choice < 0 {
@@ -378,14 +440,64 @@ func (c *evidence) score(en *Entry, ent int) float64 {
 		s += c.w.Admin1 * math.Log1p(own(c.admin1, key, mine))
 	}
 	if c.w.Near != 0 && !isCountry(en.Feature) && en.Feature != "CONT" && en.Feature != "ADM1" {
-		for _, p := range c.points {
-			if p.ent != ent && haversineKm(en.Lat, en.Lon, p.lat, p.lon) <= c.w.NearKm {
-				s += c.w.Near
-				break
-			}
+		if c.nearby(en.Lat, en.Lon, ent) {
+			s += c.w.Near
 		}
 	}
 	return s
+}
+
+// homePlace finds the town a local publication is named after in its domain ("columbuslocalnews.com" →
+// Columbus): the most populous populated place (of the publication's country, when known) of at least 20,000
+// people whose one-word name of at least 5 letters begins the domain's main label. It returns nil when there
+// is none.
+func (r *Resolver) homePlace(url, pub string) *Entry {
+	label := domainLabel(url)
+	if len(label) < 5 {
+		return nil
+	}
+	var best *Entry
+	for n := 5; n <= len(label) && n <= 16; n++ {
+		for _, c := range r.gaz.names[label[:n]] {
+			en := &r.gaz.Entries[c.idx]
+			if !c.primary || !strings.HasPrefix(en.Feature, "PPL") || en.Population < 20000 || (pub != "" && en.Country != pub) {
+				continue
+			}
+			if best == nil || en.Population > best.Population {
+				best = en
+			}
+		}
+	}
+	return best
+}
+
+// domainLabel is the registered label of a URL's host, lower case ("www.columbuslocalnews.com" →
+// "columbuslocalnews"; "thisisoxfordshire.co.uk" → "thisisoxfordshire").
+func domainLabel(url string) string {
+	host := url
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/:?#"); i >= 0 {
+		host = host[:i]
+	}
+	parts := strings.Split(strings.ToLower(strings.TrimSuffix(host, ".")), ".")
+	for len(parts) > 1 {
+		last := parts[len(parts)-1]
+		if len(last) == 2 || last == "com" || last == "org" || last == "net" || last == "co" || last == "gov" || last == "edu" || last == "info" || last == "news" {
+			parts = parts[:len(parts)-1]
+			continue
+		}
+		break
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	l := parts[len(parts)-1]
+	if l == "www" {
+		return ""
+	}
+	return strings.ReplaceAll(l, "-", "")
 }
 
 // publicationCountry guesses the publication's country from a country-code top-level domain ("" when the

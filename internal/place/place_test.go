@@ -1,0 +1,321 @@
+package place
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+)
+
+func load(t testing.TB) *Resolver {
+	t.Helper()
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// article builds a document whose LOC entities are the marked names of text: "[[Kyiv]]" is a mention of
+// entity Kyiv; "[[Kyiv|Kiev]]" a mention, written Kiev, of entity Kyiv; "[[Russian|Russia|demonym]]" a demonym.
+func article(t testing.TB, marked string) *doc.Document {
+	t.Helper()
+	d := &doc.Document{ID: "test"}
+	var b strings.Builder
+	byName := map[string]int{}
+	for {
+		i := strings.Index(marked, "[[")
+		if i < 0 {
+			b.WriteString(marked)
+			break
+		}
+		j := strings.Index(marked[i:], "]]")
+		if j < 0 {
+			t.Fatalf("unclosed [[ in %q", marked)
+		}
+		b.WriteString(marked[:i])
+		parts := strings.Split(marked[i+2:i+j], "|")
+		surface, name, kind := parts[0], parts[0], doc.KindName
+		if len(parts) > 1 {
+			name = parts[1]
+		}
+		if len(parts) > 2 {
+			kind = parts[2]
+		}
+		start := b.Len()
+		b.WriteString(surface)
+		k, ok := byName[name]
+		if !ok {
+			k = len(d.Entities)
+			byName[name] = k
+			d.Entities = append(d.Entities, doc.Entity{ID: fmt.Sprintf("e%d", k+1), Type: "LOC", Name: name, Key: "loc:" + strings.ToLower(name)})
+		}
+		d.Entities[k].Mentions = append(d.Entities[k].Mentions, doc.Mention{Span: doc.Span{Start: start, End: b.Len()}, Kind: kind})
+		marked = marked[i+j+2:]
+	}
+	d.Text = b.String()
+	return d
+}
+
+func placeOf(d *doc.Document, name string) *doc.Place {
+	for i, e := range d.Entities {
+		if e.Name != name {
+			continue
+		}
+		for j := range d.Places {
+			if d.Places[j].Entity == d.Entities[i].ID {
+				return &d.Places[j]
+			}
+		}
+	}
+	return nil
+}
+
+func TestProcess(t *testing.T) {
+	r := load(t)
+	tests := []struct {
+		name, text, entity string
+		id                 int    // GeoNames id wanted; 0: none wanted
+		feature, country   string // checked when not empty
+		// name, when set, is the gazetteer name wanted instead of an id: "Lugansk" alone may be the city or
+		// the oblast, both Luhansk.
+		gazName string
+	}{
+		{"transliteration Kiev", "Shelling resumed near [[Kiev]] on Tuesday, officials in [[Ukraine]] said.", "Kiev", 703448, "PPLC", "UA", ""},
+		{"transliteration Lugansk", "Separatists in [[Lugansk]] and [[Donetsk]] held a vote.", "Lugansk", 0, "", "UA", "Luhansk"},
+		{"transliteration Zaporozhye", "The plant at [[Zaporozhye]] lost power.", "Zaporozhye", 0, "", "UA", "Zaporizh"},
+		{"transliteration Lugansk city", "Shells hit [[Lugansk]], a city of 400,000, said officials in [[Kyiv]].", "Lugansk", 0, "", "UA", "Luhansk"},
+		{"region Donbass", "Fighting in the [[Donbass]] intensified, [[Kyiv]] said.", "Donbass", 0, "RGN", "UA", ""},
+		{"capital in political news", "The bill passed in [[Washington]] after the Senate vote, and the President signed it.", "Washington", 4140963, "PPLC", "US", ""},
+		{"Washington state", "Wildfires spread across [[Washington state]] and [[Oregon]].", "Washington state", 5815135, "ADM1", "US", ""},
+		{"City, State pattern", "[[Alexandria]], La. — Police arrested a man on Tuesday.", "Alexandria", 4314550, "", "US", ""},
+		{"state by context", "Voters in [[Georgia]] lined up in [[Atlanta]] and [[Savannah]] before the polls closed.", "Georgia", 4197000, "ADM1", "US", ""},
+		{"country by context", "Russian troops entered [[Georgia]] and shelled [[Tbilisi]] and [[Gori]].", "Georgia", 614540, "PCLI", "GE", ""},
+		{"country beats town", "Refugees crossed from [[Syria]] into [[Jordan]].", "Jordan", 248816, "PCLI", "JO", ""},
+		{"demonym", "[[Russian|Russia|demonym]] officials denied the report.", "Russia", 2017370, "PCLI", "RU", ""},
+		{"demonym not a town", "The [[Canadian]] government said it would respond.", "Canadian", 6251999, "PCLI", "CA", ""},
+		{"continent", "Exports to [[Europe]] fell.", "Europe", 6255148, "CONT", "", ""},
+		{"country name", "Talks in [[Mexico]] ended without a deal.", "Mexico", 3996063, "PCLI", "MX", ""},
+		{"US abbreviation", "The company moved from [[U.S.]] soil.", "U.S.", 6252001, "PCLI", "US", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := article(t, tc.text)
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			p := placeOf(d, tc.entity)
+			if p == nil {
+				t.Fatalf("%s: no place; places %+v", tc.entity, d.Places)
+			}
+			if tc.id != 0 && p.GeonameID != tc.id {
+				t.Errorf("%s: geonameid %d (%s %s %s), want %d", tc.entity, p.GeonameID, p.Name, p.Feature, p.Country, tc.id)
+			}
+			if tc.gazName != "" && !strings.HasPrefix(p.Name, tc.gazName) {
+				t.Errorf("%s: name %q, want %q...", tc.entity, p.Name, tc.gazName)
+			}
+			if tc.feature != "" && p.Feature != tc.feature {
+				t.Errorf("%s: feature %s, want %s", tc.entity, p.Feature, tc.feature)
+			}
+			if tc.country != "" && p.Country != tc.country {
+				t.Errorf("%s: country %s, want %s", tc.entity, p.Country, tc.country)
+			}
+			if p.Confidence <= 0 || p.Confidence > 1 {
+				t.Errorf("%s: confidence %v out of (0,1]", tc.entity, p.Confidence)
+			}
+			for _, e := range d.Entities {
+				if e.Name == tc.entity && p.GeonameID != 0 && e.Key != fmt.Sprintf("loc:geonames:%d", p.GeonameID) {
+					t.Errorf("%s: key %q", tc.entity, e.Key)
+				}
+			}
+		})
+	}
+}
+
+func TestUnknownStaysUnplaced(t *testing.T) {
+	r := load(t)
+	for _, text := range []string{
+		"The ship sailed from [[Qwzxplatz]] at dawn.",
+		"Он приехал в [[Київ]] вчера.",
+		"[[北京]] announced new rules.",
+		"[[ ]] and [[...]] are not places.",
+	} {
+		d := article(t, text)
+		d.Entities = append(d.Entities, doc.Entity{ID: "x", Type: "LOC", Name: "Nowhere", Mentions: []doc.Mention{{Span: doc.Span{Start: -5, End: 1 << 20}}}})
+		if err := r.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range d.Places {
+			if p.Entity == "e1" && strings.Contains(text, "Qwzx") {
+				t.Errorf("%q: unknown place resolved to %+v", text, p)
+			}
+		}
+	}
+}
+
+func TestOnlyLOCEntities(t *testing.T) {
+	r := load(t)
+	d := &doc.Document{Text: "Paris Hilton visited Paris.", Entities: []doc.Entity{
+		{ID: "e1", Type: "PERSON", Name: "Paris Hilton", Mentions: []doc.Mention{{Span: doc.Span{Start: 0, End: 12}}}},
+		{ID: "e2", Type: "LOC", Name: "Paris", Mentions: []doc.Mention{{Span: doc.Span{Start: 21, End: 26}}}},
+	}}
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Places) != 1 || d.Places[0].Entity != "e2" || d.Places[0].GeonameID != 2988507 {
+		t.Fatalf("places = %+v, want only e2 → Paris, France (2988507)", d.Places)
+	}
+}
+
+// TestManyNames resolves an article with 10,000 distinct place names: no panic, and time stays near linear.
+func TestManyNames(t *testing.T) {
+	r := load(t)
+	g := r.gaz
+	build := func(n int) *doc.Document {
+		d := &doc.Document{}
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			name := g.Entries[(i*7919)%len(g.Entries)].Name
+			start := b.Len()
+			b.WriteString(name)
+			d.Entities = append(d.Entities, doc.Entity{ID: fmt.Sprintf("e%d", i), Type: "LOC", Name: name,
+				Mentions: []doc.Mention{{Span: doc.Span{Start: start, End: b.Len()}}}})
+			b.WriteString(", ")
+		}
+		d.Text = b.String()
+		return d
+	}
+	timeIt := func(n int) time.Duration {
+		d := build(n)
+		t0 := time.Now()
+		if err := r.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Places) == 0 {
+			t.Fatalf("%d gazetteer names: nothing resolved", n)
+		}
+		return time.Since(t0)
+	}
+	small, large := timeIt(1000), timeIt(10000)
+	if large > 40*small+time.Second {
+		t.Errorf("10,000 names took %v, 1,000 took %v: worse than linear", large, small)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kyiv", "kyiv"},
+		{"St. Louis", "saint louis"},
+		{"Saint Louis", "saint louis"},
+		{"Zürich", "zurich"},
+		{"Washington, D.C.", "washington dc"},
+		{"  The  Hague ", "hague"},
+		{"Côte d’Ivoire", "cote divoire"},
+		{"Łódź", "lodz"},
+		{"Wilkes-Barre", "wilkes barre"},
+		{"Київ", "київ"},
+		{"", ""},
+		{"...", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := Normalize(tc.in); got != tc.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDomainHints(t *testing.T) {
+	tests := []struct{ url, country, label string }{
+		{"https://www.bbc.co.uk/news/x", "GB", "bbc"},
+		{"http://www.cbc.ca/news", "CA", "cbc"},
+		{"http://columbuslocalnews.com/a?b", "", "columbuslocalnews"},
+		{"thisisoxfordshire.co.uk", "GB", "thisisoxfordshire"},
+		{"", "", ""},
+		{"http://www.pal-item.com/x", "", "palitem"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.url, func(t *testing.T) {
+			if got := publicationCountry(tc.url); got != tc.country {
+				t.Errorf("publicationCountry = %q, want %q", got, tc.country)
+			}
+			if got := domainLabel(tc.url); got != tc.label {
+				t.Errorf("domainLabel = %q, want %q", got, tc.label)
+			}
+		})
+	}
+}
+
+func TestGazetteer(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Entries) < 150000 {
+		t.Fatalf("%d entries, want the GeoNames places of ≥ 1,000 people and more", len(g.Entries))
+	}
+	us, ok := g.Country("US")
+	if !ok || us.ID != 6252001 || us.Feature != "PCLI" {
+		t.Errorf("Country(US) = %+v", us)
+	}
+	for _, name := range []string{"Kiev", "Kyiv", "Lugansk", "Luhansk", "Zaporozhye", "Zaporizhzhia", "Donbass", "Donbas", "Crimea", "Gaza Strip", "West Bank", "Kashmir"} {
+		if len(g.Lookup(name)) == 0 {
+			t.Errorf("Lookup(%q) found nothing", name)
+		}
+	}
+}
+
+func BenchmarkLoadGazetteer(b *testing.B) {
+	for b.Loop() {
+		if _, err := parseGazetteer(gazetteerGz); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+const benchArticle = `WASHINGTON — The Senate voted on Tuesday to send more aid to [[Ukraine]], as fighting continued around
+[[Kharkiv]] and in the [[Donbas]]. Lawmakers from [[Texas]] and [[Ohio]] objected. In [[Kyiv]], officials thanked
+[[Washington]] and [[London]]; in [[Moscow]], the Kremlin warned [[Europe]]. Aid will be routed through [[Poland]]
+and [[Rzeszow]], officials in [[Berlin]] and [[Paris]] said, while [[Turkey]] and [[Hungary]] abstained.
+A rally in [[Springfield]], Ill., and another in [[Columbus]], Ohio, drew hundreds.`
+
+func BenchmarkProcess(b *testing.B) {
+	r := load(b)
+	d := article(b, benchArticle)
+	ents := d.Entities
+	ctx := context.Background()
+	for b.Loop() {
+		d.Places = d.Places[:0]
+		d.Entities = append(d.Entities[:0], ents...)
+		if err := r.Process(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func FuzzProcess(f *testing.F) {
+	r := load(f)
+	f.Add("Paris, Texas", 0, 5)
+	f.Add("Київ і Львів", 0, 8)
+	f.Add("Washington, D.C., and Alexandria, Va.", 0, 10)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		d := &doc.Document{Text: text, Entities: []doc.Entity{{ID: "e1", Type: "LOC", Name: text,
+			Mentions: []doc.Mention{{Span: doc.Span{Start: start, End: end}}}}}}
+		if err := r.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != text {
+			t.Fatal("Process changed the text")
+		}
+		for _, p := range d.Places {
+			if p.Entity != "e1" || p.Confidence <= 0 || p.Confidence > 1 || p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180 {
+				t.Fatalf("bad place %+v", p)
+			}
+		}
+		_ = Normalize(text)
+	})
+}
