@@ -7,15 +7,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/internal/clean"
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/eval/ecb"
-	"github.com/newsgraph/newsgraph/internal/ner"
-	"github.com/newsgraph/newsgraph/internal/pipeline"
-	"github.com/newsgraph/newsgraph/internal/pos"
-	"github.com/newsgraph/newsgraph/internal/text"
 )
 
 // evalEntities scores entity grouping and coreference on ECB+ (see internal/eval/ecb for how mentions are
@@ -56,14 +51,14 @@ func evalEntities(args []string, stdout, stderr io.Writer) int {
 	var proc func(context.Context, *doc.Document) error
 	if *goldNames {
 		proc = ecb.GoldNames(docs, entity.New())
-	} else if p, err := pipeline.New(pipeline.Config{Workers: 1}); err == nil {
-		proc = p.Process
 	} else {
-		// A later stage failed to load; the entities only need the stages up to this one.
-		fmt.Fprintf(stderr, "newsgraph eval entities: full pipeline unavailable (%v); running clean, text, pos, ner, entity\n", err)
-		if proc, err = entityChain(); err != nil {
+		var warn error
+		if proc, warn, err = ecb.Pipeline(); err != nil {
 			fmt.Fprintf(stderr, "newsgraph eval entities: %v\n", err)
 			return 1
+		}
+		if warn != nil {
+			fmt.Fprintf(stderr, "newsgraph eval entities: %v\n", warn)
 		}
 	}
 	res, err := ecb.Evaluate(context.Background(), docs, proc, *workers)
@@ -75,23 +70,3 @@ func evalEntities(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// entityChain runs the stages the entity stage depends on, then it.
-func entityChain() (func(context.Context, *doc.Document) error, error) {
-	pt, err := pos.Load()
-	if err != nil {
-		return nil, err
-	}
-	nt, err := ner.Load()
-	if err != nil {
-		return nil, err
-	}
-	stages := []pipeline.Stage{clean.New(clean.Config{}), text.New(), pt, nt, entity.New()}
-	return func(ctx context.Context, d *doc.Document) error {
-		for _, s := range stages {
-			if err := s.Process(ctx, d); err != nil {
-				return fmt.Errorf("%s: %w", s.Name(), err)
-			}
-		}
-		return nil
-	}, nil
-}

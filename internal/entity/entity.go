@@ -106,9 +106,13 @@ type run struct {
 }
 
 func newRun(d *doc.Document) *run {
+	breaks := make(map[int]bool, 2*len(d.Names))
+	for _, n := range d.Names {
+		breaks[n.Start], breaks[n.End] = true, true
+	}
 	r := &run{
 		d:         d,
-		w:         scan(d.Text),
+		w:         scan(d.Text, breaks),
 		byForm:    map[string]*ent{},
 		byPerson:  map[string]*ent{},
 		bySurname: map[string][]*ent{},
@@ -366,6 +370,9 @@ func (r *run) group() {
 		r.byForm[match(fold(m.text))] = m.e
 		if !m.e.isCountry && m.e.lexOrg == nil {
 			r.addPartials(m)
+			if a := initials(m.text); a != "" && m.typ == "ORG" && r.byAcronym[a] == nil {
+				r.byAcronym[a] = m.e
+			}
 		}
 	}
 	// Pass 2: everything else, in text order.
@@ -614,7 +621,7 @@ func (e *ent) canonical() (string, []string) {
 func (e *ent) key(typ, name string) string {
 	switch {
 	case e.isCountry:
-		return "loc:" + slug(fold(lexicon.CountryName(e.country)))
+		return "loc:" + strings.ReplaceAll(fold(lexicon.CountryName(e.country)), " ", "-")
 	case e.lexOrg != nil:
 		return "org:" + e.lexOrg.Key
 	}

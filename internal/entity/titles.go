@@ -177,7 +177,9 @@ func titleCase(s string) string {
 	return strings.Join(parts, "-")
 }
 
-var appositionEnd = map[string]bool{",": true, ".": true, ";": true, ")": true, "—": true, "–": true, "said": true, "says": true, "told": true}
+// appositionEnd are the words that may close an apposition. "said" is not one: in "Anna Berg, the president
+// said, ..." the title belongs to someone else.
+var appositionEnd = map[string]bool{",": true, ".": true, ";": true, ")": true, "—": true, "–": true}
 
 // apposition reads ", [the] [qualifier] TITLE [of|at|for [the] ORG/COUNTRY]," after a person's name.
 func (r *run) apposition(m *mention) {

@@ -28,8 +28,9 @@ var abbrevs = map[string]bool{
 	"ltd": true, "no": false,
 }
 
-// scan splits text into words and single punctuation marks.
-func scan(text string) []word {
+// scan splits text into words and single punctuation marks. A word also ends at every offset in breaks (the
+// edges of tagged names), so that a name inside an unspaced script ("習近平と東京") is a word of its own.
+func scan(text string, breaks map[int]bool) []word {
 	var ws []word
 	i := 0
 	for i < len(text) {
@@ -56,7 +57,7 @@ func scan(text string) []word {
 		j := i + n
 		letters := 1 // letters since the last dot, for U.S.-style abbreviations
 		dotted := false
-		for j < len(text) {
+		for j < len(text) && !breaks[j] {
 			r, n := utf8.DecodeRuneInString(text[j:])
 			switch {
 			case wordRune(r):

@@ -21,7 +21,7 @@ func TestScan(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			var got []string
-			for _, w := range scan(tt.in) {
+			for _, w := range scan(tt.in, nil) {
 				if tt.in[w.start:w.end] != w.text {
 					t.Errorf("word %q has span text %q", w.text, tt.in[w.start:w.end])
 				}

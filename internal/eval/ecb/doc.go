@@ -10,13 +10,13 @@
 // clitics such as "'s" and "n't"), one sentence per line; in the newer "ecbplus" files sentence 0 holds the
 // source URL and is left out.
 //
-// Named mentions (Named): the scored gold mentions are HUMAN_PART_* and LOC_* markables whose last word is a
-// proper name: it starts with an upper-case letter and is either not the first word of its sentence, or never
+// Named mentions (Named): the scored gold mentions are HUMAN_PART_* and LOC_* markables whose head (see
+// Mention.Head) is a proper name: it starts with an upper-case letter and is either not the first word of its sentence, or never
 // occurs in lower case in the document (and is not a pronoun or determiner). "President Obama" and "Los
 // Angeles" are named; "the Chicago police officer" and "he" are not.
 //
-// Alignment (Align): a system mention covers a gold mention when it overlaps the gold mention's head (its last
-// word); among the system mentions that do, the one with the largest overlap wins, ties to the shorter. A gold
+// Alignment (Align): a system mention covers a gold mention when it overlaps the gold mention's head (see
+// Mention.Head: its last word before any preposition, comma or relative pronoun, company forms skipped); among the system mentions that do, the one with the largest overlap wins, ties to the shorter. A gold
 // mention with such a mention is "found". Coreference is scored over found gold mentions only: the gold
 // partition is their chains, the system partition the entity of the aligned system mention (within a document:
 // the entity id; across documents: the entity key, compared inside each topic, because ECB+ annotates

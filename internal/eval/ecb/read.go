@@ -37,7 +37,7 @@ func (m Mention) Span(d *Doc) (int, int) {
 
 // Head is the index of the mention's head token: the last word before the first preposition, comma or
 // relative pronoun after the mention's first word ("Department" in "Department of Criminal Justice", "van" in
-// "a prison van in Baytown"), trailing possessives and punctuation skipped.
+// "a prison van in Baytown"), trailing possessives, punctuation and company forms ("Corp.") skipped.
 func (m Mention) Head(d *Doc) int {
 	end := len(m.Tokens)
 	for k := 1; k < len(m.Tokens); k++ {
@@ -49,12 +49,15 @@ func (m Mention) Head(d *Doc) int {
 	for k := end - 1; k > 0; k-- {
 		t := d.Tokens[m.Tokens[k]].Text
 		r, _ := utf8.DecodeRuneInString(t)
-		if (unicode.IsLetter(r) || unicode.IsDigit(r)) && t != "s" {
+		if (unicode.IsLetter(r) || unicode.IsDigit(r)) && t != "s" && !corporate[strings.ToLower(strings.TrimSuffix(t, "."))] {
 			return m.Tokens[k]
 		}
 	}
 	return m.Tokens[0]
 }
+
+// corporate are company-form suffixes, never heads ("Intel" in "Intel Corp.").
+var corporate = map[string]bool{"inc": true, "corp": true, "ltd": true, "llc": true, "plc": true, "co": true}
 
 var headStop = map[string]bool{
 	"of": true, "in": true, "at": true, "from": true, "on": true, "near": true, "outside": true, "for": true,

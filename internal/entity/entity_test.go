@@ -1,0 +1,415 @@
+package entity
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+)
+
+// mentionsOf lists an entity's mentions as "start-end:kind:text".
+func mentionsOf(d *doc.Document, e *doc.Entity) string {
+	var out []string
+	for _, m := range e.Mentions {
+		out = append(out, fmt.Sprintf("%d-%d:%s:%s", m.Start, m.End, m.Kind, d.Text[m.Start:m.End]))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestGrouping(t *testing.T) {
+	tests := []struct {
+		name, src, of string
+		want          string // mentions of the entity holding a mention with text `of`
+		wantName      string
+		wantKey       string
+	}{
+		{
+			name:     "surname before full name",
+			src:      `{Merz|PER} arrived late. {Friedrich Merz|PER} then spoke.`,
+			of:       "Merz",
+			want:     "0-4:name:Merz 19-33:name:Friedrich Merz",
+			wantName: "Friedrich Merz", wantKey: "person:friedrich-merz",
+		},
+		{
+			name:     "particle surname in any case",
+			src:      `{Ursula von der Leyen|PER} spoke. {Von der Leyen|PER} left.`,
+			of:       "Von der Leyen",
+			want:     "0-20:name:Ursula von der Leyen 28-41:name:Von der Leyen",
+			wantName: "Ursula von der Leyen", wantKey: "person:ursula-von-der-leien",
+		},
+		{
+			name:     "possessive trimmed",
+			src:      `{Trump's|PER} envoy arrived. {Donald Trump|PER} was not there.`,
+			of:       "Trump",
+			want:     "0-5:name:Trump 23-35:name:Donald Trump",
+			wantName: "Donald Trump", wantKey: "person:donald-trump",
+		},
+		{
+			name:     "title inside the tagged name",
+			src:      `{President Joe Biden|PER} spoke.`,
+			of:       "Joe Biden",
+			want:     "10-19:name:Joe Biden",
+			wantName: "Joe Biden", wantKey: "person:joe-biden",
+		},
+		{
+			name:     "acronym after expansion",
+			src:      `The {European Union|ORG} met. The {EU|ORG} agreed.`,
+			of:       "EU",
+			want:     "4-18:name:European Union 28-30:name:EU",
+			wantName: "European Union", wantKey: "org:eu",
+		},
+		{
+			name:     "acronym from initials, not in the lexicon",
+			src:      `The {FTC|ORG} sued. The {Federal Trade Commission|ORG} said so.`,
+			of:       "FTC",
+			want:     "4-7:name:FTC 18-42:name:Federal Trade Commission",
+			wantName: "Federal Trade Commission", wantKey: "org:federal-trade-comision",
+		},
+		{
+			name:     "country abbreviations",
+			src:      `The {U.S.|LOC} and the {US|ORG} and the {United States|LOC}.`,
+			of:       "US",
+			want:     "4-8:name:U.S. 17-19:name:US 28-41:name:United States",
+			wantName: "United States", wantKey: "loc:united-states",
+		},
+		{
+			name:     "short team name",
+			src:      `The {Chiefs|ORG} won. The {Kansas City Chiefs|ORG} lead the league.`,
+			of:       "Chiefs",
+			want:     "4-10:name:Chiefs 20-38:name:Kansas City Chiefs",
+			wantName: "Kansas City Chiefs", wantKey: "org:kansas-citi-chiefs",
+		},
+		{
+			name:     "transliteration variants",
+			src:      `{Zelenskiy|PER} spoke. {Volodymyr Zelenskyy|PER} left.`,
+			of:       "Zelenskiy",
+			want:     "0-9:name:Zelenskiy 17-36:name:Volodymyr Zelenskyy",
+			wantName: "Volodymyr Zelenskyy", wantKey: "person:volodimir-zelenski",
+		},
+		{
+			name:     "leading preposition and modifier",
+			src:      `Fighting {in southern Lebanon|LOC} and {Lebanon|LOC}.`,
+			of:       "Lebanon",
+			want:     "21-28:name:Lebanon 33-40:name:Lebanon",
+			wantName: "Lebanon", wantKey: "loc:lebanon",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := resolve(t, tt.src)
+			e := entityOf(d, tt.of)
+			if e == nil {
+				t.Fatalf("no entity with mention %q in %+v", tt.of, d.Entities)
+			}
+			if got := mentionsOf(d, e); got != tt.want {
+				t.Errorf("mentions = %s\nwant       %s", got, tt.want)
+			}
+			if e.Name != tt.wantName || e.Key != tt.wantKey {
+				t.Errorf("name, key = %q, %q; want %q, %q", e.Name, e.Key, tt.wantName, tt.wantKey)
+			}
+		})
+	}
+}
+
+func TestNotGrouped(t *testing.T) {
+	tests := []struct{ name, src, a, b string }{
+		{"two people, one surname", `{Joe Biden|PER} and {Hunter Biden|PER} arrived.`, "Joe Biden", "Hunter Biden"},
+		{"place and person", `{George Washington|PER} never saw {Washington|LOC}.`, "George Washington", "Washington"},
+		{"Us is not the US", `{Us Weekly|ORG} said the {US|LOC} would act.`, "Us Weekly", "US"},
+		{"two orgs sharing a word", `{Deutsche Bank|ORG} and {Deutsche Post|ORG} said {Deutsche|ORG} data was wrong.`, "Deutsche Bank", "Deutsche Post"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := resolve(t, tt.src)
+			a, b := entityOf(d, tt.a), entityOf(d, tt.b)
+			if a == nil || b == nil {
+				t.Fatalf("missing entity: %v %v", a, b)
+			}
+			if a.ID == b.ID {
+				t.Errorf("%q and %q grouped into %s", tt.a, tt.b, a.ID)
+			}
+		})
+	}
+}
+
+func TestTitles(t *testing.T) {
+	tests := []struct {
+		name, src, of       string
+		title, country, org string
+	}{
+		{"country premodifier", `{UK|LOC} Prime Minister {Keir Starmer|PER} spoke.`, "Keir Starmer", "Prime Minister", "GB", ""},
+		{"demonym premodifier", `{Finnish|MISC} President {Alexander Stubb|PER} spoke.`, "Alexander Stubb", "President", "FI", ""},
+		{"untagged demonym", `Finnish President {Alexander Stubb|PER} spoke.`, "Alexander Stubb", "President", "FI", ""},
+		{"possessive person", `{Trump|PER}'s envoy {Steve Witkoff|PER} arrived.`, "Steve Witkoff", "Envoy", "", ""},
+		{"org apposition", `{Mark Rutte|PER}, {NATO|ORG}'s secretary general, spoke.`, "Mark Rutte", "Secretary General", "", "NATO"},
+		{"org premodifier", `{European Commission|ORG} President {Ursula von der Leyen|PER} spoke.`, "Ursula von der Leyen", "President", "", "European Commission"},
+		{"of-title", `{U.S.|LOC} Secretary of State {Marco Rubio|PER} spoke.`, "Marco Rubio", "Secretary of State", "US", ""},
+		{"apposition with of", `{Jane Doe|PER}, director of the {World Health Organization|ORG}, spoke.`, "Jane Doe", "Director", "", "World Health Organization"},
+		{"apposition with demonym", `{Friedrich Merz|PER}, the {German|MISC} chancellor, spoke.`, "Friedrich Merz", "Chancellor", "DE", ""},
+		{"no title", `{Anna Berg|PER} said the plan was good.`, "Anna Berg", "", "", ""},
+		{"not a title apposition", `{Anna Berg|PER}, the president said, was late.`, "Anna Berg", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := resolve(t, tt.src)
+			e := entityOf(d, tt.of)
+			if e == nil {
+				t.Fatalf("no entity %q", tt.of)
+			}
+			title := strings.Join(e.Titles, "|")
+			if title != tt.title || e.Country != tt.country || e.Org != tt.org {
+				t.Errorf("titles %q country %q org %q; want %q %q %q", title, e.Country, e.Org, tt.title, tt.country, tt.org)
+			}
+		})
+	}
+}
+
+func TestCoreference(t *testing.T) {
+	tests := []struct {
+		name, src, of, want string
+	}{
+		{
+			name: "she after a sentence about her",
+			src:  `{Ursula von der Leyen|PER} visited {Kyiv|LOC}. She commented on the talks.`,
+			of:   "Ursula von der Leyen",
+			want: "0-20:name:Ursula von der Leyen 35-38:pronoun:She",
+		},
+		{
+			name: "gender from an honorific",
+			src:  `Mrs. {Okafor|PER} met {Tom Reyes|PER}. He said she was right.`,
+			of:   "Okafor",
+			want: "5-11:name:Okafor 35-38:pronoun:she",
+		},
+		{
+			name: "object pronoun skips its clause's subject",
+			src:  `{Anna Berg|PER} met {Tom Reyes|PER}. {Reyes|PER} thanked him.`,
+			of:   "Tom Reyes",
+			want: "14-23:name:Tom Reyes 25-30:name:Reyes",
+		},
+		{
+			name: "the only chancellor",
+			src:  `Chancellor {Friedrich Merz|PER} met {Emmanuel Macron|PER}. The chancellor said little.`,
+			of:   "Friedrich Merz",
+			want: "11-25:name:Friedrich Merz 47-61:title:The chancellor",
+		},
+		{
+			name: "leader by country",
+			src:  `{Ukrainian|MISC} President {Volodymyr Zelensky|PER} met {Keir Starmer|PER}. The Ukrainian leader smiled.`,
+			of:   "Volodymyr Zelensky",
+			want: "20-38:name:Volodymyr Zelensky 57-77:title:The Ukrainian leader",
+		},
+		{
+			name: "two presidents: no title link",
+			src:  `President {Ann Lee|PER} met President {Bo Kim|PER}. The president smiled.`,
+			of:   "Ann Lee",
+			want: "10-17:name:Ann Lee",
+		},
+		{
+			name: "too far back",
+			src:  `{Ann Lee|PER} spoke. One. Two. Three. Four. He left.`,
+			of:   "Ann Lee",
+			want: "0-7:name:Ann Lee",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := resolve(t, tt.src)
+			e := entityOf(d, tt.of)
+			if e == nil {
+				t.Fatalf("no entity %q", tt.of)
+			}
+			if got := mentionsOf(d, e); got != tt.want {
+				t.Errorf("mentions = %s\nwant       %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDemonyms(t *testing.T) {
+	d := resolve(t, `South Korean and {Ukrainian|MISC} officials met in {Ukraine|LOC}. Dutch voters disagreed.`)
+	var got []string
+	for _, e := range d.Entities {
+		got = append(got, fmt.Sprintf("%s %s %s %s [%s]", e.ID, e.Type, e.Name, e.Country, mentionsOf(d, &e)))
+	}
+	want := []string{
+		"e1 LOC South Korea KR [0-12:demonym:South Korean]",
+		"e2 LOC Ukraine UA [17-26:demonym:Ukrainian 44-51:name:Ukraine]",
+		"e3 LOC Netherlands NL [53-58:demonym:Dutch]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// checkInvariants asserts what every output must satisfy: ids e1.. in order of first mention, mentions in
+// bounds, sorted, on rune boundaries, with a known kind; names and keys not empty.
+func checkInvariants(t *testing.T, d *doc.Document) {
+	t.Helper()
+	prev := -1
+	for i, e := range d.Entities {
+		if e.ID != fmt.Sprintf("e%d", i+1) {
+			t.Errorf("entity %d has id %q", i, e.ID)
+		}
+		if len(e.Mentions) == 0 || e.Key == "" || !strings.Contains(e.Key, ":") {
+			t.Errorf("entity %s: no mentions or bad key %q", e.ID, e.Key)
+		}
+		if e.Mentions[0].Start < prev {
+			t.Errorf("entity %s out of order", e.ID)
+		}
+		prev = e.Mentions[0].Start
+		last := -1
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End || m.Start < last {
+				t.Errorf("entity %s: bad mention %+v", e.ID, m)
+				continue
+			}
+			last = m.Start
+			if !utf8.RuneStart(d.Text[m.Start]) || m.End < len(d.Text) && !utf8.RuneStart(d.Text[m.End]) {
+				t.Errorf("entity %s: mention %+v splits a rune", e.ID, m)
+			}
+			switch m.Kind {
+			case doc.KindName, doc.KindTitle, doc.KindPronoun, doc.KindDemonym:
+			default:
+				t.Errorf("entity %s: kind %q", e.ID, m.Kind)
+			}
+		}
+		switch e.Type {
+		case "PERSON", "ORG", "LOC", "MISC":
+		default:
+			t.Errorf("entity %s: type %q", e.ID, e.Type)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	t.Run("nameless", func(t *testing.T) {
+		d := resolve(t, "The council met. She said it went well.\n\nNothing else happened.")
+		if len(d.Entities) != 0 {
+			t.Errorf("entities from a nameless text: %+v", d.Entities)
+		}
+	})
+	t.Run("empty", func(t *testing.T) {
+		d := resolve(t, "")
+		if len(d.Entities) != 0 {
+			t.Errorf("entities from nothing: %+v", d.Entities)
+		}
+	})
+	t.Run("non-Latin names", func(t *testing.T) {
+		d := resolve(t, `{Володимир Зеленський|PER} заявив. {Зеленський|PER} додав. {習近平|PER}と{東京|LOC}。`)
+		checkInvariants(t, d)
+		e := entityOf(d, "Зеленський")
+		if e == nil || e.Key != "person:volodimir-zelenski" || len(e.Mentions) != 2 {
+			t.Errorf("Cyrillic person: %+v", e)
+		}
+		if e := entityOf(d, "習近平"); e == nil || e.Key != "person:習近平" {
+			t.Errorf("CJK person: %+v", e)
+		}
+	})
+	t.Run("names out of bounds and overlapping", func(t *testing.T) {
+		d := &doc.Document{Text: "Anna Berg met Tom.", Names: []doc.Name{
+			{Span: doc.Span{Start: 0, End: 9}, Type: "PER"},
+			{Span: doc.Span{Start: 5, End: 9}, Type: "PER"},
+			{Span: doc.Span{Start: 14, End: 99}, Type: "PER"},
+			{Span: doc.Span{Start: 3, End: 2}, Type: "ORG"},
+		}}
+		if err := New().Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, d)
+		if len(d.Entities) != 1 {
+			t.Errorf("want only Anna Berg, got %+v", d.Entities)
+		}
+	})
+	t.Run("5000 entities", func(t *testing.T) {
+		d := manyEntities(5000)
+		if err := New().Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, d)
+		if len(d.Entities) != 5000 {
+			t.Errorf("got %d entities, want 5000", len(d.Entities))
+		}
+	})
+}
+
+// manyEntities returns an article naming n distinct people, each once with a title and once by surname,
+// followed by a pronoun.
+func manyEntities(n int) *doc.Document {
+	var b strings.Builder
+	d := &doc.Document{}
+	name := func(i int) string {
+		// distinct made-up names from syllables
+		syl := []string{"ka", "lo", "mi", "ra", "te", "vu", "no", "si", "da", "pe"}
+		var s string
+		for x := i; ; x /= 10 {
+			s += syl[x%10]
+			if x < 10 {
+				break
+			}
+		}
+		return strings.ToUpper(s[:1]) + s[1:] + "son"
+	}
+	add := func(s, typ string) {
+		start := b.Len()
+		b.WriteString(s)
+		d.Names = append(d.Names, doc.Name{Span: doc.Span{Start: start, End: b.Len()}, Type: typ})
+	}
+	for i := range n {
+		b.WriteString("Minister ")
+		add("Ola "+name(i), "PER")
+		b.WriteString(" spoke. ")
+		add(name(i), "PER")
+		b.WriteString(" said he would go. ")
+	}
+	d.Text = b.String()
+	return d
+}
+
+func TestLinearTime(t *testing.T) {
+	// Not a timing test: the number of anchors a pronoun examines is bounded, so the work per word is too.
+	d := manyEntities(2000)
+	r := newRun(d)
+	r.group()
+	if len(r.ents) != 2000 {
+		t.Fatalf("got %d entities", len(r.ents))
+	}
+	if maxLook > 100 || window > 5 {
+		t.Errorf("pronoun search bounds too large: %d anchors, %d sentences", maxLook, window)
+	}
+}
+
+func BenchmarkProcess(b *testing.B) {
+	src := ""
+	for _, f := range []string{"testdata/diplomacy.txt", "testdata/business.txt", "testdata/variants.txt"} {
+		s, err := readFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src += s + "\n\n"
+	}
+	base := annotated(b, src)
+	r := New()
+	words := len(strings.Fields(base.Text))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := *base
+		if err := r.Process(context.Background(), &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+func BenchmarkProcess5000(b *testing.B) {
+	base := manyEntities(5000)
+	r := New()
+	for b.Loop() {
+		d := *base
+		if err := r.Process(context.Background(), &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
