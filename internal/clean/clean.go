@@ -63,6 +63,9 @@ func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 		// the page text may still carry furniture that the extractor kept, such as a share bar or byline
 		// paragraph; the same conservative line filter applies
 		text, d.Removed = cleanText(text, c.cfg.KeepFurniture)
+		if !hasProse(text) {
+			return ErrNoArticle
+		}
 	} else {
 		text, d.Removed = cleanText(src, c.cfg.KeepFurniture)
 	}
@@ -72,6 +75,9 @@ func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 		return ErrNoArticle
 	}
 	d.Text = text
+	if d.Title == "" && !isHTML {
+		d.Title = titleLine(text)
+	}
 	c.setDate(d, inputDate, "input")
 	c.setDate(d, c.published, "--published")
 	d.URL = firstNonEmpty(d.URL, c.cfg.URL)
@@ -90,4 +96,28 @@ func (c *Cleaner) setDate(d *doc.Document, s, from string) {
 		return
 	}
 	d.Published, d.PublishedAt = norm, t
+}
+
+// titleLine returns the first paragraph of a plain text when it reads as a headline: one line of 3 to 30
+// words that does not end as a sentence does, followed by more text. Otherwise it returns "".
+func titleLine(text string) string {
+	first, rest, ok := strings.Cut(text, "\n\n")
+	if !ok || strings.TrimSpace(rest) == "" || strings.Contains(first, "\n") {
+		return ""
+	}
+	if n := countWords(first); n < 3 || n > 30 || endsSentence(first) && !strings.HasSuffix(first, "?") {
+		return ""
+	}
+	return first
+}
+
+// hasProse reports whether text has at least one paragraph of four words or more: what an extractor keeps of
+// a page without an article is a menu ("Home World Politics") or a footer.
+func hasProse(text string) bool {
+	for p := range strings.SplitSeq(text, "\n\n") {
+		if countWords(p) >= 4 {
+			return true
+		}
+	}
+	return false
 }

@@ -27,12 +27,12 @@ var lineRules = []struct {
 		`story continues below( this)? (advertisement|ad)|article continues (below|after (this )?(advertisement|ad))|` +
 		`continue reading( below| the main story)?|scroll (down )?to continue( reading| with content)?|skip (ad|advertisement)|close ad|remove ads|ad feedback)[\s.:…]*$`), 12, false, false},
 	// navigation, buttons and section labels standing alone on a line
-	{re(`^(skip to (main )?(content|navigation)|jump to( content)?|menu|main menu|search|home|close|back to top|top|next|previous|` +
+	{re(`^(most (read|popular|viewed|shared)|trending now|skip to (main )?(content|navigation)|jump to( content)?|menu|main menu|search|home|close|back to top|top|next|previous|` +
 		`next article|previous article|open menu|toggle navigation|sections|more|see more|show more|load more|loading|please wait|` +
 		`accept|reject|accept all|reject all|manage (preferences|settings)|notifications|sign up|log in|login|sign in|register|subscribe|subscribed|` +
 		`listen|listen to (this )?(article|story)|play|play video|watch video|watch live|video|audio|image|photo|photos|gallery|live|live updates|` +
 		`breaking|breaking news|opinion|analysis|explainer|world|europe|politics|news|latest|latest news|trending|top stories|most read|most popular|` +
-		`open in app|get the app|download (the|our) app|print|print this (page|article)|save|save article|bookmark|gift (this )?article)[\s.:…]*$`), 6, false, false},
+		`link copied|open in app|get the app|download (the|our) app|print|print this (page|article)|save|save article|bookmark|gift (this )?article)[\s.:!…]*$`), 6, false, false},
 	// breadcrumbs: "Home > News > World"
 	{re(`^(home|news|start)(\s*(>|›|»|/|\||→)\s*[\p{L}&'’ -]{1,30})+$`), 12, false, false},
 	// language and edition pickers
@@ -72,7 +72,7 @@ var lineRules = []struct {
 	{re(`\b(we use|this (site|website) uses|by continuing to (use|browse))\b.*\bcookies?\b`), 70, false, false},
 	// tags, trailers and credits
 	{re(`^(tags|topics|filed under|categories|keywords|more about)\s*:`), 30, false, true},
-	{regexp.MustCompile(`^((Additional )?[Rr]eporting|Writing|Editing|Compiled|Translated|Graphics?) by \p{Lu}`), 40, true, false},
+	{regexp.MustCompile(`^\(?((Additional )?[Rr]eporting|Writing|Editing|Compiled|Translated|Graphics?) by \p{Lu}`), 40, true, false},
 	{re(`^our standards:`), 20, false, false},
 	{regexp.MustCompile(`^(([Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory) by \p{Lu}|(Author|Authors|Reporter|Correspondent|Staff writer|Staff reporter|Contributor)s?\s*:)`), 12, true, false},
 	// comments
@@ -80,6 +80,7 @@ var lineRules = []struct {
 	{re(`^((show|view|load|hide|read) (all |more |the )?\d*\s*comments|(leave|post|add|write) a (comment|reply)|join the (conversation|discussion))\b`), 12, false, false},
 	// handles, separators and icons
 	{re(`^@\w{2,}$`), 1, false, false},
+	{re(`^\d{1,3}\.?$`), 1, false, false},
 	{re(`^[\p{P}\p{S}\s]+$`), 20, false, false},
 }
 
@@ -94,7 +95,7 @@ const name = `(?:[\p{Lu}][\p{L}'’\-]*\.?\s+){0,3}[\p{Lu}][\p{L}'’\-]*`
 var gluedBylineRe = regexp.MustCompile(`^By\s+((?:[\p{Lu}][\p{Ll}'’\-]+\s+){1,3}[\p{Lu}][\p{Ll}'’\-]*[\p{Ll}])[\p{Lu}]`)
 
 // speechRe marks a line that reports speech; such a line is article text and never dropped.
-var speechRe = regexp.MustCompile(`(?i)\b(said|says|told|added|stated|warned|announced|according to|asked|insisted|noted|wrote|posted|declared)\b`)
+var speechRe = regexp.MustCompile(`(?i)\b(said|says|say|told|tells|added|adds|stated|warned|warns|announced|according to|asked|insisted|noted|wrote|writes|posted|declared|urged|urges|called|argued|claimed|denied|confirmed|promised|vowed|pledged|demanded|acknowledged|admitted|explained|suggested|tweeted|replied|responded|reported|quoted)\b`)
 
 // languageNames are the names of languages as pickers list them (lower case).
 var languageNames = map[string]bool{}
@@ -142,6 +143,10 @@ func furniture(line string) (whole bool, prefix, rest string) {
 			return true, "", ""
 		}
 	}
+	if m := gluedBylineRe.FindStringSubmatchIndex(line); m != nil {
+		end := m[3]
+		return false, line[:end], strings.TrimSpace(line[end:])
+	}
 	if words >= 6 && speechRe.MatchString(line) && !isCaption(line) {
 		return false, "", ""
 	}
@@ -155,10 +160,6 @@ func furniture(line string) (whole bool, prefix, rest string) {
 		if words <= r.maxWords && (!r.noEnd || !endsSentence(line)) && r.re.MatchString(line) {
 			return true, "", ""
 		}
-	}
-	if m := gluedBylineRe.FindStringSubmatchIndex(line); m != nil {
-		end := m[3]
-		return false, line[:end], strings.TrimSpace(line[end:])
 	}
 	return false, "", ""
 }

@@ -81,13 +81,16 @@ func blockText(n *html.Node) string {
 	}
 	var out, par strings.Builder
 	space := false
+	seen := map[string]bool{}
 	flush := func() {
 		s := strings.TrimSpace(par.String())
 		par.Reset()
 		space = false
-		if s == "" {
+		// trafilatura's baseline rescue of short pages can repeat a paragraph
+		if s == "" || seen[s] {
 			return
 		}
+		seen[s] = true
 		if out.Len() > 0 {
 			out.WriteString("\n\n")
 		}
@@ -110,7 +113,11 @@ func blockText(n *html.Node) string {
 			}
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
+			a := n.DataAtom
+			if a == 0 {
+				a = atom.Lookup([]byte(n.Data))
+			}
+			switch a {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.Br:
@@ -123,7 +130,8 @@ func blockText(n *html.Node) string {
 				space = true
 			}
 		}
-		block := n.Type == html.ElementNode && blockElements[n.DataAtom]
+		// trafilatura builds its output tree without atoms: look the tag name up
+		block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || n.DataAtom == 0 && blockElements[atom.Lookup([]byte(n.Data))])
 		if block {
 			flush()
 		}

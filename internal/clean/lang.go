@@ -9,7 +9,7 @@ import (
 )
 
 // langSample is how much text language identification looks at, from the start of the article.
-const langSample = 3000
+const langSample = 1500
 
 // newsLangs are the languages the trigram detector chooses among: the common languages of news on the web.
 // Restricting the choice keeps rare languages with similar trigrams (Tagalog, Zulu, Esperanto ...) from
@@ -67,7 +67,9 @@ func Language(text string) string {
 	if code == "" {
 		return "und"
 	}
-	if info.Script == unicode.Latin && info.Confidence < 0.1 && letters < 200 {
+	// whatlanggo's confidence is the margin between the two best languages: low values are still usually
+	// right on a sentence or more, but not on a few words
+	if info.Confidence < 0.02 || letters < 30 && info.Confidence < 0.2 {
 		return "und"
 	}
 	return code

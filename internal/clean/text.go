@@ -23,16 +23,26 @@ func cleanText(s string, keep bool) (string, []string) {
 			cur = nil
 		}
 	}
+	inList := false // after a "Most read" or "Related stories" heading: its headline lines are links
 	for line := range strings.SplitSeq(s, "\n") {
 		line = normSpace(line)
 		if line == "" {
 			flush()
 			continue
 		}
+		if !keep && inList {
+			if countWords(line) <= 20 && !endsSentence(line) && !speechRe.MatchString(line) {
+				removed = append(removed, line)
+				flush()
+				continue
+			}
+			inList = false
+		}
 		if !keep {
 			whole, prefix, rest := furniture(line)
 			if whole {
 				removed = append(removed, line)
+				inList = listHeadRe.MatchString(line)
 				flush()
 				continue
 			}
@@ -137,3 +147,7 @@ func normSpace(line string) string {
 	}
 	return b.String()
 }
+
+// listHeadRe is a heading over a list of links to other articles.
+var listHeadRe = re(`^(most (read|popular|viewed|shared)|trending( now)?|related( stories| articles| coverage| content)?|more (stories|news)|` +
+	`recommended( for you)?|you (may|might) also like|editor'?s picks?|top stories|latest news|in other news)[\s.:…]*$`)
