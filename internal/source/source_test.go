@@ -80,6 +80,7 @@ func warcFile(t *testing.T, compress bool, recs ...warctest.Record) []byte {
 func TestWalkFormats(t *testing.T) {
 	dir := t.TempDir()
 	rec := warctest.Record{URI: "https://news.example/talks", Date: "2025-01-09T10:00:00Z", Body: page}
+	bigPage := strings.Replace(page, "</article>", strings.Repeat("<p>More reporting from Kyiv and Brussels.</p>", 300)+"</article>", 1)
 	tests := []struct {
 		name string
 		file string
@@ -111,6 +112,7 @@ func TestWalkFormats(t *testing.T) {
 			warctest.Record{URI: "https://news.example/two", Body: strings.Replace(page, "Thursday", "Friday", 1)}),
 			[]result{{Source: "#record-3", Format: "html", URL: "https://news.example/talks", Published: "2025-01-09T10:00:00Z", Raw: page},
 				{Source: "#record-6", Format: "html", URL: "https://news.example/two", Raw: strings.Replace(page, "Thursday", "Friday", 1)}}},
+		{"warc record over 4 KB", "big.warc", warcFile(t, false, warctest.Record{URI: "https://news.example/big", Body: bigPage}), []result{{Source: "#record-2", Format: "html", URL: "https://news.example/big", Raw: bigPage}}},
 		{"empty", "empty.txt", nil, []result{{Err: ": empty input"}}},
 		{"blank", "blank.txt", []byte(" \n\t\n"), []result{{Err: ": empty input"}}},
 		{"binary", "bin.txt", []byte("PK\x03\x04\x00\x00\x08\x00binary"), []result{{Err: ": binary data, not text"}}},

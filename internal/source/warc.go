@@ -25,7 +25,7 @@ func (w *walker) warc(name string, br *bufio.Reader) error {
 	stash := &stashReader{r: br}
 	wf, err := gowarc.NewWarcFileReaderFromStream(stash, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
-		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+		// not WithSpecViolationPolicy(ErrIgnore): with it gowarc v3.1.0 cuts payloads at about 4 KB
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
 		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
 		gowarc.WithBufferMaxMemBytes(4<<20),
