@@ -44,10 +44,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	systems := []struct {
-		name  string
-		split func(string) []sbd.Span
-	}{
+	systems := []system{
 		{"newsgraph", func(t string) []sbd.Span {
 			r := text.Segment(t)
 			out := make([]sbd.Span, len(r.Sentences))
@@ -76,6 +73,24 @@ func main() {
 		}},
 	}
 	fmt.Printf("sentence boundaries on %s: %d documents, %d words\n", *path, len(docs), words)
+	score(docs, systems, words)
+	// The same texts with every line break replaced by a space (offsets unchanged): only punctuation and
+	// capitalisation are left to find boundaries, and no one can split headlines from datelines.
+	flat := make([]sbd.Doc, len(docs))
+	for i, d := range docs {
+		flat[i] = d
+		flat[i].Text = strings.ReplaceAll(d.Text, "\n", " ")
+	}
+	fmt.Println("the same, with line breaks replaced by spaces:")
+	score(flat, systems[:2], words)
+}
+
+type system struct {
+	name  string
+	split func(string) []sbd.Span
+}
+
+func score(docs []sbd.Doc, systems []system, words int) {
 	for _, sys := range systems {
 		var score sbd.Score
 		start := time.Now()

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
+	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/text"
 	"github.com/newsgraph/newsgraph/internal/text/sbd"
 )
@@ -17,6 +21,8 @@ func evalSentences(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	minF1 := fs.Float64("min-f1", 0, "exit 1 when boundary F1 is below this")
 	errors := fs.Int("errors", 0, "print up to N documents' missed and spurious boundaries")
+	textsDir := fs.String("write-texts", "", "also write each reconstructed document to `DIR`/doc-NNN.txt (for newsgraph extract)")
+	jsonOut := fs.String("jsonl", "", "also write each document with its predicted sentences as schema newsgraph/1 JSON Lines to `FILE`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newsgraph eval sentences [--min-f1 X] [--errors N] FILE\n\nFILE is CoNLL-2003 columns, e.g. ../shared/data/conll2003-en/eng.testa.")
 		fs.PrintDefaults()
@@ -42,9 +48,33 @@ func evalSentences(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph eval sentences: %s: %v\n", fs.Arg(0), err)
 		return 1
 	}
+	var jw *bufio.Writer
+	if *jsonOut != "" {
+		jf, err := os.Create(*jsonOut)
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph eval sentences: %v\n", err)
+			return 1
+		}
+		defer jf.Close()
+		jw = bufio.NewWriter(jf)
+		defer jw.Flush()
+	}
+	if *textsDir != "" {
+		if err := os.MkdirAll(*textsDir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "newsgraph eval sentences: %v\n", err)
+			return 1
+		}
+	}
 	var score sbd.Score
 	shown := 0
-	for _, d := range docs {
+	for i, d := range docs {
+		name := fmt.Sprintf("doc-%03d.txt", i+1)
+		if *textsDir != "" {
+			if err := os.WriteFile(filepath.Join(*textsDir, name), []byte(d.Text+"\n"), 0o644); err != nil {
+				fmt.Fprintf(stderr, "newsgraph eval sentences: %v\n", err)
+				return 1
+			}
+		}
 		res := text.Segment(d.Text)
 		pred := make([]sbd.Span, len(res.Sentences))
 		for i, s := range res.Sentences {
@@ -55,6 +85,18 @@ func evalSentences(args []string, stdout, stderr io.Writer) int {
 			toks[i] = sbd.Span{Start: t.Start, End: t.End}
 		}
 		score.AddTokens(d, toks)
+		if jw != nil {
+			out := doc.Document{Source: name, Text: d.Text, Sentences: make([]doc.Span, len(res.Sentences))}
+			for i, s := range res.Sentences {
+				out.Sentences[i] = s.Span
+			}
+			b, err := json.Marshal(out)
+			if err != nil {
+				fmt.Fprintf(stderr, "newsgraph eval sentences: %v\n", err)
+				return 1
+			}
+			jw.Write(append(b, '\n'))
+		}
 		before := score
 		score.Add(d, pred)
 		if shown < *errors && (score.Correct-before.Correct != score.Gold-before.Gold || score.Correct-before.Correct != score.Pred-before.Pred) {

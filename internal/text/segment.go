@@ -867,6 +867,9 @@ func (sg *segmenter) endsBefore(d, e int) bool {
 		if df&fEllipsis != 0 {
 			return upper || nf&fOpen != 0
 		}
+		if d > 0 && sg.toks[d].Text == "." && upper && !isStarter(next.Text) && sg.inNumberedList(d-1) {
+			return false // "... 12.71 seconds 2. Ludmila Engquist (Sweden) 12.74 3. ..."
+		}
 		return true
 	}
 	// An abbreviation that kept its period.
@@ -887,6 +890,39 @@ func (sg *segmenter) endsBefore(d, e int) bool {
 		return capsStarters[next.Text]
 	}
 	return isStarter(next.Text)
+}
+
+// listWindow is how many tokens before and after a list number are searched for its neighbours.
+const listWindow = 40
+
+// inNumberedList reports whether token k is a number of one or two digits, followed by a period, in a run
+// of numbered items written on one line: the number before or after it, also followed by a period, occurs
+// within listWindow tokens.
+func (sg *segmenter) inNumberedList(k int) bool {
+	n, ok := smallNumber(sg.toks[k].Text)
+	if !ok {
+		return false
+	}
+	lo, hi := max(0, k-listWindow), min(len(sg.toks)-1, k+listWindow)
+	for j := lo; j < hi; j++ {
+		if j == k || sg.toks[j+1].Text != "." {
+			continue
+		}
+		if m, ok := smallNumber(sg.toks[j].Text); ok && (m == n-1 && j < k || m == n+1 && j > k) {
+			return true
+		}
+	}
+	return false
+}
+
+func smallNumber(s string) (int, bool) {
+	switch {
+	case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
+		return int(s[0] - '0'), true
+	case len(s) == 2 && s[0] >= '1' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9':
+		return int(s[0]-'0')*10 + int(s[1]-'0'), true
+	}
+	return 0, false
 }
 
 // isStarter reports whether a capitalised word is a common word that usually starts a sentence.

@@ -157,6 +157,8 @@ func TestSentences(t *testing.T) {
 			[]string{"The minister said on Tuesday that the plan, which has been\ndebated for months, would go to the Prime Minister\nKeir Starmer next week, and that officials were\nconfident it would pass.@0"}},
 		{"table rows", "1. Ivanisevic (Croatia) 6-3\n2. Sampras (U.S.) 6-2",
 			[]string{"1. Ivanisevic (Croatia) 6-3@0", "2. Sampras (U.S.) 6-2@28"}},
+		{"numbered list on one line", "Results: 1. Gail Devers (U.S.) 10.89 seconds 2. Merlene Ottey (Jamaica) 10.94 3. Gwen Torrence 11.07. Devers won 2. The crowd cheered.",
+			[]string{"Results: 1. Gail Devers (U.S.) 10.89 seconds 2. Merlene Ottey (Jamaica) 10.94 3. Gwen Torrence 11.07.@0", "Devers won 2.@102", "The crowd cheered.@116"}},
 		{"lower case after period", "The rate fell to 2.5 pct. from 3 pct. last year.",
 			[]string{"The rate fell to 2.5 pct. from 3 pct. last year.@0"}},
 		{"all-caps abbreviation", "ST. LOUIS 1996-08-30\nShares rose.",
