@@ -15,7 +15,7 @@ import (
 var devFloor = map[string]float64{
 	"content_overlap_f1": 0.80,
 	"source_f1":          0.62,
-	"cue_f1":             0.60,
+	"cue_f1":             0.59,
 	"direct_exact_f1":    0.90,
 	"direct_speaker_acc": 0.90,
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
 //go:generate go run ./gen -polnear ../../../shared/data/polnear/train -out cues.tsv
@@ -24,6 +26,10 @@ type CueStat struct {
 	Cue, Total, After int
 	// Src counts the occurrences that are the last word of an attribution's source ("spokesman", "officials").
 	Src int
+	// PCand counts the times the extractor's patterns, run permissively on the training texts, took the word
+	// for a cue; PTP how many of those were annotated cues. Their ratio is the word's precision as a cue in
+	// context, which decides whether the word counts as a cue (see Config.MinPatternP).
+	PCand, PTP int
 }
 
 // P returns the fraction of the word's occurrences that are cues.
@@ -88,23 +94,59 @@ func Learn(docs []TrainDoc) Lexicon {
 	return lex
 }
 
-// Write writes the lexicon as TSV (word, cue, total, after, src), keeping only words seen as a cue or as a
+// Write writes the lexicon as TSV (word, cue, total, after, src, pcand, ptp), keeping only words seen as a cue or as a
 // source head at least minCue times, sorted by word.
 func (l Lexicon) Write(w io.Writer, minCue int) error {
 	words := make([]string, 0, len(l))
 	for k, v := range l {
-		if v.Cue >= minCue || v.Src >= minCue {
+		if v.Cue >= minCue || v.Src >= minCue || v.PCand >= minCue {
 			words = append(words, k)
 		}
 	}
 	sort.Strings(words)
 	bw := bufio.NewWriter(w)
-	fmt.Fprintln(bw, "# word\tcue\ttotal\tafter\tsrc")
+	fmt.Fprintln(bw, "# word\tcue\ttotal\tafter\tsrc\tpcand\tptp")
 	for _, k := range words {
 		v := l[k]
-		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\n", k, v.Cue, v.Total, v.After, v.Src)
+		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", k, v.Cue, v.Total, v.After, v.Src, v.PCand, v.PTP)
 	}
 	return bw.Flush()
+}
+
+// CountPatterns runs the extractor permissively (every word seen as a cue counts as one) on documents
+// that earlier stages have prepared (text, POS), and records for each cue word how often the patterns fired
+// on it (PCand) and how often the fired cue overlaps an annotated cue (PTP). goldCues holds each document's
+// annotated cue byte spans. It returns the lexicon with those counts.
+func (l Lexicon) CountPatterns(docs []*doc.Document, goldCues [][][2]int) Lexicon {
+	x := &Extractor{cfg: Config{Permissive: true}.withDefaults(), lex: l, cues: map[string]bool{}}
+	x.buildCues()
+	out := Lexicon{}
+	for k, v := range l {
+		v.PCand, v.PTP = 0, 0
+		out[k] = v
+	}
+	for i, d := range docs {
+		for _, q := range x.extract(d) {
+			if q.Cue.End <= q.Cue.Start {
+				continue
+			}
+			w := strings.ToLower(d.Text[q.Cue.Start:q.Cue.End])
+			if f := strings.Fields(w); len(f) > 0 {
+				w = f[0]
+			}
+			st := out[w]
+			st.Word = w
+			st.PCand++
+			for _, g := range goldCues[i] {
+				if q.Cue.Start < g[1] && g[0] < q.Cue.End {
+					st.PTP++
+					break
+				}
+			}
+			out[w] = st
+		}
+	}
+	return out
 }
 
 // ParseLexicon reads the TSV written by Write.
@@ -115,10 +157,10 @@ func ParseLexicon(s string) (Lexicon, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("cues.tsv:%d: want 5 fields, got %d", n+1, len(f))
+		if len(f) != 7 {
+			return nil, fmt.Errorf("cues.tsv:%d: want 7 fields, got %d", n+1, len(f))
 		}
-		var v [4]int
+		var v [6]int
 		for i := range v {
 			x, err := strconv.Atoi(f[i+1])
 			if err != nil {
@@ -126,7 +168,7 @@ func ParseLexicon(s string) (Lexicon, error) {
 			}
 			v[i] = x
 		}
-		lex[f[0]] = CueStat{Word: f[0], Cue: v[0], Total: v[1], After: v[2], Src: v[3]}
+		lex[f[0]] = CueStat{Word: f[0], Cue: v[0], Total: v[1], After: v[2], Src: v[3], PCand: v[4], PTP: v[5]}
 	}
 	return lex, nil
 }

@@ -19,6 +19,14 @@ type Config struct {
 	// MinSrcP is the least fraction of a lower-case word's training occurrences that must end a source for
 	// the word to head a source noun phrase (default 0.01).
 	MinSrcP float64
+	// MinVerbP is the least cue fraction for a word tagged as a verb by the POS stage to count as a cue
+	// (default 0.10; 1 or more turns verb cues off). Without POS tags only MinP applies.
+	MinVerbP float64
+	// MinPatternP is the least precision a word must have shown as a cue in training, where the patterns
+	// took it for one at least MinCount times, to count as a cue (default 0.5).
+	MinPatternP float64
+	// Permissive takes every word seen as a cue in training for a cue; it is for measuring MinPatternP.
+	Permissive bool
 	// InheritDirectOnly lets an unattributed quotation inherit only the attribution of a direct quote just
 	// before it (by default any attributed quote will do).
 	InheritDirectOnly bool
@@ -33,6 +41,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MinCount == 0 {
 		c.MinCount = 3
+	}
+	if c.MinPatternP == 0 {
+		c.MinPatternP = 0.5
+	}
+	if c.MinVerbP == 0 {
+		c.MinVerbP = 0.10
 	}
 	if c.MinSrcP == 0 {
 		c.MinSrcP = 0.01
@@ -59,20 +73,28 @@ func NewWithConfig(cfg Config) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quote: %w", err)
 	}
-	cfg = cfg.withDefaults()
-	x := &Extractor{cfg: cfg, lex: lex, cues: map[string]bool{}}
+	x := &Extractor{cfg: cfg.withDefaults(), lex: lex, cues: map[string]bool{}}
+	x.buildCues()
+	return x, nil
+}
+
+// buildCues fills x.cues: the hand-written base and nominal cues and the learned ones.
+func (x *Extractor) buildCues() {
 	for w := range baseCues {
 		x.cues[w] = true
 	}
 	for w := range nominalCues {
 		x.cues[w] = true
 	}
-	for w, st := range lex {
-		if st.Cue >= cfg.MinCount && st.P() >= cfg.MinP && !stopWords[w] && !pronouns[w] && !determiners[w] && !npJoins[w] {
+	minCount, minP := x.cfg.MinCount, x.cfg.MinP
+	if x.cfg.Permissive {
+		minCount, minP = 2, 0
+	}
+	for w, st := range x.lex {
+		if st.Cue >= minCount && st.P() >= minP && !stopWords[w] && !pronouns[w] && !determiners[w] && !npJoins[w] && !auxWords[w] {
 			x.cues[w] = true
 		}
 	}
-	return x, nil
 }
 
 // Name returns the stage name.
@@ -94,8 +116,8 @@ type cand struct {
 	ok   bool // has an attribution (cue)
 }
 
-// Process finds the quotations of d.Text and sets d.Quotes. It reads d.Text and, for speakers, d.Entities;
-// it never changes d.Text.
+// Process finds the quotations of d.Text and sets d.Quotes. It reads d.Text, d.Tokens' POS tags when the
+// POS stage ran (to tell verbs from nouns), and d.Entities for speakers; it never changes d.Text.
 func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
 	d.Quotes = x.extract(d)
 	return nil
@@ -112,6 +134,10 @@ type state struct {
 	words    []int // words[i] = number of word tokens before token i
 	used     []bool
 	cands    []cand
+	// direct is set while quotations in marks are being attributed
+	direct bool
+	// pos is the part-of-speech tag of each token, from d.Tokens when the POS stage ran ("" otherwise)
+	pos []string
 }
 
 func (x *Extractor) extract(d *doc.Document) []doc.Quote {
@@ -147,12 +173,27 @@ func (x *Extractor) extract(d *doc.Document) []doc.Quote {
 		}
 	}
 	st.used = make([]bool, n)
+	st.pos = make([]string, n)
+	if len(d.Tokens) > 0 {
+		// align the POS stage's tokens with ours by start offset, in one merge pass
+		j := 0
+		for i, t := range st.toks {
+			for j < len(d.Tokens) && d.Tokens[j].Start < t.s {
+				j++
+			}
+			if j < len(d.Tokens) && d.Tokens[j].Start == t.s {
+				st.pos[i] = d.Tokens[j].POS
+			}
+		}
+	}
+	st.direct = true
 	for p := 0; p+1 < len(st.paras); p++ {
 		st.transcript(st.paras[p], st.paras[p+1])
 		for _, s := range st.sentences(st.paras[p], st.paras[p+1]) {
-			st.direct(s[0], s[1])
+			st.attributeMarked(s[0], s[1])
 		}
 	}
+	st.direct = false
 	for p := 0; p+1 < len(st.paras); p++ {
 		for _, s := range st.sentences(st.paras[p], st.paras[p+1]) {
 			st.indirect(s[0], s[1])
@@ -192,7 +233,31 @@ func (st *state) sentences(a, b int) [][2]int {
 
 func (st *state) isCue(i int) bool {
 	t := st.toks[i]
-	return t.kind == tWord && (!t.upper || t.low == "according") && st.regionOf[i] < 0 && !st.used[i] && st.x.cues[t.low]
+	if t.kind != tWord || (t.upper && t.low != "according") || st.regionOf[i] >= 0 || st.used[i] {
+		return false
+	}
+	if ls := st.x.lex[t.low]; st.direct && st.x.cues[t.low] && !strings.HasPrefix(st.pos[i], "NN") {
+		return true // next to quotation marks a known cue needs no more evidence
+	} else if !st.x.cfg.Permissive && ls.PCand >= st.x.cfg.MinCount && float64(ls.PTP) < st.x.cfg.MinPatternP*float64(ls.PCand) {
+		return false // in training, the patterns mostly misfired on this word
+	} else if !st.x.cfg.Permissive && ls.PCand >= st.x.cfg.MinCount && !strings.HasPrefix(st.pos[i], "NN") {
+		return true
+	}
+	switch p := st.pos[i]; {
+	case p == "":
+		return st.x.cues[t.low]
+	case strings.HasPrefix(p, "NN"):
+		// "the reports", "his claims": a noun is a cue only as a nominal attribution
+		return nominalCues[t.low] || st.x.cues[t.low] && !strings.HasSuffix(t.low, "s")
+	case strings.HasPrefix(p, "VB"):
+		if st.x.cues[t.low] {
+			return true
+		}
+		// a verb that the training data shows as a cue now and then: "compares", "wants", "plans"
+		ls := st.x.lex[t.low]
+		return st.x.cfg.MinVerbP < 1 && ls.Cue >= 2 && ls.P() >= st.x.cfg.MinVerbP && !auxWords[t.low]
+	}
+	return st.x.cues[t.low]
 }
 
 // srcHead reports whether a lower-case word heads sources often enough in training ("officials", "campaign").
@@ -451,10 +516,10 @@ func (st *state) transcript(a, b int) {
 	}
 }
 
-// direct attributes the quotations of sentence [a, b) from the cue next to them: after the closing mark
+// attributeMarked attributes the quotations of sentence [a, b) from the cue next to them: after the closing mark
 // ("“...,” she said") or before the opening one ("She said: “...”"). A quotation split by its attribution
 // ("“...,” she said. “...”") gives both parts the same cue and source.
-func (st *state) direct(a, b int) {
+func (st *state) attributeMarked(a, b int) {
 	for i := a; i < b; i++ {
 		k := st.regionOf[i]
 		if k < 0 || st.regions[k].open != i {
