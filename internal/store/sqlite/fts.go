@@ -3,6 +3,7 @@ package sqlite
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/store"
 )
@@ -18,6 +19,13 @@ func ftsQuery(field, in string) (string, error) {
 		or     bool
 	}
 	var terms []term
+	// Control characters (NUL ends a string inside SQLite's FTS5 parser) and invalid UTF-8 separate words.
+	in = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(in, " "))
 	rs := []rune(in)
 	for i := 0; i < len(rs); {
 		r := rs[i]

@@ -44,26 +44,36 @@ func (s *DB) Put(ctx context.Context, docs []*doc.Document) error {
 	if len(docs) == 0 {
 		return nil
 	}
+	// A batch that holds the same id twice stores the last one.
+	last := make(map[string]int, len(docs))
+	for i, d := range docs {
+		if d == nil || d.ID == "" {
+			return fmt.Errorf("sqlite: document %d has no id", i)
+		}
+		last[d.ID] = i
+	}
 	// Encode outside the transaction: the writer holds the lock for as short a time as possible.
 	type enc struct {
 		w    wireDoc
 		body []byte
 	}
-	encs := make([]enc, len(docs))
+	encs := make([]enc, 0, len(last))
 	for i, d := range docs {
-		if d == nil || d.ID == "" {
-			return fmt.Errorf("sqlite: document %d has no id", i)
+		if last[d.ID] != i {
+			continue
 		}
+		var e enc
 		b, err := json.Marshal(d)
 		if err != nil {
 			return fmt.Errorf("sqlite: encode %s: %w", d.ID, err)
 		}
-		if err := json.Unmarshal(b, &encs[i].w); err != nil {
+		if err := json.Unmarshal(b, &e.w); err != nil {
 			return fmt.Errorf("sqlite: re-read %s: %w", d.ID, err)
 		}
-		if encs[i].body, err = gzipBytes(b); err != nil {
-			return err
+		if e.body, err = encodeBody(b); err != nil {
+			return fmt.Errorf("sqlite: encode %s: %w", d.ID, err)
 		}
+		encs = append(encs, e)
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -81,6 +91,9 @@ func (s *DB) Put(ctx context.Context, docs []*doc.Document) error {
 	if err := p.finish(); err != nil {
 		return fmt.Errorf("sqlite: update entities: %w", err)
 	}
+	if err := p.index(); err != nil {
+		return fmt.Errorf("sqlite: full-text index: %w", err)
+	}
 	if s.hook != nil {
 		s.hook()
 	}
@@ -96,6 +109,29 @@ type putter struct {
 	stmts   map[string]*sql.Stmt
 	touched map[int64]bool // entities whose counts changed
 	shrunk  map[int64]bool // entities that lost a document: first/last seen and existence are recomputed
+	docRows []int64        // documents inserted, to index at the end
+	qRows   []int64        // quotations inserted
+}
+
+// index adds the documents and quotations of this transaction to the full-text indexes in one statement
+// each.
+func (p *putter) index() error {
+	for _, x := range []struct {
+		rows []int64
+		q    string
+	}{
+		{p.docRows, "INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))"},
+		{p.qRows, "INSERT INTO quotes_fts(rowid, content) SELECT rowid, content FROM quotes WHERE rowid IN (SELECT value FROM json_each(?))"},
+	} {
+		if len(x.rows) == 0 {
+			continue
+		}
+		ids, _ := json.Marshal(x.rows)
+		if _, err := p.tx.ExecContext(p.ctx, x.q, string(ids)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (p *putter) close() {
@@ -164,6 +200,7 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 	if err != nil {
 		return err
 	}
+	p.docRows = append(p.docRows, row)
 
 	// Entities: one cross-document row per key; a key that two local entities share counts once.
 	local := map[string]int64{} // local id → entity rowid
@@ -242,10 +279,8 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 		if _, err := p.exec("INSERT INTO doc_entities(doc, local, entity, pub, mentions) VALUES (?,?,?,?,?)", row, e.ID, id, pub, len(e.Mentions)); err != nil {
 			return err
 		}
-		for _, m := range e.Mentions {
-			if _, err := p.exec("INSERT OR IGNORE INTO mentions(doc, start, end, local, kind) VALUES (?,?,?,?,?)", row, m.Start, m.End, e.ID, m.Kind); err != nil {
-				return err
-			}
+		if err := p.mentions(row, e); err != nil {
+			return err
 		}
 	}
 	// A document may list the same local id twice; count what was stored so the integrity check agrees.
@@ -268,12 +303,18 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 		if q.Source != nil {
 			ss, se, st = q.Source.Start, q.Source.End, q.Source.Text
 		}
-		if _, err := p.exec(`INSERT INTO quotes(doc, local, kind, content_start, content_end, content, cue_start, cue_end, cue,
+		res, err := p.exec(`INSERT INTO quotes(doc, local, kind, content_start, content_end, content, cue_start, cue_end, cue,
 			source_start, source_end, source, speaker_local, speaker, pub) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			row, q.ID, q.Kind, q.Content.Start, q.Content.End, q.Content.Text, q.Cue.Start, q.Cue.End, q.Cue.Text,
-			ss, se, st, speakerLocal, speaker, pub); err != nil {
+			ss, se, st, speakerLocal, speaker, pub)
+		if err != nil {
 			return err
 		}
+		qr, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		p.qRows = append(p.qRows, qr)
 		if id, ok := speaker.(int64); ok {
 			if _, err := p.exec("UPDATE entities SET quotes = quotes + 1 WHERE rowid = ?", id); err != nil {
 				return err
@@ -340,9 +381,27 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 	return nil
 }
 
+// mentions inserts an entity's mentions with one statement (in chunks of 64 rows).
+func (p *putter) mentions(row int64, e doc.Entity) error {
+	ms := e.Mentions
+	for len(ms) > 0 {
+		n := min(len(ms), 64)
+		args := make([]any, 0, 5*n)
+		for _, m := range ms[:n] {
+			args = append(args, row, m.Start, m.End, e.ID, m.Kind)
+		}
+		q := "INSERT OR IGNORE INTO mentions(doc, start, end, local, kind) VALUES " + strings.TrimSuffix(strings.Repeat("(?,?,?,?,?),", n), ",")
+		if _, err := p.exec(q, args...); err != nil {
+			return err
+		}
+		ms = ms[n:]
+	}
+	return nil
+}
+
 // remove deletes a stored document and takes its share out of the cross-document entity counts.
 func (p *putter) remove(row int64, body []byte) error {
-	raw, err := gunzip(body)
+	raw, err := decodeBody(body, "")
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/store"
@@ -229,14 +230,15 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 // Document returns the stored document encoded as schema newsgraph/1.
 func (s *DB) Document(ctx context.Context, id string) (json.RawMessage, error) {
 	var body []byte
-	err := s.r.QueryRowContext(ctx, "SELECT body FROM documents WHERE id = ?", id).Scan(&body)
+	var text string
+	err := s.r.QueryRowContext(ctx, "SELECT body, text FROM documents WHERE id = ?", id).Scan(&body, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return gunzip(body)
+	return decodeBody(body, text)
 }
 
 // Stored returns stored documents' metadata and text for re-running the extractors.
@@ -261,13 +263,36 @@ func (s *DB) Stored(ctx context.Context, after string, limit int) ([]*doc.Docume
 	return out, rows.Err()
 }
 
-func gzipBytes(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
+// The body of a stored document is its JSON encoding without the text (which the documents table holds
+// once, for the full-text index), gzip-compressed.
+var (
+	textField = []byte(`,"text":`)
+	noText    = []byte(`,"text":""`)
+	gzPool    = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed); return w }}
+)
+
+// encodeBody blanks the top-level "text" of an encoded document and compresses the rest. The top-level
+// text is the first `,"text":` in the encoding: the fields before it (schema, id, url, source, title, author,
+// site_name, published, language) are strings, whose quotes are escaped.
+func encodeBody(enc []byte) ([]byte, error) {
+	i := bytes.Index(enc, textField)
+	if i < 0 {
+		return nil, errors.New(`no "text" field`)
+	}
+	j := i + len(textField)
+	var text string
+	dec := json.NewDecoder(bytes.NewReader(enc[j:]))
+	if err := dec.Decode(&text); err != nil {
 		return nil, err
 	}
-	if _, err := zw.Write(b); err != nil {
+	end := j + int(dec.InputOffset())
+	out := make([]byte, 0, len(enc)-(end-j)+len(noText))
+	out = append(append(append(out, enc[:i]...), noText...), enc[end:]...)
+	var buf bytes.Buffer
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw)
+	zw.Reset(&buf)
+	if _, err := zw.Write(out); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
@@ -276,10 +301,25 @@ func gzipBytes(b []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func gunzip(b []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+// decodeBody decompresses a body and puts text back in.
+func decodeBody(body []byte, text string) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("stored document body: %w", err)
 	}
-	return io.ReadAll(zr)
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("stored document body: %w", err)
+	}
+	i := bytes.Index(b, noText)
+	if i < 0 {
+		return nil, errors.New(`stored document body: no "text" field`)
+	}
+	t, err := json.Marshal(text)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(b)+len(t))
+	out = append(append(append(append(out, b[:i]...), textField...), t...), b[i+len(noText):]...)
+	return out, nil
 }
