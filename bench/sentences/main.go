@@ -5,7 +5,7 @@
 //
 // It is a separate module so that the peer never enters the main module's dependencies:
 //
-//	cd bench/sentences && go run . [-data ../../../shared/data/conll2003-en/eng.testa]
+//	cd bench/sentences && go run . [FILE...]   # default ../../../shared/data/conll2003-en/eng.testa
 //
 // The peer gets the text twice: as is, and split at line breaks first (each line tokenized on its own),
 // which gives it the newline boundaries our splitter also uses.
@@ -25,16 +25,31 @@ import (
 )
 
 func main() {
-	path := flag.String("data", "../../../shared/data/conll2003-en/eng.testa", "CoNLL-2003 file")
-	flag.Parse()
-	f, err := os.Open(*path)
-	if err != nil {
-		log.Fatal(err)
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: go run . [FILE...]  (CoNLL columns; default ../../../shared/data/conll2003-en/eng.testa)")
 	}
-	docs, err := sbd.ReadCoNLL(f)
-	f.Close()
-	if err != nil {
-		log.Fatal(err)
+	flag.Parse()
+	paths := flag.Args()
+	if len(paths) == 0 {
+		paths = []string{"../../../shared/data/conll2003-en/eng.testa"}
+	}
+	var docs []sbd.Doc
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			log.Fatal(err)
+		}
+		ds, err := sbd.ReadCoNLL(f)
+		f.Close()
+		if err != nil {
+			log.Fatal(err)
+		}
+		docs = append(docs, ds...)
+	}
+	path := &paths[0]
+	if len(paths) > 1 {
+		s := fmt.Sprintf("%s and %d more files", paths[0], len(paths)-1)
+		path = &s
 	}
 	words := 0
 	for _, d := range docs {

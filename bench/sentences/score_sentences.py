@@ -24,8 +24,8 @@ import os
 import re
 import sys
 
-ATTACH_LEFT = {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "..."}
-ATTACH_RIGHT = {"(", "[", "{", "$"}
+ATTACH_LEFT = {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "...", "\u201d", "\u2019"}
+ATTACH_RIGHT = {"(", "[", "{", "$", "\u201c", "\u2018"}
 CLITICS = {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 
 
@@ -56,7 +56,7 @@ def read_conll(path):
 
 def ends_sentence(toks):
     for w in reversed(toks):
-        if w in ('"', "'", ")", "]"):
+        if w in ('"', "'", ")", "]", "\u201d", "\u2019"):
             continue
         return w in (".", "!", "?", "...")
     return False
@@ -67,6 +67,10 @@ def move_opening_quotes(sents):
     opened = False
     for i, s in enumerate(sents):
         for k, w in enumerate(s):
+            if w == "\u201c" and k == len(s) - 1 and len(s) > 1 and i + 1 < len(sents):
+                sents[i] = s[:k]
+                sents[i + 1] = [w] + sents[i + 1]
+                break
             if w != '"':
                 continue
             if k == 0:

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/text"
@@ -24,7 +25,7 @@ func evalSentences(args []string, stdout, stderr io.Writer) int {
 	textsDir := fs.String("write-texts", "", "also write each reconstructed document to `DIR`/doc-NNN.txt (for newsgraph extract)")
 	jsonOut := fs.String("jsonl", "", "also write each document with its predicted sentences as schema newsgraph/1 JSON Lines to `FILE`")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph eval sentences [--min-f1 X] [--errors N] FILE\n\nFILE is CoNLL-2003 columns, e.g. ../shared/data/conll2003-en/eng.testa.")
+		fmt.Fprintln(stderr, "usage: newsgraph eval sentences [flags] FILE...\n\nEach FILE holds CoNLL columns (token first; documents split at -DOCSTART-, else one per file),\ne.g. ../shared/data/conll2003-en/eng.testa.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -33,20 +34,24 @@ func evalSentences(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return 2
 	}
-	f, err := os.Open(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(stderr, "newsgraph eval sentences: %v\n", err)
-		return 1
-	}
-	defer f.Close()
-	docs, err := sbd.ReadCoNLL(f)
-	if err != nil {
-		fmt.Fprintf(stderr, "newsgraph eval sentences: %s: %v\n", fs.Arg(0), err)
-		return 1
+	var docs []sbd.Doc
+	for _, path := range fs.Args() {
+		f, err := os.Open(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph eval sentences: %v\n", err)
+			return 1
+		}
+		ds, err := sbd.ReadCoNLL(f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph eval sentences: %s: %v\n", path, err)
+			return 1
+		}
+		docs = append(docs, ds...)
 	}
 	var jw *bufio.Writer
 	if *jsonOut != "" {
@@ -104,7 +109,7 @@ func evalSentences(args []string, stdout, stderr io.Writer) int {
 			printErrors(stdout, d, pred)
 		}
 	}
-	fmt.Fprintf(stdout, "sentence boundaries on %s (CoNLL sentences reconstructed as text; package sbd defines it)\n", fs.Arg(0))
+	fmt.Fprintf(stdout, "sentence boundaries on %s (CoNLL sentences reconstructed as text; package sbd defines it)\n", strings.Join(fs.Args(), " "))
 	fmt.Fprintln(stdout, score.Format("sentences"))
 	if score.F1() < *minF1 {
 		fmt.Fprintf(stderr, "newsgraph eval sentences: f1 %.4f below --min-f1 %.4f\n", score.F1(), *minF1)

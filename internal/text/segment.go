@@ -214,6 +214,7 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 	// punctuation around them.
 	start := a
 	k := a
+	afterOpener := false // the last separator was a dash or an opening quote
 	for k < b {
 		c := t[k]
 		var sepEnd int
@@ -267,7 +268,7 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 			// A straight double quote opens at the start of a chunk or after an opening bracket or dash,
 			// closes at its end or after a word, and otherwise follows the quote parity of the paragraph.
 			switch {
-			case k == a || (k == start && k > a):
+			case k == a || k == start && afterOpener:
 				norm, sf = "``", fOpen
 			case sepEnd == b:
 				norm, sf = "''", fClose
@@ -292,6 +293,7 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 		space, f = false, 0
 		k = sepEnd
 		start = sepEnd
+		afterOpener = norm == "--" || sf&fOpen != 0
 	}
 	if start < b {
 		sg.piece(start, b, space, f)

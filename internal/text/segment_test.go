@@ -78,6 +78,8 @@ func TestTokens(t *testing.T) {
 			[]string{"\"@0/``", "We@1", "won@4", ",@7", "\"@8/''", "he@10", "said@13", ".@17", "\"@19/``", "Yes@20", ".@23", "\"@24/''"}},
 		{"curly quotes", "“Yes,” she said, ‘quietly’.",
 			[]string{"“@0/``", "Yes@3", ",@6", "”@7/''", "she@11", "said@15", ",@19", "‘@21/`", "quietly@24", "’@31/'", ".@34"}},
+		{"quote after an ellipsis closes, after a dash opens", `"It means truth...". Then—"no"`,
+			[]string{"\"@0/``", "It@1", "means@4", "truth@10", "...@15", "\"@18/''", ".@19", "Then@21", "—@25/--", "\"@28/``", "no@29", "\"@31/''"}},
 		{"spaced quotes by parity", `he said " no " and`,
 			[]string{"he@0", "said@3", "\"@8/``", "no@10", "\"@13/''", "and@15"}},
 		{"brackets", "(Reuters) [sic] {x}",

@@ -5,11 +5,12 @@
 //
 // Each document (documents are separated by -DOCSTART- lines, before or after them) becomes one text. Its
 // CoNLL sentences are detokenized to natural spacing: no space before , . ; : ! ? % ) ] } and clitics
-// ('s n't 're 've 'll 'd 'm), none after ( [ { $, straight double quotes paired by parity within the
+// ('s n't 're 've 'll 'd 'm) and closing curly quotes, none after ( [ { $ and opening curly quotes, straight
+// double quotes paired by parity within the
 // document (opening quotes attach to the next token, closing quotes to the previous one; a quote that
 // starts a sentence always opens, one after the final mark of a sentence always closes), a single quote
 // after a word ending in "s" treated as a possessive, "..." attached to the word before it. An opening
-// double quote that CoNLL leaves at the end of a sentence (an artefact of its sentence splitter) is moved to
+// double quote (straight by parity, or “) that CoNLL leaves at the end of a sentence (an artefact of its sentence splitter) is moved to
 // the start of the next sentence, where it belongs. The layout
 // follows the original newswire: the first sentence (the headline) and every sentence that does not end in
 // ".", "!", "?" or "..." (optionally followed by closing quotes or brackets) — datelines such as "LONDON
@@ -97,8 +98,10 @@ func Build(sents [][]string) Doc {
 			switch w {
 			case ",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "...":
 				attachLeft = true
-			case "(", "[", "{", "$":
+			case "(", "[", "{", "$", "“", "‘":
 				attachRight = true
+			case "”", "’":
+				attachLeft = true
 			case `"`:
 				// A quote that starts a sentence opens (a quotation running over paragraphs reopens at
 				// each); one that ends a sentence after its final mark closes; others alternate.
@@ -158,6 +161,11 @@ func moveOpeningQuotes(sents [][]string) [][]string {
 	open := false
 	for i, s := range out {
 		for k, w := range s {
+			if w == "“" && k == len(s)-1 && len(s) > 1 && i+1 < len(out) {
+				out[i] = s[:k]
+				out[i+1] = append([]string{w}, out[i+1]...)
+				break
+			}
 			if w != `"` {
 				continue
 			}
@@ -188,7 +196,7 @@ func isClitic(w string) bool {
 func endsSentence(s []string) bool {
 	for k := len(s) - 1; k >= 0; k-- {
 		switch s[k] {
-		case `"`, "'", ")", "]":
+		case `"`, "'", ")", "]", "”", "’":
 			continue
 		case ".", "!", "?", "...":
 			return true
