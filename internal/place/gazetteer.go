@@ -27,7 +27,7 @@ var extraTSV string
 
 // Entry is one gazetteer place.
 type Entry struct {
-	// ID is the GeoNames id; 0 for the few entries without one (derived divisions, regions of gen/extra.tsv).
+	// ID is the GeoNames id; 0 for the few entries without one (derived divisions, regions of extra.tsv).
 	ID int
 	// Name is the GeoNames name.
 	Name string

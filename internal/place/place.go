@@ -58,7 +58,8 @@ func (r *Resolver) Process(ctx context.Context, d *doc.Document) error {
 			}
 		}
 		d.Places = append(d.Places, p)
-		if en.ID != 0 {
+		if en.ID != 0 && !it.contained {
+			// A place found inside the name ("Manila" in "Manila Cathedral") locates the entity but is not it.
 			e.Key = "loc:geonames:" + strconv.Itoa(en.ID)
 		}
 		e.Country = en.Country

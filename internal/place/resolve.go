@@ -28,6 +28,12 @@ type Weights struct {
 	Near, NearKm float64
 	// Publication is added when the candidate lies in the publication's country (from the URL's domain).
 	Publication float64
+	// Contained is added to the candidates of a place found inside an unknown name ("Manila Cathedral" →
+	// Manila); -100 or less turns that fallback off.
+	Contained float64
+	// GenericUS is added to places in the United States when the publication's domain is generic (.com, .net,
+	// .org), most of whose news sites are American.
+	GenericUS float64
 	// Home is the weight of the publication's home town, found in its domain name ("columbuslocalnews.com"),
 	// counted as one more place of the article.
 	Home float64
@@ -56,10 +62,12 @@ func DefaultWeights() Weights {
 		Pattern:      4,
 		Country:      3,
 		Admin1:       3,
-		Near:         1.5,
+		Near:         2,
 		NearKm:       100,
 		Publication:  3,
 		Home:         0.5,
+		GenericUS:    0.5,
+		Contained:    0,
 		Rounds:       2,
 	}
 }
@@ -69,26 +77,34 @@ const maxCandidates = 64
 
 // item is one LOC entity being resolved.
 type item struct {
-	ent      int // index in d.Entities
-	cands    []int32
-	prior    []float64
-	pattern  []bool
-	choice   int // index into cands, -1 when none
-	conf     float64
-	scoreBuf []float64
+	ent int // index in d.Entities
+	// contained marks candidates found inside the entity's name, not for it ("Manila" for "Manila Cathedral").
+	contained bool
+	cands     []int32
+	prior     []float64
+	pattern   []bool
+	choice    int // index into cands, -1 when none
+	conf      float64
+	scoreBuf  []float64
 }
 
 // resolve chooses a gazetteer entry for each LOC entity of d; it returns the items (choice -1: unresolved).
 func (r *Resolver) resolve(d *doc.Document) []item {
 	g, w := r.gaz, r.w
 	var items []item
+	docNames := map[string]bool{}
+	for i := range d.Entities {
+		if e := &d.Entities[i]; e.Type == "LOC" {
+			docNames[Normalize(e.Name)] = true
+		}
+	}
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		if e.Type != "LOC" {
 			continue
 		}
 		it := item{ent: i, choice: -1}
-		it.cands, it.prior = r.candidates(d, e)
+		it.cands, it.prior, it.contained = r.candidates(d, e, docNames)
 		if len(it.cands) == 0 {
 			items = append(items, it)
 			continue
@@ -106,6 +122,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 	}
 	pub := publicationCountry(d.URL)
 	home := r.homePlace(d.URL, pub)
+	generic := pub == "" && genericDomain(d.URL)
 	score := func(it *item, k int, ctx *evidence) float64 {
 		en := &g.Entries[it.cands[k]]
 		s := it.prior[k]
@@ -114,6 +131,9 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		}
 		if pub != "" && en.Country == pub {
 			s += w.Publication
+		}
+		if generic && en.Country == "US" {
+			s += w.GenericUS
 		}
 		if ctx != nil {
 			s += ctx.score(en, it.ent)
@@ -140,12 +160,15 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 				}
 			}
 			it.choice = best
-			// Confidence: the softmax probability of the chosen candidate.
+			// Confidence: the softmax probability of the chosen candidate (halved for a containing place).
 			var z float64
 			for _, s := range it.scoreBuf {
 				z += math.Exp(s - bestS)
 			}
 			it.conf = 1 / z
+			if it.contained {
+				it.conf /= 2
+			}
 		}
 	}
 	return items
@@ -153,7 +176,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 
 // candidates looks up every name of the entity: its name, aliases and mentions (demonyms through the demonym
 // table), then keeps the best maxCandidates by prior.
-func (r *Resolver) candidates(d *doc.Document, e *doc.Entity) ([]int32, []float64) {
+func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[string]bool) ([]int32, []float64, bool) {
 	g, w := r.gaz, r.w
 	type found struct {
 		primary bool
@@ -203,9 +226,43 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity) ([]int32, []float6
 		}
 	}
 	if len(order) == 0 {
-		for _, n := range []string{e.Name} {
-			if s := stripGeneric(n); s != "" {
-				try(s)
+		if s := stripGeneric(e.Name); s != "" {
+			try(s)
+		}
+	}
+	if len(order) == 0 {
+		// A county or parish named without its generic word ("Avoyelles" for Avoyelles Parish).
+		for _, suffix := range []string{" County", " Parish", " Borough"} {
+			k := Normalize(e.Name + suffix)
+			for _, c := range g.names[k] {
+				if f := g.Entries[c.idx].Feature; f == "ADM2" {
+					if _, ok := seen[c.idx]; !ok {
+						seen[c.idx] = found{true}
+						order = append(order, c.idx)
+					}
+				}
+			}
+		}
+	}
+	contained := false
+	if len(order) == 0 && w.Contained > -100 {
+		// A named feature the gazetteer lacks ("Manila Cathedral", "Dubai World Cup") lies in the place its name
+		// contains, when that place is another place of the article or a country or first-level division.
+		toks := strings.Fields(e.Name)
+		for n := len(toks) - 1; n >= 1 && len(order) == 0 && len(toks) <= 8; n-- {
+			for i := 0; i+n <= len(toks) && len(order) == 0; i++ {
+				sub := strings.Join(toks[i:i+n], " ")
+				k := Normalize(sub)
+				ok := docNames[k]
+				for _, c := range g.names[k] {
+					if f := g.Entries[c.idx].Feature; c.primary && (isCountry(f) || f == "ADM1") {
+						ok = true
+					}
+				}
+				if ok && len(k) >= 4 {
+					try(sub)
+					contained = len(order) > 0
+				}
 			}
 		}
 	}
@@ -222,6 +279,9 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity) ([]int32, []float6
 		}
 		if demonymOf[c] {
 			p += w.Demonym
+		}
+		if contained {
+			p += w.Contained
 		}
 		prior[i] = p
 	}
@@ -253,7 +313,7 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity) ([]int32, []float6
 		}
 		order, prior = o2, p2
 	}
-	return order, prior
+	return order, prior, contained
 }
 
 var genericWords = []string{" county", " township", " borough", " village", " city", " town", " area", " region",
@@ -469,6 +529,19 @@ func (r *Resolver) homePlace(url, pub string) *Entry {
 		}
 	}
 	return best
+}
+
+// genericDomain reports whether the URL's host ends in .com, .net or .org.
+func genericDomain(url string) bool {
+	host := url
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/:?#"); i >= 0 {
+		host = host[:i]
+	}
+	host = strings.ToLower(host)
+	return strings.HasSuffix(host, ".com") || strings.HasSuffix(host, ".net") || strings.HasSuffix(host, ".org")
 }
 
 // domainLabel is the registered label of a URL's host, lower case ("www.columbuslocalnews.com" →

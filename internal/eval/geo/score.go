@@ -177,9 +177,8 @@ func (e EndToEnd) Line() string {
 
 // Score scores the documents (keyed by article DocID; a missing one predicts nothing) against the articles.
 // Predicted mentions are the non-pronoun mentions of every place's entity, each with the place's point; a span
-// claimed twice counts once. Spans are projected onto the gold text when the two texts are equal or differ in
-// whitespace only; otherwise they are unprojected (they count as predictions that match nothing: the reference
-// scorer aligns with difflib there, which this does not reimplement).
+// claimed twice counts once. Spans are projected onto the gold text as scoring.py does (a span with no mapped
+// character is unprojected: it counts as a prediction that matches nothing).
 func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 	var e EndToEnd
 	for _, a := range arts {
@@ -282,19 +281,19 @@ func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 	return e
 }
 
-// projector maps code point offsets of a predicted text onto the gold text when their non-space characters
-// are the same.
+// projector maps code point offsets of a predicted text onto the gold text (scoring.py's Projector): one to
+// one when their non-space characters are the same, else through difflib's matching blocks.
 type projector struct{ m []int }
 
 func newProjector(gold, pred []rune) projector {
 	var gi, pi []int
 	for i, c := range gold {
-		if !unicode.IsSpace(c) {
+		if !isSpace(c) {
 			gi = append(gi, i)
 		}
 	}
 	for i, c := range pred {
-		if !unicode.IsSpace(c) {
+		if !isSpace(c) {
 			pi = append(pi, i)
 		}
 	}
@@ -302,19 +301,88 @@ func newProjector(gold, pred []rune) projector {
 	for i := range m {
 		m[i] = -1
 	}
-	if len(gi) != len(pi) {
+	same := len(gi) == len(pi)
+	for k := 0; same && k < len(gi); k++ {
+		same = gold[gi[k]] == pred[pi[k]]
+	}
+	if same {
+		for k := range gi {
+			m[pi[k]] = gi[k]
+		}
 		return projector{m}
 	}
-	for k := range gi {
-		if gold[gi[k]] != pred[pi[k]] {
-			for i := range m {
-				m[i] = -1
-			}
-			return projector{m}
+	a, b := make([]rune, len(pi)), make([]rune, len(gi))
+	for k, i := range pi {
+		a[k] = pred[i]
+	}
+	for k, i := range gi {
+		b[k] = gold[i]
+	}
+	for _, blk := range matchingBlocks(a, b) {
+		for k := 0; k < blk[2]; k++ {
+			m[pi[blk[0]+k]] = gi[blk[1]+k]
 		}
-		m[pi[k]] = gi[k]
 	}
 	return projector{m}
+}
+
+// matchingBlocks is difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() without the
+// final sentinel: triples (i, j, n) with a[i:i+n] == b[j:j+n].
+func matchingBlocks(a, b []rune) [][3]int {
+	b2j := map[rune][]int{}
+	for j, c := range b {
+		b2j[c] = append(b2j[c], j)
+	}
+	longest := func(alo, ahi, blo, bhi int) (int, int, int) {
+		besti, bestj, bestk := alo, blo, 0
+		j2len := map[int]int{}
+		for i := alo; i < ahi; i++ {
+			next := map[int]int{}
+			for _, j := range b2j[a[i]] {
+				if j < blo {
+					continue
+				}
+				if j >= bhi {
+					break
+				}
+				k := j2len[j-1] + 1
+				next[j] = k
+				if k > bestk {
+					besti, bestj, bestk = i-k+1, j-k+1, k
+				}
+			}
+			j2len = next
+		}
+		return besti, bestj, bestk
+	}
+	var out [][3]int
+	queue := [][4]int{{0, len(a), 0, len(b)}}
+	for len(queue) > 0 {
+		q := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		i, j, k := longest(q[0], q[1], q[2], q[3])
+		if k == 0 {
+			continue
+		}
+		out = append(out, [3]int{i, j, k})
+		if q[0] < i && q[2] < j {
+			queue = append(queue, [4]int{q[0], i, q[2], j})
+		}
+		if i+k < q[1] && j+k < q[3] {
+			queue = append(queue, [4]int{i + k, q[1], j + k, q[3]})
+		}
+	}
+	sort.Slice(out, func(x, y int) bool { return out[x][0] < out[y][0] })
+	return out
+}
+
+// isSpace is Python's str.isspace for one character.
+func isSpace(r rune) bool {
+	switch r {
+	case 0x1c, 0x1d, 0x1e, 0x1f, 0x85:
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 func (p projector) span(s, e int) ([2]int, bool) {
@@ -336,10 +404,10 @@ func (p projector) span(s, e int) ([2]int, bool) {
 
 func trim(rs []rune, s, e int) [2]int {
 	s, e = max(s, 0), min(e, len(rs))
-	for s < e && unicode.IsSpace(rs[s]) {
+	for s < e && isSpace(rs[s]) {
 		s++
 	}
-	for e > s && unicode.IsSpace(rs[e-1]) {
+	for e > s && isSpace(rs[e-1]) {
 		e--
 	}
 	return [2]int{s, e}

@@ -66,6 +66,8 @@ func TestTune(t *testing.T) {
 			{"Publication", &w.Publication, []float64{0, 1, 2, 3, 4}},
 			{"Home", &w.Home, []float64{0, 0.5, 1, 2, 3}},
 			{"DivisionSeat", &w.DivisionSeat, []float64{0, 1, 2, 3, 5}},
+			{"GenericUS", &w.GenericUS, []float64{0, 0.5, 1, 1.5, 2, 3}},
+			{"Contained", &w.Contained, []float64{-100, -2, -1, 0, 1}},
 			{"Rounds", nil, nil},
 		}
 		for _, k := range []string{"PCLI", "CONT", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "RGN", "PPL", "PCLD"} {

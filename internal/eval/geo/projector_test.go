@@ -1,0 +1,47 @@
+package geo
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestMatchingBlocks compares with difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks().
+func TestMatchingBlocks(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want [][3]int
+	}{
+		{"abxcd", "abcd", [][3]int{{0, 0, 2}, {3, 2, 2}}},
+		{"Hello “world” and Paris", "Hello \"world\" and Paris!", [][3]int{{0, 0, 6}, {7, 7, 5}, {13, 13, 10}}},
+		{"xyz", "abc", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a, func(t *testing.T) {
+			if got := matchingBlocks([]rune(tc.a), []rune(tc.b)); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("matchingBlocks = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestProjector(t *testing.T) {
+	tests := []struct {
+		name, gold, pred string
+		start, end       int
+		want             [2]int
+		ok               bool
+	}{
+		{"identical", "In Paris today.", "In Paris today.", 3, 8, [2]int{3, 8}, true},
+		{"whitespace", "In  Paris\ntoday.", "In Paris today.", 3, 8, [2]int{4, 9}, true},
+		{"changed quotes", "“Paris” said Lyon.", "\"Paris\" said Lyon.", 13, 17, [2]int{13, 17}, true},
+		{"unmapped", "abc", "xyz", 0, 3, [2]int{}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := newProjector([]rune(tc.gold), []rune(tc.pred)).span(tc.start, tc.end)
+			if ok != tc.ok || got != tc.want {
+				t.Errorf("span = %v %v, want %v %v", got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
