@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -204,47 +205,52 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("perceptron: %w", err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("perceptron: %w", err)
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, errors.New("perceptron: not a model file")
 	}
-	var rerr error
+	p := data[len(magic):]
+	bad := false
 	uv := func() uint64 {
-		v, err := binary.ReadUvarint(br)
-		if err != nil && rerr == nil {
-			rerr = err
+		v, n := binary.Uvarint(p)
+		if n <= 0 {
+			bad = true
+			return 0
 		}
+		p = p[n:]
 		return v
 	}
 	sv := func() int64 {
-		v, err := binary.ReadVarint(br)
-		if err != nil && rerr == nil {
-			rerr = err
+		v, n := binary.Varint(p)
+		if n <= 0 {
+			bad = true
+			return 0
 		}
+		p = p[n:]
 		return v
 	}
 	L := int(uv())
-	if L <= 0 || L > 1000 {
+	if bad || L <= 0 || L > 1000 {
 		return nil, errors.New("perceptron: bad label count")
 	}
 	m := &Model{Labels: make([]string, L)}
 	for i := range m.Labels {
 		n := uv()
-		if n > 1000 {
+		if bad || n > uint64(len(p)) {
 			return nil, errors.New("perceptron: bad label")
 		}
-		b := make([]byte, n)
-		io.ReadFull(br, b)
-		m.Labels[i] = string(b)
+		m.Labels[i] = string(p[:n])
+		p = p[n:]
 	}
 	m.Bits = uint(uv())
-	if m.Bits > 26 {
+	if bad || m.Bits > 26 || len(p) < 4 {
 		return nil, errors.New("perceptron: bad table size")
 	}
-	if err := binary.Read(br, binary.LittleEndian, &m.Scale); err != nil {
-		return nil, fmt.Errorf("perceptron: %w", err)
-	}
+	m.Scale = math.Float32frombits(binary.LittleEndian.Uint32(p))
+	p = p[4:]
 	m.Trans = make([]int32, (L+1)*L)
 	for i := range m.Trans {
 		m.Trans[i] = int32(sv())
@@ -256,25 +262,28 @@ func Load(r io.Reader) (*Model, error) {
 	rows := 1 << m.Bits
 	m.W = make([]int16, rows*L)
 	at := -1
-	for rerr == nil {
+	for !bad {
 		d := uv()
 		if d == 0 {
 			break
 		}
-		if d > uint64(rows) {
+		if d > uint64(rows) || at+int(d) >= rows {
 			return nil, errors.New("perceptron: row out of range")
 		}
 		at += int(d)
-		if at >= rows {
-			return nil, errors.New("perceptron: row out of range")
-		}
 		row := m.W[at*L : at*L+L]
 		for j := range row {
-			row[j] = int16(sv())
+			v, n := binary.Varint(p)
+			if n <= 0 {
+				bad = true
+				break
+			}
+			p = p[n:]
+			row[j] = int16(v)
 		}
 	}
-	if rerr != nil {
-		return nil, fmt.Errorf("perceptron: %w", rerr)
+	if bad {
+		return nil, errors.New("perceptron: truncated model")
 	}
 	return m, nil
 }
