@@ -310,3 +310,36 @@ func TestIngestCrashSafety(t *testing.T) {
 		t.Errorf("after resuming: %d documents, want 60", st.Documents)
 	}
 }
+
+// TestIngestExamples runs ingest through the real pipeline on the example articles and checks that every
+// article is stored with what the extractors found, that a second run stores nothing, and that the stored
+// documents answer queries.
+func TestIngestExamples(t *testing.T) {
+	examples := filepath.Join("..", "..", "examples")
+	if _, err := os.Stat(examples); err != nil {
+		t.Skip("no examples directory")
+	}
+	db := filepath.Join(t.TempDir(), "kb.db")
+	code, _, errOut := runCmd(t, "ingest", "--db", db, examples)
+	stored, _, failed := summary(t, errOut)
+	if code != 0 || stored == 0 || failed != 0 {
+		t.Fatalf("ingest examples: exit %d, %d stored, %d failed\n%s", code, stored, failed, errOut)
+	}
+	code, _, errOut = runCmd(t, "ingest", "--db", db, examples)
+	if st, sk, _ := summary(t, errOut); code != 0 || st != 0 || sk != stored {
+		t.Errorf("second run: exit %d, %d stored, %d skipped (want 0, %d)", code, st, sk, stored)
+	}
+	s := stats(t, db)
+	if s.Documents != int64(stored) || s.Entities == 0 || s.Mentions == 0 || s.Quotes == 0 {
+		t.Errorf("stats after ingesting the examples: %+v", s)
+	}
+	var ents store.Page[store.Entity]
+	code, out, _ := runCmd(t, "entities", "--db", db, "--json", "--type", "PERSON", "--top", "1")
+	if code != 0 || json.Unmarshal([]byte(out), &ents) != nil || len(ents.Items) != 1 {
+		t.Fatalf("entities: %d %s", code, out)
+	}
+	code, out, _ = runCmd(t, "entity", "--db", db, ents.Items[0].Key)
+	if code != 0 || !strings.Contains(out, ents.Items[0].Name) {
+		t.Errorf("entity %s: %d %s", ents.Items[0].Key, code, out)
+	}
+}
