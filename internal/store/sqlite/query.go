@@ -199,6 +199,9 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.Page[store.
 		if err := w.dates("d.pub", q.Dates); err != nil {
 			return page, err
 		}
+		if ok, err := s.boundRows(ctx, &w, "documents", "f.rowid", q.Dates); err != nil || !ok {
+			return page, err
+		}
 		if c != nil {
 			w.add("f.rowid < ?", c.R)
 		}
@@ -207,6 +210,9 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.Page[store.
 	case "quotes":
 		w.add("quotes_fts MATCH ?", match)
 		if err := w.dates("q.pub", q.Dates); err != nil {
+			return page, err
+		}
+		if ok, err := s.boundRows(ctx, &w, "quotes", "f.rowid", q.Dates); err != nil || !ok {
 			return page, err
 		}
 		if c != nil {
@@ -256,6 +262,36 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.Page[store.
 		}
 	}
 	return page, nil
+}
+
+// boundRows adds to w the range of rowids of table whose publication dates fall within d, so that a
+// full-text match only walks that part of its posting lists (FTS5 seeks on rowid ranges). Articles are
+// mostly stored in publication order, which makes the range tight; when they are not, the range is merely
+// loose and the date condition in w still decides. ok is false when no row has such a date.
+func (s *DB) boundRows(ctx context.Context, w *where, table, col string, d store.Dates) (ok bool, err error) {
+	if d.Since == "" && d.Until == "" {
+		return true, nil
+	}
+	lo, hi, err := dateRange(d)
+	if err != nil {
+		return false, err
+	}
+	var r where
+	if lo != "" {
+		r.add("pub >= ?", lo)
+	}
+	if hi != "" {
+		r.add("pub < ?", hi)
+	}
+	var minR, maxR sql.NullInt64
+	if err := s.r.QueryRowContext(ctx, "SELECT min(rowid), max(rowid) FROM "+table+r.sql(), r.args...).Scan(&minR, &maxR); err != nil {
+		return false, err
+	}
+	if !minR.Valid {
+		return false, nil
+	}
+	w.add(col+" BETWEEN ? AND ?", minR.Int64, maxR.Int64)
+	return true, nil
 }
 
 // ftsError turns an FTS5 syntax error (which ftsQuery should already prevent) into a 4xx error.
@@ -327,7 +363,12 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) (store.Page[store.Q
 		if err != nil {
 			return page, err
 		}
-		w.add("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
+		var fw where
+		fw.add("quotes_fts MATCH ?", match)
+		if ok, err := s.boundRows(ctx, &fw, "quotes", "rowid", q.Dates); err != nil || !ok {
+			return page, err
+		}
+		w.add("q.rowid IN (SELECT rowid FROM quotes_fts"+fw.sql()+")", fw.args...)
 	}
 	if err := w.dates("q.pub", q.Dates); err != nil {
 		return page, err
