@@ -80,7 +80,7 @@ func TestExtractExamples(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	want := []string{"briefs.jsonl:1", "briefs.jsonl:2", "briefs.jsonl:3", "crawl.warc.gz#record-3", "crawl.warc.gz#record-5",
-		"donetsk-strikes.txt", "kallas-sanctions.html", "rubio-nato-summit.html", "zelensky-brussels.txt"}
+		"donetsk-strikes.txt", "kallas-sanctions.html", "rubio-nato-summit.html", "sybiha-vilnius-uk.txt", "zelensky-brussels.txt"}
 	if len(lines) != len(want) {
 		t.Fatalf("%d documents, want %d:\n%s", len(lines), len(want), out)
 	}
@@ -101,8 +101,12 @@ func TestExtractExamples(t *testing.T) {
 			if filepath.Base(d.Source) != want[i] {
 				t.Errorf("source %q, want %q (input order)", d.Source, want[i])
 			}
-			if d.Language != "en" || len(d.Text) < 500 {
-				t.Errorf("language %q, %d bytes of text", d.Language, len(d.Text))
+			wantLang := "en"
+			if strings.HasSuffix(d.Source, "-uk.txt") {
+				wantLang = "uk"
+			}
+			if d.Language != wantLang || len(d.Text) < 500 {
+				t.Errorf("language %q (want %s), %d bytes of text", d.Language, wantLang, len(d.Text))
 			}
 			runes := []rune(d.Text)
 			if len(d.Sentences) < 3 {

@@ -24,7 +24,7 @@ var lineRules = []struct {
 }{
 	// ads and "continue reading" breaks
 	{re(`^(advertisement|advertising|ad|ads|sponsored|sponsored content|promoted|promoted content|paid content|paid post|partner content|` +
-		`story continues below( this)? (advertisement|ad)|article continues (below|after (this )?(advertisement|ad))|` +
+		`реклама|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reklam|story continues below( this)? (advertisement|ad)|article continues (below|after (this )?(advertisement|ad))|` +
 		`continue reading( below| the main story)?|scroll (down )?to continue( reading| with content)?|skip (ad|advertisement)|close ad|remove ads|ad feedback)[\s.:…]*$`), 12, false, false},
 	// navigation, buttons and section labels standing alone on a line
 	{re(`^(most (read|popular|viewed|shared)|trending now|skip to (main )?(content|navigation)|jump to( content)?|menu|main menu|search|home|close|back to top|top|next|previous|` +
@@ -34,7 +34,7 @@ var lineRules = []struct {
 		`breaking|breaking news|opinion|analysis|explainer|world|europe|politics|news|latest|latest news|trending|top stories|most read|most popular|` +
 		`link copied|open in app|get the app|download (the|our) app|print|print this (page|article)|save|save article|bookmark|gift (this )?article)[\s.:!…]*$`), 6, false, false},
 	// breadcrumbs: "Home > News > World"
-	{re(`^(home|news|start)(\s*(>|›|»|/|\||→)\s*[\p{L}&'’ -]{1,30})+$`), 12, false, false},
+	{re(`^(home|news|start|головна|главная|startseite|accueil|inicio|strona główna)(\s*(>|›|»|/|\||→)\s*[\p{L}&'’ -]{1,30})+$`), 12, false, false},
 	// language and edition pickers
 	{re(`^((select|choose|change|switch) (your |a |the )?(language|edition|region|country)\b.*|(languages?|editions?)\s*(:.*)?)$`), 40, false, false},
 	// share, follow and subscribe prompts
@@ -46,6 +46,9 @@ var lineRules = []struct {
 		`not a subscriber|become a (member|subscriber)|support (our|independent) journalism|donate now|thanks? for (signing up|subscribing)|` +
 		`you have been subscribed|by signing up|this site is protected by recaptcha)\b`), 30, false, false},
 	{re(`^(click here|tap here)\b`), 20, false, false},
+	// the same prompts in the other common languages of news (no \b: it only knows ASCII letters)
+	{re(`^(підписуйтесь|підписуйтеся|підпишіться|подписывайтесь|подпишитесь|abonnieren sie|abonnez-vous|suscríbete|iscriviti|subskrybuj|zapisz się|obserwuj nas|стежте за нами|следите за нами|folgen sie uns|suivez-nous|síguenos|seguici)(\s|$|[:,.!])`), 15, false, false},
+	{re(`^(читайте також|читайте также|дивіться також|смотрите также|lesen sie auch|lire aussi|à lire aussi|lea también|leer también|leggi anche|czytaj (też|także)|zobacz (też|także)|ayrıca okuyun)\s*(:|»|>|›|\||\s[–—-]\s)`), 30, false, true},
 	// related-article link lines
 	{re(`^(read also|also read|read more|see also|related|related articles?|related stories|related coverage|related content|more on this( story)?|` +
 		`more from [\p{L} ]{1,30}|recommended( for you)?|watch|listen|you may also like|you might also like|most read|trending|latest|more stories|` +
@@ -53,7 +56,7 @@ var lineRules = []struct {
 	{re(`^(read also|also read|read more|see also|related|related articles?|related stories|related coverage|more on this story|` +
 		`recommended( for you)?|you may also like|you might also like|more stories|editor'?s picks?|don'?t miss|more news)[\s.:!»>…]*$`), 8, false, false},
 	// photo and video credits, captions ending in a credit
-	{re(`^((file )?(photo|photograph|image|picture|illustration|graphic|video|footage)s?( credit)?|credits?|source|caption)\s*:`), 40, false, true},
+	{re(`^((file )?(photo|photograph|image|picture|illustration|graphic|video|footage)s?( credit)?|credits?|source|caption|фото|foto|світлина)\s*:`), 40, false, true},
 	{re(`\([^()]*\b(photo|photograph|image|picture|pictured|footage)s?\b[^()]*(/|\bby\b|:|\bvia\b|getty|reuters|\bafp\b|\bap\b|\bepa\b)[^()]*\)\s*$`), 70, false, false},
 	{regexp.MustCompile(`\b([Pp]hotograph|[Pp]hoto|[Ii]mage|[Pp]icture)s?(:\s*| by )\p{Lu}[^.!?:]{0,60}(/|\bvia\b|Getty|Reuters|\bAP\b|AFP|EPA|Shutterstock|Anadolu)[^.!?:]{0,40}$`), 70, false, false},
 	{re(`^([\p{L}.'’ -]{2,40}/)?(getty images|afp|reuters|ap|ap photo|epa|epa-efe|shutterstock|anadolu( agency)?|sputnik|tass|ukrinform|afp via getty images|the associated press)$`), 8, false, false},
@@ -118,7 +121,7 @@ func init() {
 	for _, w := range strings.Fields(`share shares shared this article story page post on via facebook twitter x whatsapp linkedin telegram
 		email e-mail mail print copy link url copied reddit pinterest messenger viber tweet save saved comment comments bookmark gift
 		flipboard tumblr vk ok threads bluesky instagram youtube tiktok follow us subscribe rss feed sms more options the to with
-		google news apple podcasts spotify`) {
+		google news apple podcasts spotify поділитися поделиться поширити teilen partager compartir condividi udostępnij paylaş`) {
 		shareWords[w] = true
 	}
 }
@@ -234,7 +237,7 @@ func isShareBar(line string) bool {
 			return false
 		}
 		switch w {
-		case "share", "facebook", "twitter", "whatsapp", "linkedin", "telegram", "email", "reddit", "tweet", "pinterest", "messenger", "flipboard", "copy", "print":
+		case "share", "поділитися", "поделиться", "поширити", "teilen", "partager", "compartir", "condividi", "udostępnij", "paylaş", "facebook", "twitter", "whatsapp", "linkedin", "telegram", "email", "reddit", "tweet", "pinterest", "messenger", "flipboard", "copy", "print":
 			strong = true
 		}
 	}

@@ -34,7 +34,10 @@ var furnitureLines = []string{
 	"This website uses cookies. Read our Cookie Policy to learn more. Accept", "Manage preferences", "Accept all",
 	"© 2025 Continental Wire. All rights reserved.", "Copyright 2025 The Associated Press. All rights reserved.",
 	"Privacy Policy | Terms of Use | Contact us", "Tags: Ukraine, Russia, Donetsk, war", "Topics: EU, sanctions",
-	"Home > News > World > Ukraine", "Home / Politics / Europe", "@kyivwire", "* * *", "—", "•", "1", "2.",
+	"Home > News > World > Ukraine", "Home / Politics / Europe", "Головна / Політика", "Реклама", "Anzeige", "Publicité",
+	"Читайте також: Зеленський провів телефонну розмову з Макроном", "Читайте также: Песков прокомментировал переговоры",
+	"Lesen Sie auch: Merz reist nach Kiew", "Lire aussi : Barrot à Kyiv", "Поділитися: Facebook | Telegram | X", "Teilen",
+	"Підписуйтесь на наш Telegram-канал", "Abonnez-vous à notre newsletter", "Фото: Офіс президента", "@kyivwire", "* * *", "—", "•", "1", "2.",
 }
 
 // articleLines are sentences and headlines of articles written for these tests, chosen to look like
@@ -99,6 +102,9 @@ var articleLines = []string{
 	"Written assurances from Washington were not enough, Sybiha said.",
 	"By the end of the year, Ukraine hopes to produce 4 million drones.",
 	"By Olena Harmash's account, the shelling lasted all night.",
+	"Werbung für die Wahl war verboten, sagte der Minister.",
+	"Реклама ставок на війну заборонена з минулого року.",
+	"Читайте між рядків, порадив дипломат.",
 }
 
 func TestFurnitureDropped(t *testing.T) {
