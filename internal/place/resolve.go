@@ -28,6 +28,11 @@ type Weights struct {
 	Near, NearKm float64
 	// Publication is added when the candidate lies in the publication's country (from the URL's domain).
 	Publication float64
+	// ContainedADM1 lets the fallback find first-level divisions too ("University of California").
+	ContainedADM1 bool
+	// Support multiplies log(1 + n) for the n other entities of the article that have a candidate in the
+	// candidate's first-level division.
+	Support float64
 	// Contained is added to the candidates of a place found inside an unknown name ("Manila Cathedral" →
 	// Manila); -100 or less turns that fallback off.
 	Contained float64
@@ -51,24 +56,26 @@ func DefaultWeights() Weights {
 		PopDiv:  0.5,
 		Demonym: 3,
 		Feature: map[string]float64{
-			"PCLI": 7, "PCLD": 3, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
+			"PCLI": 7, "PCLD": 3, "AIRP": 2, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
 			"RGN": 4, "SEA": 4, "OCN": 4, "GULF": 4,
 			"ADM1": 3.5, "ADM2": -1,
 			"PPLC": 4, "PPLA": 0, "PPLA2": 0.5, "PPLG": 1, "PPL": -1,
 			"PPLX": -1, "PPLH": -2, "PPLQ": -3, "PPLW": -3, "PPLCH": -2,
 		},
-		DivisionSeat: 2,
-		AltOnly:      -1,
-		Pattern:      4,
-		Country:      3,
-		Admin1:       3,
-		Near:         2,
-		NearKm:       100,
-		Publication:  3,
-		Home:         0.5,
-		GenericUS:    0.5,
-		Contained:    0,
-		Rounds:       2,
+		DivisionSeat:  2,
+		AltOnly:       -1,
+		Pattern:       4,
+		Country:       3,
+		Admin1:        3,
+		Near:          2,
+		NearKm:        100,
+		Publication:   3,
+		Home:          0.5,
+		GenericUS:     0.5,
+		Contained:     0,
+		Support:       0,
+		ContainedADM1: true,
+		Rounds:        2,
 	}
 }
 
@@ -120,6 +127,25 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		}
 		items = append(items, it)
 	}
+	// support counts, for each first-level division, the entities that have a candidate in it: "Hall County"
+	// and "Gainesville" both have one in Georgia. It breaks ties that one entity's choice alone cannot.
+	support := map[string]float64{}
+	if w.Support != 0 {
+		for i := range items {
+			seenA := map[string]bool{}
+			for _, c := range items[i].cands {
+				en := &g.Entries[c]
+				if en.Admin1 == "" || isCountry(en.Feature) {
+					continue
+				}
+				k := en.Country + "." + en.Admin1
+				if !seenA[k] {
+					seenA[k] = true
+					support[k]++
+				}
+			}
+		}
+	}
 	pub := publicationCountry(d.URL)
 	home := r.homePlace(d.URL, pub)
 	generic := pub == "" && genericDomain(d.URL)
@@ -134,6 +160,11 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		}
 		if generic && en.Country == "US" {
 			s += w.GenericUS
+		}
+		if w.Support != 0 && en.Admin1 != "" && !isCountry(en.Feature) {
+			if n := support[en.Country+"."+en.Admin1] - 1; n > 0 { // less the entity itself
+				s += w.Support * math.Log1p(n)
+			}
 		}
 		if ctx != nil {
 			s += ctx.score(en, it.ent)
@@ -253,13 +284,16 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 			for i := 0; i+n <= len(toks) && len(order) == 0; i++ {
 				sub := strings.Join(toks[i:i+n], " ")
 				k := Normalize(sub)
+				if len(k) < 4 || genericWord[k] {
+					continue
+				}
 				ok := docNames[k]
 				for _, c := range g.names[k] {
-					if f := g.Entries[c.idx].Feature; c.primary && (isCountry(f) || f == "ADM1") {
+					if f := g.Entries[c.idx].Feature; c.primary && (isCountry(f) || (f == "ADM1" && w.ContainedADM1)) {
 						ok = true
 					}
 				}
-				if ok && len(k) >= 4 {
+				if ok {
 					try(sub)
 					contained = len(order) > 0
 				}
@@ -315,6 +349,14 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 	}
 	return order, prior, contained
 }
+
+// genericWord are words that name no place on their own inside a longer name ("South Ossetia" is not in
+// "South" province).
+var genericWord = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true, "lower": true, "new": true,
+	"old": true, "great": true, "greater": true, "saint": true, "san": true, "santa": true, "united": true,
+	"republic": true, "state": true, "city": true, "county": true, "island": true, "islands": true, "lake": true,
+	"river": true, "mount": true, "fort": true, "port": true, "center": true, "centre": true, "valley": true}
 
 var genericWords = []string{" county", " township", " borough", " village", " city", " town", " area", " region",
 	" province", " state", " parish", " district", " metro", " metropolitan area"}

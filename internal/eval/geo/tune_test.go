@@ -52,6 +52,30 @@ func TestTune(t *testing.T) {
 		p    *float64
 		vals []float64
 	}
+	for _, b := range []bool{false, true} {
+		w.ContainedADM1 = b
+		sc, d := eval(w)
+		t.Logf("ContainedADM1=%v → %.4f%s", b, sc, d)
+		if sc > best+1e-9 {
+			best, desc = sc, d
+		} else {
+			w.ContainedADM1 = !b
+		}
+	}
+	// Joint grid: the ADM1 bonus against the weight of division populations.
+	for _, adm := range []float64{1.5, 2.5, 3.5, 4.5} {
+		for _, pd := range []float64{0.25, 0.5, 0.75, 1} {
+			oa, op := w.Feature["ADM1"], w.PopDiv
+			w.Feature["ADM1"], w.PopDiv = adm, pd
+			sc, d := eval(w)
+			if sc > best+1e-9 {
+				best, desc = sc, d
+				t.Logf("ADM1=%g PopDiv=%g → %.4f%s", adm, pd, sc, d)
+			} else {
+				w.Feature["ADM1"], w.PopDiv = oa, op
+			}
+		}
+	}
 	for round := 0; round < 2; round++ {
 		knobs := []knob{
 			{"Pop", &w.Pop, []float64{0.6, 0.8, 1, 1.2, 1.5}},
@@ -68,6 +92,7 @@ func TestTune(t *testing.T) {
 			{"DivisionSeat", &w.DivisionSeat, []float64{0, 1, 2, 3, 5}},
 			{"GenericUS", &w.GenericUS, []float64{0, 0.5, 1, 1.5, 2, 3}},
 			{"Contained", &w.Contained, []float64{-100, -2, -1, 0, 1}},
+			{"Support", &w.Support, []float64{0, 0.5, 1, 1.5, 2, 3}},
 			{"Rounds", nil, nil},
 		}
 		for _, k := range []string{"PCLI", "CONT", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "RGN", "PPL", "PCLD"} {
