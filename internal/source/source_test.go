@@ -218,6 +218,26 @@ func TestWalkMaxBytes(t *testing.T) {
 	}
 }
 
+// TestWalkHugeFile reads a sparse 2 GiB file: the size limit must stop it after MaxBytes, without reading
+// (or allocating) the rest.
+func TestWalkHugeFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(article)
+	if err := f.Truncate(2 << 30); err != nil {
+		f.Close()
+		t.Skipf("cannot make a sparse file here: %v", err)
+	}
+	f.Close()
+	got := walk(t, []string{p}, Options{MaxBytes: 1 << 20})
+	if len(got) != 1 || !strings.HasPrefix(got[0].Err, p+": article larger than the size limit") {
+		t.Errorf("got %+v", got)
+	}
+}
+
 func TestWalkDirectory(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "b.txt", []byte(article))
