@@ -343,3 +343,30 @@ func TestIngestExamples(t *testing.T) {
 		t.Errorf("entity %s: %d %s", ents.Items[0].Key, code, out)
 	}
 }
+
+func TestServeRefusesBadSetup(t *testing.T) {
+	dir := t.TempDir()
+	short := filepath.Join(dir, "short")
+	os.WriteFile(short, []byte("abc\n"), 0o600)
+	t.Setenv("NEWSGRAPH_TOKEN", "")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"missing database", []string{"serve", "--db", filepath.Join(dir, "none.db"), "--addr", "127.0.0.1:0"}, 1, "no database"},
+		{"short token", []string{"serve", "--db", fixtureDB(t), "--token-file", short}, 2, "at least 16"},
+		{"missing token file", []string{"serve", "--db", fixtureDB(t), "--token-file", filepath.Join(dir, "nope")}, 1, "no such file"},
+		{"bad address", []string{"serve", "--db", fixtureDB(t), "--addr", "256.0.0.1:99999"}, 1, "listen"},
+		{"stray argument", []string{"serve", "extra"}, 2, "unexpected argument"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.err) {
+				t.Errorf("exit %d, want %d; stderr %q lacks %q", code, tt.code, errOut, tt.err)
+			}
+		})
+	}
+}
