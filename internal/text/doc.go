@@ -25,9 +25,11 @@
 // sentence only when the abbreviation is not a title or initial ("Gen.", "J.") and the next word is a
 // capitalised common word ("... in the U.S. The talks ..."), the orthographic heuristic of Punkt (Kiss and
 // Strunk, 2006, "Unsupervised Multilingual Sentence Boundary Detection"). A paragraph break is always a
-// boundary. A single line break is a boundary too (headlines, datelines, table rows) unless the paragraph is
-// hard-wrapped prose, the next line starts in lower case, or the line ends with a comma, a function word or
-// a title.
+// boundary. A single line break is a boundary too (headlines, datelines, table rows) unless the line is a
+// full-width line of hard-wrapped prose, the next line starts in lower case, or the line ends with a comma,
+// a function word or a title. Numbered items on one line ("1. Devers (U.S.) 10.89 2. Ottey ...") are not
+// sentences, and a period glued between two words ("New York City.Super PAC", common in scraped text)
+// ends one.
 //
 // The abbreviation list is a written list (titles, months, US states, company suffixes) plus the words
 // ending in a period found inside sentences of the CoNLL-2003 English training split; the list of common

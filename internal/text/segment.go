@@ -240,6 +240,11 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 				norm, sf = "...", fTerm|fEllipsis
 			case c == '`' && k+1 < b && t[k+1] == '`' && k == start:
 				sepEnd, norm, sf = k+2, "``", fOpen
+			case c == '<' || c == '>':
+				// Markup left in scraped text ("<tweet>", ">Mass"); "<" and ">" are tokens of their own.
+				sepEnd = k + 1
+			case c == ',' && k > start && k+1 < b && isLetterByte(t[k-1]) && isLetterByte(t[k+1]):
+				sepEnd = k + 1 // "Sorry,This": a comma between letters (never between digits: "1,000")
 			default:
 				k++
 				continue
@@ -440,6 +445,11 @@ func (sg *segmenter) piece(a, b int, space bool, f uint16) {
 					goto core
 				}
 				n = "`"
+			case '.':
+				if a+1 == b || !isLetterByte(t[a+1]) {
+					goto core // ".45", "."
+				}
+				sf = fTerm // "said .In" with the space on the wrong side
 			default:
 				goto core
 			}
@@ -484,8 +494,8 @@ core:
 		if c < utf8.RuneSelf {
 			switch c {
 			case ')', ']', '}', '>', ',', ';', ':', '!', '?', '%', '*':
-				if e-1 == a {
-					goto done
+				if e-1 == a || c == ')' && strings.Count(t[a:e], "(") >= strings.Count(t[a:e], ")") {
+					goto done // "401(k)" keeps its balanced bracket
 				}
 				sg.trail = append(sg.trail, int32(e-1))
 				e--
@@ -616,7 +626,7 @@ func isClitic(s string) bool {
 	if len(s) > 5 {
 		return false
 	}
-	s = strings.Replace(s, "’", "'", 1)
+	s = strings.Replace(strings.Replace(s, "’", "'", 1), "‘", "'", 1)
 	for _, c := range clitics {
 		if s == c {
 			return true
@@ -637,7 +647,7 @@ func cliticCut(t string, a, b int) (int, string) {
 	default:
 		return a, ""
 	}
-	for _, ap := range [...]string{"'", "’"} {
+	for _, ap := range [...]string{"'", "’", "‘"} {
 		k := -1
 		if n := len(ap) + 2; len(w) > n && (w[len(w)-1]|0x20) == 't' && (w[len(w)-n]|0x20) == 'n' &&
 			w[len(w)-n+1:len(w)-1] == ap && isLetterBefore(w, len(w)-n) {
@@ -680,6 +690,8 @@ func isWordBefore(w string, k int) bool {
 	r, _ := utf8.DecodeLastRuneInString(w[:k])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+func isLetterByte(c byte) bool { return c < utf8.RuneSelf && asciiClass[c]&(cUpper|cLower) != 0 }
 
 func isDigit(t string, k, b int) bool { return k < b && t[k] >= '0' && t[k] <= '9' }
 

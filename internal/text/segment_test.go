@@ -90,6 +90,8 @@ func TestTokens(t *testing.T) {
 			[]string{"Зеленський@0", "сказав@21", ":@33", "«@35/``", "Ні@37", "»@41/''", ".@43", "北京@45", "。@51"}},
 		{"sentences glued by a period", "New York City.Super PAC haul in St.Louis",
 			[]string{"New@0", "York@4", "City@9", ".@13", "Super@14", "PAC@20", "haul@24", "in@29", "St.Louis@32"}},
+		{"scraped-text repairs", "Sorry,This 401(k) Review‘s <b>Mass</b> .In",
+			[]string{"Sorry@0", ",@5", "This@6", "401(k)@11", "Review@18", "‘s@24/'s", "<@29", "b@30", ">@31", "Mass@32", "<@36", "/b@37", ">@39", ".@41", "In@42"}},
 		{"list number at line start", "1. Ivanisevic\n2. Sampras",
 			[]string{"1.@0", "Ivanisevic@3", "2.@14", "Sampras@17"}},
 		{"sentence-final number", "It rose 3.",
