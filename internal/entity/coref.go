@@ -120,8 +120,14 @@ const window = 3
 // in the pronoun's sentence before it and in the three sentences before that; they are tried sentence by
 // sentence from the nearest, and left to right inside a sentence (Hobbs' 1978 order, which favours subjects),
 // and the first whose gender agrees wins. A person's gender comes from an honorific or gendered title, else
-// from the first pronoun resolved to them; nothing else about a name is assumed.
+// from the given-name list (lexicon/given_names.tsv: public-domain name lists and CoNLL-2003 counts; names
+// used for both genders give none), else from the first pronoun resolved to them.
 func (r *run) pronouns() {
+	for _, e := range r.ents {
+		if e.gender == 0 && e.given != "" && e.isPerson() {
+			e.gender, _ = lexicon.GivenName(e.given)
+		}
+	}
 	var anchors []anchor
 	for i := range r.ms {
 		m := &r.ms[i]
@@ -169,12 +175,28 @@ func pick(hist []anchor, sent int, g byte, skipFrom int) *ent {
 		lo--
 	}
 	c := hist[lo:]
+	// People named in the pronoun's own clause are bound there: "Reyes thanked him" is not about Reyes.
+	var bound []*ent
+	if skipFrom >= 0 {
+		for _, h := range c {
+			if h.sent == sent && h.pos >= skipFrom {
+				bound = append(bound, h.e)
+			}
+		}
+	}
 	// c is in text order; walk sentences from the nearest back, each left to right.
 	for s := sent; s >= sent-window; s-- {
+	next:
 		for _, h := range c {
-			if h.sent == s && (h.e.gender == 0 || h.e.gender == g) && (skipFrom < 0 || h.pos < skipFrom) {
-				return h.e
+			if h.sent != s || h.e.gender != 0 && h.e.gender != g {
+				continue
 			}
+			for _, b := range bound {
+				if b == h.e {
+					continue next
+				}
+			}
+			return h.e
 		}
 	}
 	return nil

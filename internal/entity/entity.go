@@ -146,6 +146,9 @@ func newRun(d *doc.Document) *run {
 		if !ok {
 			continue
 		}
+		if r.personShaped(&m) {
+			m.typ = "PER"
+		}
 		lastEnd = n.End
 		for k := m.ws; k < m.we; k++ {
 			r.inName[k] = len(r.ms)
@@ -197,6 +200,47 @@ func (r *run) trim(ws, we int, typ string) (mention, bool) {
 
 // corporate are company-form suffixes left out of organization names ("Advanced Micro Devices Inc.").
 var corporate = map[string]bool{"inc": true, "corp": true, "ltd": true, "llc": true, "plc": true, "co": true, "gmbh": true, "ag": true, "sa": true, "nv": true}
+
+// orgWords are words that make a name an organization or place, whatever its first word ("Christian
+// Democratic Union", "Grant Park").
+var orgWords = map[string]bool{
+	"union": true, "party": true, "democratic": true, "republican": true, "national": true, "international": true,
+	"council": true, "committee": true, "commission": true, "ministry": true, "department": true, "agency": true,
+	"office": true, "bureau": true, "court": true, "university": true, "college": true, "school": true,
+	"institute": true, "foundation": true, "center": true, "centre": true, "hospital": true, "clinic": true,
+	"company": true, "group": true, "bank": true, "fund": true, "trust": true, "society": true, "association": true,
+	"league": true, "club": true, "team": true, "awards": true, "award": true, "prize": true, "church": true,
+	"airport": true, "street": true, "road": true, "avenue": true, "park": true, "square": true, "bridge": true,
+	"stadium": true, "arena": true, "hall": true, "theatre": true, "theater": true, "museum": true,
+	"library": true, "station": true, "county": true, "city": true, "island": true, "lake": true, "river": true,
+	"mountain": true, "valley": true, "hotel": true, "house": true, "times": true, "post": true, "news": true,
+	"press": true, "media": true, "studios": true, "records": true, "motors": true, "airlines": true,
+	"energy": true, "systems": true, "technologies": true, "services": true, "holdings": true, "capital": true,
+	"partners": true, "force": true, "forces": true, "army": true, "navy": true, "police": true, "state": true,
+	"states": true, "republic": true, "kingdom": true, "federation": true, "region": true, "province": true,
+}
+
+// personShaped reports whether a name the tagger typed ORG or MISC looks like a person's: two or three
+// capitalised words, the first a known given name (lexicon), none an organization word, and not a known
+// organization or country. The tagger often types people in headlines as organizations.
+func (r *run) personShaped(m *mention) bool {
+	if m.typ != "ORG" && m.typ != "MISC" || m.we-m.ws < 2 || m.we-m.ws > 3 {
+		return false
+	}
+	for k := m.ws; k < m.we; k++ {
+		w := r.w[k]
+		if !w.cap || !w.alpha || orgWords[w.lower] || acronym(w.text) != "" {
+			return false
+		}
+	}
+	if _, ok := lexicon.GivenName(r.w[m.ws].text); !ok {
+		return false
+	}
+	if _, ok := lexicon.LookupOrg(m.text); ok {
+		return false
+	}
+	return r.countryOf(m.text) == ""
+}
 
 // leadingStop are words a tagged name may wrongly start with.
 var leadingStop = map[string]bool{

@@ -116,7 +116,8 @@ func runeAt(s string, i int) rune {
 	return r
 }
 
-// assignSentences sets word.sent from d.Sents, or from a simple splitter when the text stage left none.
+// assignSentences sets word.sent from d.Sents, or from a simple splitter when the text stage left none: a
+// sentence ends at a line break, or at ".", "!" or "?" before a capital or punctuation.
 func assignSentences(d *doc.Document, ws []word) int {
 	if len(d.Sents) > 0 {
 		s := 0
@@ -136,7 +137,7 @@ func assignSentences(d *doc.Document, ws []word) int {
 		if i+1 < len(ws) {
 			next := ws[i+1]
 			gap := d.Text[w.end:next.start]
-			if strings.Count(gap, "\n") >= 2 || end && (next.cap || !next.alpha) && next.text != "," {
+			if strings.Contains(gap, "\n") || end && (next.cap || !next.alpha) && next.text != "," {
 				s++
 			}
 		}

@@ -25,6 +25,9 @@ var orgsTSV string
 //go:embed titles.tsv
 var titlesTSV string
 
+//go:embed given_names.tsv
+var namesTSV string
+
 // Country is one country of the table.
 type Country struct {
 	Code string // ISO 3166-1 alpha-2
@@ -56,7 +59,8 @@ type tables struct {
 	orgByForm     map[string]*Org   // lower-case name → org
 	orgExact      map[string]*Org   // acronym as written → org
 	words         map[string]*Word
-	maxCountryLen int // words in the longest country name
+	given         map[string]byte // lower-case given name → 'm', 'f' or '-'
+	maxCountryLen int             // words in the longest country name
 }
 
 var (
@@ -74,6 +78,10 @@ func load() *tables {
 			orgByForm:     map[string]*Org{},
 			orgExact:      map[string]*Org{},
 			words:         map[string]*Word{},
+			given:         map[string]byte{},
+		}
+		for _, f := range rows(namesTSV, 3) {
+			t.given[strings.ToLower(f[0])] = f[1][0]
 		}
 		addCountry := func(code, name string, aliases, dems []string) {
 			if name != "-" && name != "" {
@@ -229,3 +237,13 @@ func LookupOrg(form string) (*Org, bool) {
 
 // LookupWord returns what the title table says about a word (any case), or nil.
 func LookupWord(w string) *Word { return load().words[strings.ToLower(w)] }
+
+// GivenName reports whether w (any case) is a known given name, and its gender: 'm', 'f', or 0 when the name
+// is shared or its gender unknown.
+func GivenName(w string) (gender byte, ok bool) {
+	g, ok := load().given[strings.ToLower(w)]
+	if g == '-' {
+		g = 0
+	}
+	return g, ok
+}

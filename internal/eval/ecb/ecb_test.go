@@ -115,6 +115,9 @@ func TestCorpusScores(t *testing.T) {
 		pin(t, "within MUC", r.WithinMUC.F, 0.875)
 		pin(t, "cross B3", r.CrossB3.F, 0.825)
 		pin(t, "cross MUC", r.CrossMUC.F, 0.895)
+		p, rc := ratio(r.PronounsRight, r.PronounsLinked), ratio(r.PronounsRight, r.Pronouns)
+		t.Logf("pronouns %d linked %d right %d", r.Pronouns, r.PronounsLinked, r.PronounsRight)
+		pin(t, "pronoun", prf(p, rc).F, 0.78)
 	})
 	t.Run("pipeline, topics 1-10", func(t *testing.T) {
 		var sub []*Doc

@@ -55,6 +55,10 @@ type Result struct {
 	Unplaced            int // gold tokens not found in the processed text (cleaning changed it)
 	WithinB3, WithinMUC PRF
 	CrossB3, CrossMUC   PRF
+	// Pronouns: gold he/she/him/her/his/hers mentions whose chain has a found named mention in the same
+	// document; Linked: those we linked to some entity; Right: linked to the entity of that chain's found
+	// named mentions (their most frequent entity).
+	Pronouns, PronounsLinked, PronounsRight int
 }
 
 // FoundShare is Found / Gold.
@@ -76,8 +80,58 @@ func (r Result) Write(w io.Writer) {
 	}{{"within-document B3", r.WithinB3}, {"within-document MUC", r.WithinMUC}, {"cross-document B3", r.CrossB3}, {"cross-document MUC", r.CrossMUC}} {
 		fmt.Fprintf(w, "%-24s %7.2f %7.2f %7.2f\n", x.n, 100*x.s.P, 100*x.s.R, 100*x.s.F)
 	}
+	if r.Pronouns > 0 {
+		p, rc := ratio(r.PronounsRight, r.PronounsLinked), ratio(r.PronounsRight, r.Pronouns)
+		fmt.Fprintf(w, "pronouns with a named antecedent chain: %d, linked %d, right %d (P %.2f R %.2f F1 %.2f)\n", r.Pronouns, r.PronounsLinked, r.PronounsRight, 100*p, 100*rc, 100*prf(p, rc).F)
+	}
 	fmt.Fprintf(w, "ENTITIES docs=%d gold=%d found=%d found_share=%.4f within_b3_f1=%.4f within_muc_f1=%.4f cross_b3_f1=%.4f cross_muc_f1=%.4f\n",
 		r.Docs, r.Gold, r.Found, r.FoundShare(), r.WithinB3.F, r.WithinMUC.F, r.CrossB3.F, r.CrossMUC.F)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+var pronouns = map[string]bool{"he": true, "him": true, "his": true, "himself": true, "she": true, "her": true, "hers": true, "herself": true}
+
+// scorePronouns counts the pronoun figures of Result for one document.
+func (r *Result) scorePronouns(d *Doc, sys []SysMention, al []int) {
+	// entity of each chain: the most frequent entity among its found named mentions
+	votes := map[string]map[string]int{}
+	for j, m := range d.Mentions {
+		if m.Named && al[j] >= 0 {
+			if votes[m.Chain] == nil {
+				votes[m.Chain] = map[string]int{}
+			}
+			votes[m.Chain][sys[al[j]].Entity]++
+		}
+	}
+	exact := map[[2]int]string{}
+	for _, s := range sys {
+		exact[[2]int{s.Start, s.End}] = s.Entity
+	}
+	for _, m := range d.Mentions {
+		if len(m.Tokens) != 1 || !pronouns[strings.ToLower(d.Tokens[m.Tokens[0]].Text)] || votes[m.Chain] == nil {
+			continue
+		}
+		best, n := "", 0
+		for e, c := range votes[m.Chain] {
+			if c > n || c == n && e < best {
+				best, n = e, c
+			}
+		}
+		r.Pronouns++
+		s, e := m.Span(d)
+		if got, ok := exact[[2]int{s, e}]; ok {
+			r.PronounsLinked++
+			if got == best {
+				r.PronounsRight++
+			}
+		}
+	}
 }
 
 // Evaluate runs proc on the text of every document (workers at a time; 0 means GOMAXPROCS), aligns the
@@ -175,6 +229,7 @@ func Score(docs []*Doc, sys [][]SysMention) Result {
 	for i, d := range docs {
 		r.Docs++
 		al := Align(d, sys[i])
+		r.scorePronouns(d, sys[i], al)
 		for j, m := range d.Mentions {
 			if !m.Named {
 				continue
