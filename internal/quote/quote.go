@@ -236,6 +236,12 @@ func (st *state) isCue(i int) bool {
 	if t.kind != tWord || (t.upper && t.low != "according") || st.regionOf[i] >= 0 || st.used[i] {
 		return false
 	}
+	if p := st.pos[i]; p != "" && !baseCues[t.low] && !nominalCues[t.low] && !strings.HasPrefix(p, "VB") && !strings.HasPrefix(p, "NN") {
+		return false // "skeptical", "consistently": adjectives and adverbs are not cues
+	}
+	if st.passive(i) {
+		return false // "was charged with": the subject is not the source
+	}
 	if ls := st.x.lex[t.low]; st.direct && st.x.cues[t.low] && !strings.HasPrefix(st.pos[i], "NN") {
 		return true // next to quotation marks a known cue needs no more evidence
 	} else if !st.x.cfg.Permissive && ls.PCand >= st.x.cfg.MinCount && float64(ls.PTP) < st.x.cfg.MinPatternP*float64(ls.PCand) {
@@ -258,6 +264,27 @@ func (st *state) isCue(i int) bool {
 		return st.x.cfg.MinVerbP < 1 && ls.Cue >= 2 && ls.P() >= st.x.cfg.MinVerbP && !auxWords[t.low]
 	}
 	return st.x.cues[t.low]
+}
+
+// passive reports whether the cue at token i is a past participle after a form of "be" ("was endorsed").
+func (st *state) passive(i int) bool {
+	if st.pos[i] != "VBN" {
+		return false
+	}
+	for j := i - 1; j >= 0 && i-j <= 3; j-- {
+		t := st.toks[j]
+		if t.kind != tWord {
+			return false
+		}
+		switch t.low {
+		case "is", "was", "were", "are", "be", "been", "being", "’s", "'s", "get", "got", "gets":
+			return true
+		}
+		if !strings.HasSuffix(t.low, "ly") && t.low != "not" && t.low != "also" {
+			return false
+		}
+	}
+	return false
 }
 
 // srcHead reports whether a lower-case word heads sources often enough in training ("officials", "campaign").
