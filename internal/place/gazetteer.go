@@ -292,8 +292,8 @@ func (g *Gazetteer) Country(iso2 string) (Entry, bool) {
 var abbrevTokens = map[string]string{"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
 
 // Normalize is the name key of the gazetteer: lower case, accents of Latin letters removed, "." and apostrophes dropped,
-// other punctuation and runs of space turned into one space, a leading "the" dropped, and "St"/"Ft"/"Mt"
-// spelt out ("St. Louis" and "Saint Louis" share a key).
+// other punctuation and runs of space turned into one space, a leading "the" dropped, "St"/"Ft"/"Mt" spelt out
+// before a name ("St. Louis" and "Saint Louis" share a key) and a final "Co."/"Twp." read as County/Township.
 func Normalize(s string) string {
 	if s == "" {
 		return ""
@@ -373,6 +373,10 @@ func Normalize(s string) string {
 	}
 	toks := strings.Split(out, " ")
 	changed := false
+	if last := len(toks) - 1; toks[last] == "co" || toks[last] == "twp" {
+		// "Plymouth Co." is Plymouth County, "Hanover Twp." Hanover Township.
+		toks[last], changed = map[string]string{"co": "county", "twp": "township"}[toks[last]], true
+	}
 	for i, t := range toks {
 		if full, ok := abbrevTokens[t]; ok && i < len(toks)-1 {
 			toks[i], changed = full, true

@@ -56,7 +56,7 @@ func DefaultWeights() Weights {
 		PopDiv:  0.5,
 		Demonym: 3,
 		Feature: map[string]float64{
-			"PCLI": 7, "PCLD": 3, "AIRP": 2, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
+			"PCLI": 7, "PCLD": 3, "AIRP": 2, "BLDG": 2, "ST": 1, "SQR": 1, "PRK": 1, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
 			"RGN": 4, "SEA": 4, "OCN": 4, "GULF": 4,
 			"ADM1": 3.5, "ADM2": -1,
 			"PPLC": 4, "PPLA": 0, "PPLA2": 0.5, "PPLG": 1, "PPL": -1,
