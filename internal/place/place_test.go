@@ -199,8 +199,16 @@ func TestManyNames(t *testing.T) {
 		}
 		return time.Since(t0)
 	}
-	small, large := timeIt(1000), timeIt(10000)
-	if large > 40*small+time.Second {
+	best := func(n, runs int) time.Duration { // the best of a few runs: the machine is shared
+		d := timeIt(n)
+		for i := 1; i < runs; i++ {
+			d = min(d, timeIt(n))
+		}
+		return d
+	}
+	small, large := best(1000, 3), best(10000, 2)
+	// Linear time makes the ratio about 10; quadratic about 100.
+	if large > 40*small+2*time.Second {
 		t.Errorf("10,000 names took %v, 1,000 took %v: worse than linear", large, small)
 	}
 }
