@@ -12,8 +12,8 @@ import (
 
 // TestCoNLLDevBoundaries pins the sentence-boundary scores on CoNLL-2003 eng.testa reconstructed as text
 // (package sbd), so that a loss of accuracy fails CI. Measured 2026-12-06: precision 0.9986, recall 0.9723,
-// f1 0.9853, exact 0.9532, token f1 0.9993; neurosnap/sentences gets f1 0.7006 on the same text (0.9809 with the text split
-// at line breaks first); see bench/sentences.
+// f1 0.9853, exact 0.9532, token f1 0.9993; neurosnap/sentences gets f1 0.7006 on the same text (0.9809
+// with the text split at line breaks first); see bench/sentences.
 func TestCoNLLDevBoundaries(t *testing.T) {
 	path := dataset.Require(t, "conll2003-en", "eng.testa")
 	f, err := os.Open(path)

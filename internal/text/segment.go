@@ -260,6 +260,9 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 				sepEnd, norm, sf = k+size, "``", fOpen
 			case '”', '»':
 				sepEnd, norm, sf = k+size, "''", fClose
+			case '。', '！', '？':
+				// Full-width sentence marks of Chinese and Japanese text, which has no spaces.
+				sepEnd, norm, sf = k+size, "", fTerm
 			default:
 				k += size
 				continue

@@ -151,6 +151,8 @@ func TestSentences(t *testing.T) {
 			[]string{`"Why now?" she asked.@0`, `"Because."@22`}},
 		{"closing bracket", "It was over (finally). Then rain.",
 			[]string{"It was over (finally).@0", "Then rain.@23"}},
+		{"full-width sentence marks", "北京下雪了。上海呢？很好！",
+			[]string{"北京下雪了。@0", "上海呢？@18", "很好！@30"}},
 		{"paragraph break is a hard boundary", "A headline without stop\n\nThe body starts here and\n\ncontinues here.",
 			[]string{"A headline without stop@0", "The body starts here and@25", "continues here.@51"}},
 		{"dateline line", "KYIV, Ukraine 2025-03-01\nOfficials said the talks ended.",
