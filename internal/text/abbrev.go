@@ -77,7 +77,7 @@ func buildStarters() map[string]struct{} {
 }
 
 // capsStarters are the all-caps words that start a sentence after an abbreviation in an all-caps text.
-var capsStarters = wordSet(`THE HE SHE IT THEY WE IT'S THIS THESE THOSE THERE BUT`)
+var capsStarters = wordSet(`THE HE SHE IT THEY WE THIS THESE THOSE THERE BUT`)
 
 // continuationWords are lower-case words after which a line break falls in the middle of a sentence.
 var continuationWords = wordSet(`the a an of to in and or for with by on at from that as is was are were be

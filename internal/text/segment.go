@@ -39,17 +39,16 @@ type Result struct {
 
 // Token flags, kept beside the tokens while segmenting.
 const (
-	fNewline   uint16 = 1 << iota // a line break precedes the token
-	fTerm                         // ".", "!", "?" or an ellipsis
-	fEllipsis                     // "...", "…"
-	fAbbrev                       // a word that kept its final period ("U.S.", "Gen.", "J.")
-	fTitle                        // an abbreviation that precedes a name ("Gen.")
-	fInitial                      // a single capital letter and a period ("J.")
-	fMonth                        // a month abbreviation ("Jan.")
-	fList                         // a list number at the start of a line ("1.")
-	fOpen                         // an opening quote or bracket
-	fClose                        // a closing quote or bracket
-	fParaStart                    // the first token of a paragraph
+	fNewline  uint16 = 1 << iota // a line break precedes the token
+	fTerm                        // ".", "!", "?" or an ellipsis
+	fEllipsis                    // "...", "…"
+	fAbbrev                      // a word that kept its final period ("U.S.", "Gen.", "J.")
+	fTitle                       // an abbreviation that precedes a name ("Gen.")
+	fInitial                     // a single capital letter and a period ("J.")
+	fMonth                       // a month abbreviation ("Jan.")
+	fList                        // a list number at the start of a line ("1.")
+	fOpen                        // an opening quote or bracket
+	fClose                       // a closing quote or bracket
 )
 
 // Segment splits text into paragraphs, sentences and tokens with byte offsets.
@@ -168,7 +167,7 @@ func (sg *segmenter) run() {
 			if !first {
 				sg.endParagraph()
 			}
-			f = fParaStart | fNewline
+			f = fNewline
 			first = false
 		} else if nl == 1 {
 			f = fNewline
