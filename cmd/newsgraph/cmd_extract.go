@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/clean"
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -101,8 +102,10 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	defer bar.Done()
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	failed := false
+	n := 0
 	emit := func(r pipeline.Result) error {
 		defer bar.Add(1)
+		n++
 		if r.Err != nil {
 			failed = true
 			bar.Done()
@@ -137,6 +140,10 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if failed {
+		return 1
+	}
+	if n == 0 {
+		fmt.Fprintf(stderr, "newsgraph extract: no articles in %s (directories are searched for .txt, .html, .jsonl and .warc files)\n", strings.Join(inputs, " "))
 		return 1
 	}
 	return 0

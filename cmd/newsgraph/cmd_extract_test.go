@@ -263,4 +263,7 @@ func TestExtractFlags(t *testing.T) {
 			}
 		})
 	}
+	if code, _, stderr := extract(t, nil, t.TempDir()); code != 1 || !strings.Contains(stderr, "no articles in") {
+		t.Errorf("empty directory: exit %d, stderr %q", code, stderr)
+	}
 }

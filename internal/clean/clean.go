@@ -33,8 +33,9 @@ func (*Cleaner) Name() string { return "clean" }
 // ErrNoArticle for an HTML page without article text and for input with no text left after cleaning.
 //
 // Metadata precedence: the title and URL the input carried (a JSON Lines field, a WARC target URI) win over
-// the page's; the page's own publication date wins over the input's (a WARC-Date is a fetch time), which wins
-// over Config.Published; an unparseable date is dropped with a warning.
+// the page's; the page's own publication date (HTML metadata) wins over the input's (a WARC-Date is a fetch
+// time), which wins over a timestamp line removed from scraped text (its date only), which wins over
+// Config.Published; an unparseable date is dropped with a warning.
 func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -79,6 +80,15 @@ func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 		d.Title = titleLine(text)
 	}
 	c.setDate(d, inputDate, "input")
+	if !isHTML && d.Published == "" {
+		// a scraped page's timestamp line, removed as furniture, still dates the article
+		for _, piece := range d.Removed {
+			if date, ok := dateInLine(piece); ok && (isTimestamp(piece) || onlyTimeWords(piece)) {
+				c.setDate(d, date, "page text")
+				break
+			}
+		}
+	}
 	c.setDate(d, c.published, "--published")
 	d.URL = firstNonEmpty(d.URL, c.cfg.URL)
 	d.Language = Language(text)

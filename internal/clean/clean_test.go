@@ -264,6 +264,38 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+func TestDateInLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Updated 6:42 PM CET, Thu March 13, 2025", "2025-03-13"},
+		{"Posted 09:15 GMT, Mon 18 August 2025", "2025-08-18"},
+		{"Published 7:04 AM EDT, Wed October 15, 2025", "2025-10-15"},
+		{"Sept. 3rd, 2024", "2024-09-03"},
+		{"Published: 2025-08-18 10:32", "2025-08-18"},
+		{"Last updated 2 hours ago", ""},
+		{"June 31, 2025", ""},
+		{"3 min read", ""},
+		{"Updated Thursday", ""},
+	}
+	for _, tc := range tests {
+		got, ok := dateInLine(tc.in)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("dateInLine(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+	// the date of a removed timestamp line dates a scraped article, after the input's own date and before
+	// the --published fallback
+	raw := []byte("Updated 6:42 PM CET, Thu March 13, 2025\nZelensky met EU leaders in Brussels on Thursday.\nRead also: Talks set for May 2, 2025\n")
+	for _, tc := range []struct{ input, flag, want string }{{"", "2020-01-01", "2025-03-13"}, {"2025-03-14", "", "2025-03-14"}} {
+		d := &doc.Document{Raw: raw, Format: "text", Published: tc.input}
+		if err := process(t, Config{Published: tc.flag}, d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Published != tc.want {
+			t.Errorf("input %q, flag %q: published %q, want %q", tc.input, tc.flag, d.Published, tc.want)
+		}
+	}
+}
+
 func TestLanguageOfArticles(t *testing.T) {
 	uk := "Міністр закордонних справ України Андрій Сибіга заявив у вівторок, що Київ очікує від партнерів нових систем протиповітряної оборони."
 	d := &doc.Document{Raw: []byte(uk), Format: "text"}

@@ -277,8 +277,14 @@ func isTimestamp(line string) bool {
 	if loc == nil {
 		return false
 	}
+	return onlyTimeWords(line[loc[1]:])
+}
+
+// onlyTimeWords reports whether s holds nothing but numbers and the words of dates and times, and at least one
+// number: "Thu March 13, 2025 | 6:42 PM".
+func onlyTimeWords(s string) bool {
 	digits := false
-	for _, w := range strings.Fields(strings.ToLower(line[loc[1]:])) {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
 		w = strings.TrimRight(w, ",;")
 		if strings.ContainsAny(w, "0123456789") {
 			digits = true
