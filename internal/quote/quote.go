@@ -304,6 +304,13 @@ func (st *state) leftSource(i, a int) (int, int, bool) {
 	for j >= a && st.toks[j].kind == tWord && st.regionOf[j] < 0 && (auxWords[st.toks[j].low] || (strings.HasSuffix(st.toks[j].low, "ly") && !st.toks[j].upper)) && i-j <= 3 {
 		j--
 	}
+	// a time phrase between subject and cue: "the Supreme Court this month rejected"
+	if j-1 >= a && st.toks[j].kind == tWord && timeNouns[st.toks[j].low] && (st.toks[j-1].low == "this" || st.toks[j-1].low == "last" || st.toks[j-1].low == "next" || st.toks[j-1].low == "that") {
+		j -= 2
+		for j >= a && st.toks[j].kind == tWord && auxWords[st.toks[j].low] && i-j <= 6 {
+			j--
+		}
+	}
 	if j < a {
 		return 0, 0, false
 	}
@@ -774,7 +781,7 @@ func (st *state) indirect(a, b int) {
 				break
 			}
 			if st.toks[t].kind == tWord && st.toks[t].low == "that" {
-				cs = t + 1
+				cs = t // PolNeAR's content includes the complementizer: "said [that the plan failed]"
 				break
 			}
 		}

@@ -70,3 +70,7 @@ var invEnd = set("in", "on", "at", "during", "who", "whose", "after", "before", 
 // callVerbs name or label their object: a quotation after their object is a label, not the whole content.
 var callVerbs = set("called", "calls", "call", "calling", "dubbed", "dubs", "labeled", "labels", "labelled",
 	"termed", "terms", "described", "describes", "describing", "branded", "brands", "deemed", "named")
+
+// timeNouns end time phrases that may stand between a subject and its verb: "this month", "last week".
+var timeNouns = set("week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring",
+	"summer", "fall", "autumn", "winter", "time", "season", "term")
