@@ -39,6 +39,27 @@ func BenchmarkProcess(b *testing.B) {
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
 
+// BenchmarkPipelineArticle runs the stage on the article that BenchmarkPipeline (internal/pipeline) runs the
+// whole pipeline on, so that the two times can be compared: the stage must add at most 20% to the pipeline.
+func BenchmarkPipelineArticle(b *testing.B) {
+	t, err := os.ReadFile("../pipeline/testdata/article.txt")
+	if err != nil {
+		b.Skip("internal/pipeline/testdata/article.txt not found")
+	}
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(t)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		d := &doc.Document{Text: text}
+		if err := x.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkLongQuote checks linear time on a 50,000-word quotation.
 func BenchmarkLongQuote(b *testing.B) {
 	text := "Kim said: “" + strings.Repeat("the talks went on and on ", 10000) + "” Then it ended."
