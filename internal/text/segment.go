@@ -209,7 +209,8 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 		sg.urlChunk(a, b, space, f)
 		return
 	}
-	// Split at separators: dashes, ellipses and double quotes; the pieces between are words with
+	// Split at separators: dashes, ellipses, double quotes, full-width sentence marks, markup brackets, a
+	// comma between letters and a period glued between two sentences; the pieces between are words with
 	// punctuation around them.
 	start := a
 	k := a
@@ -272,8 +273,9 @@ func (sg *segmenter) chunk(a, b int, space bool, f uint16) {
 			space, f = false, 0
 		}
 		if c == '"' {
-			// A straight double quote opens at the start of a chunk or after an opening bracket or dash,
-			// closes at its end or after a word, and otherwise follows the quote parity of the paragraph.
+			// A straight double quote opens at the start of a chunk or right after a dash or an opening
+			// quote, closes at the end of a chunk, and otherwise follows the quote parity of the paragraph;
+			// one standing alone closes an open quote or the paragraph.
 			switch {
 			case k == a || k == start && afterOpener:
 				norm, sf = "``", fOpen
