@@ -71,13 +71,14 @@ func (tt *timeTagger) tag(ctx context.Context, name, text, dct string) (string, 
 func evalTime(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval time", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	full := fs.Bool("pipeline", false, "run the whole pipeline on each text, as extract does (default: the timex stage alone on the gold text)")
+	alone := fs.Bool("timex-only", false, "run the timex stage alone on the gold text, without tokens and POS tags (default: the whole pipeline, as extract does)")
 	errs := fs.Bool("errors", false, "list misses, spurious and wrong predictions on stderr")
 	var mins multiFlag
 	fs.Var(&mins, "min", "exit 1 when metric KEY (as printed, rounded to 4 places) is below VALUE: `KEY=VALUE`, repeatable")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph eval time [--pipeline] [--errors] [--min KEY=VALUE] TML_FILE_OR_DIR...")
-		fmt.Fprintln(stderr, "Scores time expressions against TimeML gold (TempEval-3 metrics, as ../shared/eval/score_times.py).")
+		fmt.Fprintln(stderr, "usage: newsgraph eval time [--timex-only] [--errors] [--min KEY=VALUE] TML_FILE_OR_DIR...")
+		fmt.Fprintln(stderr, "Scores time expressions against TimeML gold (TempEval-3 metrics, as ../shared/eval/score_times.py")
+		fmt.Fprintln(stderr, "scores `newsgraph extract --jsonl --published DCT` on the texts of timeml_to_text.py).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -95,7 +96,7 @@ func evalTime(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph eval time: no .tml files (%v)\n", err)
 		return 2
 	}
-	tt, err := newTimeTagger(*full)
+	tt, err := newTimeTagger(!*alone)
 	if err != nil {
 		fmt.Fprintf(stderr, "newsgraph eval time: %v\n", err)
 		return 2
@@ -184,9 +185,9 @@ func runTimeML(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "directory for the output .tml files (default: print to stdout)")
 	published := fs.String("published", "", "document creation time YYYY-MM-DD for plain-text inputs")
-	full := fs.Bool("pipeline", false, "run the whole pipeline (default: the timex stage alone)")
+	alone := fs.Bool("timex-only", false, "run the timex stage alone, without tokens and POS tags (default: the whole pipeline)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph timeml [--out DIR] [--published DATE] [--pipeline] INPUT...")
+		fmt.Fprintln(stderr, "usage: newsgraph timeml [--out DIR] [--published DATE] [--timex-only] INPUT...")
 		fmt.Fprintln(stderr, "Writes TimeML with our TIMEX3 tags: INPUT is a .tml file or directory (its text and DCT are used,")
 		fmt.Fprintln(stderr, "its annotations dropped) or a plain-text file. Score with the TempEval-3 tools against the gold .tml.")
 		fs.PrintDefaults()
@@ -201,7 +202,7 @@ func runTimeML(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	tt, err := newTimeTagger(*full)
+	tt, err := newTimeTagger(!*alone)
 	if err != nil {
 		fmt.Fprintf(stderr, "newsgraph timeml: %v\n", err)
 		return 2

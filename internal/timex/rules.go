@@ -74,7 +74,11 @@ var rules = []*rule{
 		example: "Profit in the third quarter beat the 2024 period.", want: "the 2024 period|DATE|2024-Q3", val: valYearPeriod},
 	{name: "year-ago-adjective", pattern: "y:year a:ago|earlier",
 		example: "Profit rose from year-earlier levels.", want: "year-earlier|DATE|2024", val: valYearAgoAdj},
-	{name: "spoken-year", pattern: "the? year? c:nineteen|two t:NUMW u:NUMW?",
+	{name: "year-two-thousand", pattern: "the? year? two thousand",
+		example: "Computers may fail in the year two thousand.", want: "the year two thousand|DATE|2000", val: valRefValue("2000")},
+	{name: "unit-period", pattern: "the? rel:past|last|next|coming|previous u:decade|century",
+		example: "Prices doubled over the past decade.", want: "the past decade|DURATION|P10Y", val: valDuration},
+	{name: "spoken-year", pattern: "the? year? c:nineteen t:NUMW u:NUMW?",
 		example: "It happened in nineteen ninety-six.", want: "nineteen ninety-six|DATE|1996", val: valSpokenYear},
 	{name: "recent-units", pattern: "recent u:years|months|weeks|days|quarters",
 		example: "Sales fell in recent years.", want: "recent years|DATE|PAST_REF", val: valRef("PAST_REF")},
@@ -118,9 +122,9 @@ var rules = []*rule{
 		example: "The war has lasted three years.", want: "three years|DURATION|P3Y", val: valDuration},
 	{name: "duration-half", pattern: "approx:" + approx + "? n:NUM h:NUM / two:NUM u:UNIT",
 		example: "The flight took 5 1/2 hours.", want: "5 1/2 hours|DURATION|PT5H30M", val: valHalfDuration},
-	{name: "duration-couple", pattern: "approx:" + approx + "? the? rel:past|last|next|first|coming? a couple|few of? u:UNIT",
+	{name: "duration-couple", pattern: "approx:" + approx + "? the? rel:past|last|next|first|coming? a couple of? u:UNIT",
 		example: "It will take a couple of years.", want: "a couple of years|DURATION|P2Y", val: valDuration},
-	{name: "duration-vague", pattern: "the? rel:past|last|next|coming|first|recent? q:few|several|many|some u:UNIT",
+	{name: "duration-vague", pattern: "the? rel:past|last|next|coming|first|recent? a? q:few|several|many|some u:UNIT",
 		example: "Talks could take several months.", want: "several months|DURATION|PXM", val: valVague},
 	{name: "duration-plural", pattern: "the? rel:recent|coming|past? u:years|months|weeks|days|decades|centuries|hours|minutes ahead?",
 		example: "The dispute has run for years.", want: "years|DURATION|PXY", val: valPlural},
@@ -756,7 +760,12 @@ func valDuration(e *env, m *match) (string, string, bool) {
 	if !ok || u.letter == "WE" {
 		return "", "", false
 	}
-	n := 2
+	n := 1 // "the past decade"
+	for k := m.start; k < m.end; k++ {
+		if m.toks[k].low == "couple" {
+			n = 2 // "a couple of years"
+		}
+	}
 	if nt, ok := m.tok("n"); ok {
 		n, _ = cardinal(nt)
 		if nt.kind == tNum && len(nt.low) > 4 {
@@ -870,6 +879,9 @@ func valAdverbSet(e *env, m *match) (string, string, bool) {
 		"hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M"}[m.low("a")]
 	return "SET", v, true
 }
+
+// valRefValue returns a rule value function with a fixed DATE value.
+func valRefValue(v string) func(e *env, m *match) (string, string, bool) { return valRef(v) }
 
 func valRef(v string) func(e *env, m *match) (string, string, bool) {
 	return func(e *env, m *match) (string, string, bool) { return "DATE", v, true }
@@ -1044,18 +1056,7 @@ func valSpokenYear(e *env, m *match) (string, string, bool) {
 			return "", "", false
 		}
 	}
-	switch m.low("c") {
-	case "nineteen":
-		if tens < 10 {
-			return "", "", false
-		}
-		return "DATE", yearStr(1900 + tens + units), true
-	case "two":
-		if tt.low != "thousand" {
-			return "", "", false
-		}
-	}
-	return "", "", false
+	return "DATE", yearStr(1900 + tens + units), true
 }
 
 func valWeekend(e *env, m *match) (string, string, bool) {
