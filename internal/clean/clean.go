@@ -108,17 +108,26 @@ func (c *Cleaner) setDate(d *doc.Document, s, from string) {
 	d.Published, d.PublishedAt = norm, t
 }
 
-// titleLine returns the first paragraph of a plain text when it reads as a headline: one line of 3 to 30
-// words that does not end as a sentence does, followed by more text. Otherwise it returns "".
+// titleLine returns the headline of a plain text: the first of its leading paragraphs (those before the first
+// paragraph of prose) that reads as one, a single line of 4 to 30 words that does not end as a sentence does
+// (a question mark aside). Shorter lines above it are kickers and section labels ("Europe | Analysis").
+// It returns "" when the text opens with prose.
 func titleLine(text string) string {
-	first, rest, ok := strings.Cut(text, "\n\n")
-	if !ok || strings.TrimSpace(rest) == "" || strings.Contains(first, "\n") {
-		return ""
+	paras := strings.Split(text, "\n\n")
+	for i, p := range paras {
+		if i == len(paras)-1 {
+			break // a headline has text after it
+		}
+		n := countWords(p)
+		prose := endsSentence(p) && !strings.HasSuffix(p, "?") && n >= 5 || n > 30
+		if prose {
+			return ""
+		}
+		if n >= 4 && !strings.Contains(p, "\n") {
+			return p
+		}
 	}
-	if n := countWords(first); n < 3 || n > 30 || endsSentence(first) && !strings.HasSuffix(first, "?") {
-		return ""
-	}
-	return first
+	return ""
 }
 
 // hasProse reports whether text has at least one paragraph of four words or more: what an extractor keeps of

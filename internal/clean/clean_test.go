@@ -228,10 +228,13 @@ func TestEncoding(t *testing.T) {
 func TestTitleLine(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Kyiv hit by overnight drone attack\n\nAt least four people were injured.", "Kyiv hit by overnight drone attack"},
+		{"Kyiv drone attack\n\nAt least four people were injured.", ""},
 		{"Is a ceasefire close?\n\nDiplomats doubt it.", "Is a ceasefire close?"},
 		{"At least four people were injured.\n\nMore later.", ""},
 		{"Only one paragraph here", ""},
 		{"Hi\n\nThere.", ""},
+		{"The Brussels Note\n\nEurope | Analysis\n\nCan Europe replace American intelligence for Ukraine?\n\nText follows here.", "Can Europe replace American intelligence for Ukraine?"},
+		{"Three word kicker\n\nKyiv hit by overnight drone attack\n\nText.", "Kyiv hit by overnight drone attack"},
 	}
 	for _, tc := range tests {
 		if got := titleLine(tc.text); got != tc.want {

@@ -46,6 +46,11 @@ var lineRules = []struct {
 		`not a subscriber|become a (member|subscriber)|support (our|independent) journalism|donate now|thanks? for (signing up|subscribing)|` +
 		`you have been subscribed|by signing up|this site is protected by recaptcha)\b`), 30, false, false},
 	{re(`^(click here|tap here)\b`), 20, false, false},
+	{re(`^((follow|read|see|visit|watch|listen|get|find|more)\b.{0,80}\s)?https?://\S+$`), 20, false, false},
+	{re(`^(have a (news )?tip|got a (news )?tip|send us a tip|contact us|corrections?:? )`), 12, false, false},
+	{re(`\bcontributed (reporting )?to this (report|story|article)\.?$`), 25, false, false},
+	// section labels: "Europe | Analysis", "World / Europe"
+	{regexp.MustCompile(`^\p{Lu}[\p{L}&'’-]*( \p{Lu}[\p{L}&'’-]*)?( [|/•·›>] \p{Lu}[\p{L}&'’-]*( \p{Lu}[\p{L}&'’-]*)?){1,3}$`), 8, false, false},
 	// the same prompts in the other common languages of news (no \b: it only knows ASCII letters)
 	{re(`^(підписуйтесь|підписуйтеся|підпишіться|подписывайтесь|подпишитесь|abonnieren sie|abonnez-vous|suscríbete|iscriviti|subskrybuj|zapisz się|obserwuj nas|стежте за нами|следите за нами|folgen sie uns|suivez-nous|síguenos|seguici)(\s|$|[:,.!])`), 15, false, false},
 	{re(`^(читайте також|читайте также|дивіться також|смотрите также|lesen sie auch|lire aussi|à lire aussi|lea también|leer también|leggi anche|czytaj (też|także)|zobacz (też|także)|ayrıca okuyun)\s*(:|»|>|›|\||\s[–—-]\s)`), 30, false, true},

@@ -34,7 +34,9 @@ var furnitureLines = []string{
 	"This website uses cookies. Read our Cookie Policy to learn more. Accept", "Manage preferences", "Accept all",
 	"© 2025 Continental Wire. All rights reserved.", "Copyright 2025 The Associated Press. All rights reserved.",
 	"Privacy Policy | Terms of Use | Contact us", "Tags: Ukraine, Russia, Donetsk, war", "Topics: EU, sanctions",
-	"Home > News > World > Ukraine", "Home / Politics / Europe", "Головна / Політика", "Реклама", "Anzeige", "Publicité",
+	"Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine", "https://europedesk.example/k",
+	"Associated Press writer Olena Bondar in Kyiv contributed to this report.", "Have a tip? Contact us securely",
+	"Europe | Analysis", "World / Europe", "Home > News > World > Ukraine", "Home / Politics / Europe", "Головна / Політика", "Реклама", "Anzeige", "Publicité",
 	"Читайте також: Зеленський провів телефонну розмову з Макроном", "Читайте также: Песков прокомментировал переговоры",
 	"Lesen Sie auch: Merz reist nach Kiew", "Lire aussi : Barrot à Kyiv", "Поділитися: Facebook | Telegram | X", "Teilen",
 	"Підписуйтесь на наш Telegram-канал", "Abonnez-vous à notre newsletter", "Фото: Офіс президента", "@kyivwire", "* * *", "—", "•", "1", "2.",
@@ -105,6 +107,8 @@ var articleLines = []string{
 	"Werbung für die Wahl war verboten, sagte der Minister.",
 	"Реклама ставок на війну заборонена з минулого року.",
 	"Читайте між рядків, порадив дипломат.",
+	"Contact with the crew was lost at 4 a.m., the navy said.",
+	"Visit https://war.ukraine.ua to see the evidence, the ministry urged citizens.",
 }
 
 func TestFurnitureDropped(t *testing.T) {

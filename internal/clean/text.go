@@ -31,7 +31,7 @@ func cleanText(s string, keep bool) (string, []string) {
 			continue
 		}
 		if !keep && inList {
-			if countWords(line) <= 20 && !endsSentence(line) && !speechRe.MatchString(line) {
+			if countWords(line) <= 20 && !endsSentence(line) {
 				removed = append(removed, line)
 				flush()
 				continue
