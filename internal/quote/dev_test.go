@@ -14,7 +14,7 @@ import (
 // loses accuracy fails here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
 	"content_overlap_f1": 0.80,
-	"source_f1":          0.62,
+	"source_f1":          0.63,
 	"cue_f1":             0.59,
 	"direct_exact_f1":    0.90,
 	"direct_speaker_acc": 0.90,

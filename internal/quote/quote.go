@@ -488,9 +488,12 @@ func (st *state) cueAt(i, a, b int) (attrib, bool) {
 		at.srcS, at.srcE = s, e
 		return at, true
 	}
-	if s, e, ok := st.rightSource(i+1, b); ok {
-		at.srcS, at.srcE = s, e
-		return at, true
+	// an inverted subject follows a cue that opens its clause: "“...,” said Trump", ", says a report"
+	if i == a || st.isPunct(i-1, ",—–―:") || st.toks[i-1].kind == tMark {
+		if s, e, ok := st.rightSource(i+1, b); ok {
+			at.srcS, at.srcE = s, e
+			return at, true
+		}
 	}
 	// a participle after a comma takes the sentence's subject: "Trump attacked Clinton, saying ..."
 	if strings.HasSuffix(st.toks[i].low, "ing") && st.isPunct(i-1, ",") && i-1 > a {
