@@ -313,8 +313,8 @@ func personParts(m mention, ws []word) (given, surname string, n int) {
 		return "", strings.Join(parts, " "), len(parts)
 	}
 	cut := len(parts) - 1
-	for i := 1; i < len(parts); i++ {
-		if particles[parts[i]] && !raw[i].cap {
+	for i := 1; i < len(parts)-1; i++ {
+		if particles[parts[i]] && (!raw[i].cap || parts[i] == "lo" || parts[i] == "van" || parts[i] == "von" || parts[i] == "de" || parts[i] == "al" || parts[i] == "bin") {
 			cut = i
 			break
 		}
@@ -378,6 +378,7 @@ func initials(s string) string {
 
 // group assigns every name mention to an entity.
 func (r *run) group() {
+	r.splitHeadlines()
 	// Pass 1: people with a given name and a surname, so that a bare surname before the full name still finds it.
 	for i := range r.ms {
 		m := &r.ms[i]
@@ -440,6 +441,40 @@ func (r *run) group() {
 		r.byForm[match(fold(m.text))] = e
 		if a := initials(m.text); a != "" && m.typ != "PER" && r.byAcronym[a] == nil {
 			r.byAcronym[a] = e
+		}
+	}
+}
+
+// splitHeadlines shortens a long non-person name that starts with a person's full name named elsewhere in the
+// article to that name: the tagger reads title-case headlines such as "Lindsay Lohan Checks Into Rehab" as one
+// organization.
+func (r *run) splitHeadlines() {
+	people := map[string]bool{}
+	for _, m := range r.ms {
+		if m.typ == "PER" && m.we-m.ws >= 2 {
+			people[match(fold(m.text))] = true
+		}
+	}
+	if len(people) == 0 {
+		return
+	}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.typ == "PER" || m.we-m.ws < 3 {
+			continue
+		}
+		for k := min(3, m.we-m.ws-1); k >= 2; k-- {
+			end := m.ws + k
+			sp := doc.Span{Start: r.w[m.ws].start, End: r.w[end-1].end}
+			text := r.d.Text[sp.Start:sp.End]
+			if !people[match(fold(text))] {
+				continue
+			}
+			for j := end; j < m.we; j++ {
+				r.inName[j] = -1
+			}
+			m.we, m.span, m.text, m.typ = end, sp, text, "PER"
+			break
 		}
 	}
 }
@@ -593,6 +628,11 @@ func (r *run) output() []doc.Entity {
 	for _, e := range live {
 		x := doc.Entity{ID: ids[e], Type: e.typeName(), Titles: e.titles, Mentions: e.mentions}
 		x.Name, x.Aliases = e.canonical()
+		if x.Type != "PERSON" && !e.isCountry && e.lexOrg == nil {
+			if t := shapeType(x.Name); t != "" {
+				x.Type = t
+			}
+		}
 		x.Key = e.key(x.Type, x.Name)
 		x.Country = e.country
 		if e.org != nil && e.org != e {
@@ -603,6 +643,43 @@ func (r *run) output() []doc.Entity {
 		res = append(res, x)
 	}
 	return res
+}
+
+// geoFirst and geoLast are words that make a name a place; orgLast words that make it an organization. They
+// settle the type of names the tagger types inconsistently ("Gulf of Aden" as MISC in one article and ORG in
+// another), so that cross-document keys agree.
+var (
+	geoFirst = map[string]bool{"gulf": true, "mount": true, "mt": true, "lake": true, "cape": true, "isle": true, "strait": true, "bay": true}
+	geoLast  = map[string]bool{
+		"sea": true, "ocean": true, "river": true, "lake": true, "gulf": true, "bay": true, "mountains": true,
+		"mountain": true, "island": true, "islands": true, "peninsula": true, "desert": true, "strait": true,
+		"canal": true, "valley": true, "street": true, "avenue": true, "road": true, "square": true, "bridge": true,
+		"airport": true, "stadium": true, "arena": true, "prison": true, "hospital": true, "center": true,
+		"centre": true, "clinic": true, "theatre": true, "theater": true, "park": true, "county": true,
+	}
+	orgLast = map[string]bool{
+		"department": true, "police": true, "ministry": true, "agency": true, "commission": true, "committee": true,
+		"council": true, "party": true, "university": true, "college": true, "institute": true, "foundation": true,
+		"association": true, "union": true, "bank": true, "company": true, "corporation": true, "group": true,
+		"navy": true, "army": true, "force": true, "forces": true, "court": true, "office": true, "bureau": true,
+		"service": true, "services": true, "inc": true, "corp": true, "ltd": true, "league": true, "club": true,
+	}
+)
+
+// shapeType returns LOC or ORG when the words of a name say so, else "".
+func shapeType(name string) string {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) < 2 {
+		return ""
+	}
+	first, last := strings.TrimSuffix(ws[0], "."), strings.TrimSuffix(ws[len(ws)-1], ".")
+	switch {
+	case orgLast[last]:
+		return "ORG"
+	case geoFirst[first] || geoLast[last]:
+		return "LOC"
+	}
+	return ""
 }
 
 func (e *ent) typeName() string {

@@ -90,6 +90,20 @@ func TestGrouping(t *testing.T) {
 			wantName: "Volodymyr Zelenskyy", wantKey: "person:volodimir-zelenski",
 		},
 		{
+			name:     "headline read as one organization",
+			src:      "{Lena Holt Checks Into Clinic|ORG}\n\n{Lena Holt|PER} entered a clinic on Monday.",
+			of:       "Lena Holt",
+			want:     "0-9:name:Lena Holt 30-39:name:Lena Holt",
+			wantName: "Lena Holt", wantKey: "person:lena-holt",
+		},
+		{
+			name:     "capitalised particle",
+			src:      `{Gaetano Lo Presti|PER} was found. {Lo Presti|PER} had been arrested.`,
+			of:       "Lo Presti",
+			want:     "0-17:name:Gaetano Lo Presti 29-38:name:Lo Presti",
+			wantName: "Gaetano Lo Presti", wantKey: "person:gaetano-lo-presti",
+		},
+		{
 			name:     "leading preposition and modifier",
 			src:      `Fighting {in southern Lebanon|LOC} and {Lebanon|LOC}.`,
 			of:       "Lebanon",
@@ -130,6 +144,24 @@ func TestNotGrouped(t *testing.T) {
 			}
 			if a.ID == b.ID {
 				t.Errorf("%q and %q grouped into %s", tt.a, tt.b, a.ID)
+			}
+		})
+	}
+}
+
+func TestShapeType(t *testing.T) {
+	tests := []struct{ src, of, want string }{
+		{`Ships in the {Gulf of Aden|MISC}.`, "Gulf of Aden", "LOC"},
+		{`The {Staunton Police|LOC} said.`, "Staunton Police", "ORG"},
+		{`At the {Betty Ford Center|ORG}.`, "Betty Ford Center", "LOC"},
+		{`The {Acme Widgets|ORG} said.`, "Acme Widgets", "ORG"},
+		{`The {Acme Widgets|MISC} said.`, "Acme Widgets", "MISC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.of+"/"+tt.want, func(t *testing.T) {
+			d := resolve(t, tt.src)
+			if e := entityOf(d, tt.of); e == nil || e.Type != tt.want {
+				t.Errorf("entity %+v, want type %s", e, tt.want)
 			}
 		})
 	}

@@ -112,8 +112,8 @@ func TestCorpusScores(t *testing.T) {
 			t.Errorf("gold %d found %d, want 2845 both", r.Gold, r.Found)
 		}
 		pin(t, "within B3", r.WithinB3.F, 0.965)
-		pin(t, "within MUC", r.WithinMUC.F, 0.875)
-		pin(t, "cross B3", r.CrossB3.F, 0.825)
+		pin(t, "within MUC", r.WithinMUC.F, 0.878)
+		pin(t, "cross B3", r.CrossB3.F, 0.828)
 		pin(t, "cross MUC", r.CrossMUC.F, 0.895)
 		p, rc := ratio(r.PronounsRight, r.PronounsLinked), ratio(r.PronounsRight, r.Pronouns)
 		t.Logf("pronouns %d linked %d right %d", r.Pronouns, r.PronounsLinked, r.PronounsRight)
@@ -139,12 +139,12 @@ func TestCorpusScores(t *testing.T) {
 		}
 		t.Logf("docs=%d gold=%d found=%d within B3 %.4f MUC %.4f cross B3 %.4f MUC %.4f", r.Docs, r.Gold, r.Found, r.WithinB3.F, r.WithinMUC.F, r.CrossB3.F, r.CrossMUC.F)
 		// The tagger is trained by another stage and its changes move these; the floors sit a little below the
-		// figures measured with it (found 0.7818, within B3 0.9399 MUC 0.7192, cross B3 0.8022 MUC 0.8402).
+		// figures measured with it (found 0.7758, within B3 0.9613 MUC 0.8144, cross B3 0.8250 MUC 0.8858).
 		pin(t, "found share", r.FoundShare(), 0.75)
-		pin(t, "within B3", r.WithinB3.F, 0.92)
-		pin(t, "within MUC", r.WithinMUC.F, 0.68)
-		pin(t, "cross B3", r.CrossB3.F, 0.77)
-		pin(t, "cross MUC", r.CrossMUC.F, 0.80)
+		pin(t, "within B3", r.WithinB3.F, 0.945)
+		pin(t, "within MUC", r.WithinMUC.F, 0.78)
+		pin(t, "cross B3", r.CrossB3.F, 0.80)
+		pin(t, "cross MUC", r.CrossMUC.F, 0.86)
 	})
 }
 
