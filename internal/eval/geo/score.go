@@ -176,6 +176,7 @@ func (e EndToEnd) Line() string {
 }
 
 // Score scores the documents (keyed by article DocID; a missing one predicts nothing) against the articles.
+// GeoWebNews toponyms without coordinates (common nouns, non-toponyms) are not gold.
 // Predicted mentions are the non-pronoun mentions of every place's entity, each with the place's point; a span
 // claimed twice counts once. Spans are projected onto the gold text as scoring.py does (a span with no mapped
 // character is unprojected: it counts as a prediction that matches nothing).
@@ -187,6 +188,15 @@ func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 		if d == nil {
 			e.MissingDocs++
 		}
+		// GeoWebNews annotates common nouns ("mansion") and non-toponyms too; only its toponyms with
+		// coordinates are places to find.
+		tops := a.Toponyms[:0:0]
+		for _, t := range a.Toponyms {
+			if t.Type == "" || t.HasCoords {
+				tops = append(tops, t)
+			}
+		}
+		a.Toponyms = tops
 		gold := make([][2]int, len(a.Toponyms))
 		rs := []rune(a.Text)
 		for i, t := range a.Toponyms {
