@@ -17,7 +17,7 @@ type env struct {
 }
 
 // quarterWindow is how far (bytes) back a quarter mention makes "a year earlier" mean that quarter.
-var quarterWindow = 1000
+const quarterWindow = 1000
 
 // quarterNear returns the last quarter mentioned within quarterWindow bytes before m, or "".
 func (e *env) quarterNear(m *match) string {
@@ -50,7 +50,7 @@ func validDate(y, m, d int) bool {
 	return date(y, m, d).Day() == d
 }
 
-// dayOrX formats a day relative to the DCT, or an underspecified day when there is none.
+// dayOff formats a day relative to the DCT, or an underspecified day when there is none.
 func (e *env) dayOff(days int) string {
 	if !e.has {
 		return "XXXX-XX-XX"
@@ -58,21 +58,28 @@ func (e *env) dayOff(days int) string {
 	return day(e.dct.AddDate(0, 0, days))
 }
 
-var monthAhead, monthBack = 6, 6
+// monthAhead and monthBack bound how far from the DCT month a bare month name is read ("March" in an
+// October article is last March; "January" is next January): news look back more than ahead. Tuned on
+// TBAQ-cleaned; the tense of the sentence did not help there.
+const monthAhead, monthBack = 5, 7
 
-// yearFor picks the year of a month/day without one: the closest to the DCT.
-func (e *env) yearFor(m, d int, t tense) (int, bool) {
+// yearFor picks the year of a month (d == 0) or month and day without one: the closest to the DCT.
+// On TBAQ-cleaned the closest date beat any use of the tense (which passives and reported speech blur).
+func (e *env) yearFor(m, d int) (int, bool) { return e.yearForDir(m, d, false) }
+
+// yearForDir is yearFor; with past set it only considers dates on or before the DCT.
+func (e *env) yearForDir(m, d int, past bool) (int, bool) {
 	if !e.has {
 		return 0, false
 	}
 	y := e.dct.Year()
-	if d == 0 { // month only: the closest such month; past or future tense break near-ties
+	if d == 0 {
 		cur := int(e.dct.Month())
 		diff := m - cur // -11..11
 		switch {
-		case diff > monthAhead || diff > 0 && t == tensePast && diff > 2:
+		case diff > monthAhead:
 			return y - 1, true
-		case diff < -monthBack || diff < 0 && t == tenseFuture && -diff > 2:
+		case diff < -monthBack:
 			return y + 1, true
 		}
 		return y, true
@@ -86,6 +93,9 @@ func (e *env) yearFor(m, d int, t tense) (int, bool) {
 			continue
 		}
 		diff := int(date(c, m, d).Sub(e.dct).Hours() / 24)
+		if past && diff > 0 {
+			continue
+		}
 		if abs(diff) < bestDist {
 			best, bestDist = c, abs(diff)
 		}
