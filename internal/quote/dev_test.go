@@ -13,9 +13,9 @@ import (
 // devFloor pins the PolNeAR dev figures of the quote stage alone (raw texts, no entities): a change that
 // loses accuracy fails here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
-	"content_overlap_f1": 0.80,
-	"source_f1":          0.63,
-	"cue_f1":             0.59,
+	"content_overlap_f1": 0.81,
+	"source_f1":          0.635,
+	"cue_f1":             0.60,
 	"direct_exact_f1":    0.90,
 	"direct_speaker_acc": 0.90,
 }

@@ -27,6 +27,11 @@ type Config struct {
 	MinPatternP float64
 	// Permissive takes every word seen as a cue in training for a cue; it is for measuring MinPatternP.
 	Permissive bool
+	// DetNouns accepts any determiner + noun phrase as a subject source ("The commission says").
+	DetNouns bool
+	// KeepParticiples lets reported content run on over ", adding ..." and the like (by default it ends
+	// there when the participle has an attribution of its own).
+	KeepParticiples bool
 	// InheritDirectOnly lets an unattributed quotation inherit only the attribution of a direct quote just
 	// before it (by default any attributed quote will do).
 	InheritDirectOnly bool
@@ -366,9 +371,7 @@ func (st *state) npLeft(j, a int) (int, int, bool) {
 	if t.upper && notSpeakers[t.low] && (j == a) {
 		return 0, 0, false
 	}
-	if !t.upper && !st.x.srcHead(t.low) {
-		return 0, 0, false
-	}
+	headOK := t.upper || st.x.srcHead(t.low)
 	s := j
 	for k := j - 1; k >= a && j-k <= 7; k-- {
 		u := st.toks[k]
@@ -383,8 +386,8 @@ func (st *state) npLeft(j, a int) (int, int, bool) {
 		}
 		if determiners[u.low] {
 			s = k
-			// "Mr. Morgan of the Sierra Club": go on past "of the" to a name
-			if k-2 >= a && st.toks[k-1].kind == tWord && npJoins[st.toks[k-1].low] && st.toks[k-2].kind == tWord && st.toks[k-2].upper {
+			// "Mr. Morgan of the Sierra Club", "Video of the incident": go on past "of the" to the head
+			if k-2 >= a && st.toks[k-1].kind == tWord && npJoins[st.toks[k-1].low] && st.toks[k-2].kind == tWord && !stopWords[st.toks[k-2].low] && !determiners[st.toks[k-2].low] && (st.toks[k-2].upper || !headOK) {
 				continue
 			}
 			break
@@ -402,6 +405,20 @@ func (st *state) npLeft(j, a int) (int, int, bool) {
 	}
 	for s < j && st.toks[s].kind == tWord && npJoins[st.toks[s].low] {
 		s++
+	}
+	if !headOK {
+		// a lower-case head needs a name or a known source word in its phrase ("Video of the incident"),
+		// or, with POS tags, a determiner and a noun ("The commission")
+		for k := s; k < j && !headOK; k++ {
+			u := st.toks[k]
+			headOK = u.kind == tWord && (u.upper && !(k == a && notSpeakers[u.low]) || st.x.srcHead(u.low))
+		}
+		if !headOK && st.x.cfg.DetNouns && determiners[st.toks[s].low] && strings.HasPrefix(st.pos[j], "NN") {
+			headOK = true
+		}
+		if !headOK {
+			return 0, 0, false
+		}
 	}
 	return s, j + 1, true
 }
@@ -507,6 +524,13 @@ func (st *state) cueAt(i, a, b int) (attrib, bool) {
 		if s, e, ok := st.rightSource(sa, i-1); ok {
 			at.srcS, at.srcE = s, e
 			return at, true
+		}
+		// "“...,” he said, adding that ...": the attribution just before the comma
+		for k := len(st.cands) - 1; k >= 0 && k >= len(st.cands)-8; k-- {
+			if c := st.cands[k]; c.ok && c.at.hasSource() && (c.at.cueE == i-1 || c.at.srcE == i-1) {
+				at.srcS, at.srcE = c.at.srcS, c.at.srcE
+				return at, true
+			}
 		}
 	}
 	return at, false
@@ -795,6 +819,24 @@ func (st *state) indirect(a, b int) {
 		for ce > cs && st.isPunct(ce-1, ".!?;") {
 			ce--
 		}
+		// the content ends where a participle attribution of the same sentence begins: "..., arguing that ..."
+		if !st.x.cfg.KeepParticiples {
+			for t := cs + 1; t+1 < ce; t++ {
+				if !st.isPunct(t, ",;") || st.regionOf[t] >= 0 {
+					continue
+				}
+				n := t + 1
+				if st.toks[n].kind == tWord && st.toks[n].low == "and" {
+					n++
+				}
+				if n < ce && strings.HasSuffix(st.toks[n].low, "ing") && st.isCue(n) {
+					if _, ok := st.cueAt(n, a, b); ok {
+						ce = t
+						break
+					}
+				}
+			}
+		}
 		var spans [][2]int
 		if cs < ce && st.toks[cs].kind == tWord && gapPreps[st.toks[cs].low] && st.words[ce]-st.words[cs] <= 5 {
 			cs = ce // "the office said in a statement."
@@ -803,10 +845,11 @@ func (st *state) indirect(a, b int) {
 			spans = append(spans, [2]int{cs, ce})
 		} else if pre := groupS - 1; pre > a && st.isPunct(pre, ",—–") {
 			// "CONTENT, SOURCE CUE." and "CONTENT, SOURCE CUE, CONTENT."
-			if st.words[pre]-st.words[a] >= 3 {
+			middle := st.isPunct(cs, ",") && cs+1 < ce && st.words[ce]-st.words[cs+1] >= 2
+			if n := st.words[pre] - st.words[a]; n >= 3 || middle && n >= 1 {
 				spans = append(spans, [2]int{a, pre})
 			}
-			if st.isPunct(cs, ",") && cs+1 < ce && st.words[ce]-st.words[cs+1] >= 2 {
+			if middle {
 				spans = append(spans, [2]int{cs + 1, ce})
 			}
 		} else if at.cueS == groupS && st.toks[i].low == "according" && cs < ce && st.isPunct(cs, ",") && st.words[ce]-st.words[cs+1] >= 2 {
