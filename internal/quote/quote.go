@@ -338,7 +338,14 @@ func (st *state) leftSource(i, a int) (int, int, bool) {
 		}
 		return 0, 0, false
 	}
-	return st.npLeft(j, a)
+	s, e, ok := st.npLeft(j, a)
+	// "A Quinnipiac poll in late August found": the phrase after a preposition is not the subject
+	if ok && s-2 >= a && st.toks[s-1].kind == tWord && subjPreps[st.toks[s-1].low] {
+		if s2, _, ok2 := st.npLeft(s-2, a); ok2 {
+			return s2, e, true
+		}
+	}
+	return s, e, ok
 }
 
 // npLeft returns the noun phrase whose last token is j, scanning left no further than a.

@@ -53,7 +53,12 @@ var notSpeakers = set("but", "and", "so", "yet", "still", "however", "meanwhile"
 	"now", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "in", "on",
 	"at", "when", "while", "as", "after", "before", "if", "that", "this", "there", "here", "what", "asked",
 	"update", "note", "photo", "video", "watch", "related", "read", "abstract", "full", "text", "editor’s",
-	"editor's", "correction", "clarification", "subscribe", "advertisement")
+	"editor's", "correction", "clarification", "subscribe", "advertisement", "although", "though", "because",
+	"unless", "since", "until", "whether", "whereas", "for", "with", "by", "from", "during", "under")
+
+// subjPreps start the phrases that may stand between a subject and its verb: "a poll in late August found".
+var subjPreps = set("in", "on", "at", "during", "since", "after", "before", "over", "from", "through", "until",
+	"last", "earlier")
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
