@@ -198,12 +198,13 @@ func overlap(a [2]int, b *[2]int) int {
 	return max(0, min(a[1], b[1])-max(a[0], b[0]))
 }
 
-// projector maps byte spans of the predicted text to code point spans of the gold text: identical
-// non-whitespace characters map one to one. When the non-whitespace sequences differ it maps nothing
-// (score_times.py then aligns with difflib; use that script for such outputs).
+// projector maps byte spans of the predicted text to code point spans of the gold text, as scoring.py
+// does: when the two texts have the same non-whitespace characters they map one to one; otherwise the
+// characters inside the matching blocks of difflib.SequenceMatcher(autojunk=False) over the two
+// non-whitespace strings map (see matchingBlocks), and the others map to nothing.
 type projector struct {
-	m      []int // predicted byte offset → gold code point offset of the same character, -1
-	Differ bool
+	m       []int // predicted byte offset → gold code point offset of the same character, -1
+	Difflib bool  // the texts differed beyond whitespace
 }
 
 func newProjector(gold, pred string) *projector {
@@ -211,40 +212,91 @@ func newProjector(gold, pred string) *projector {
 	for i := range p.m {
 		p.m[i] = -1
 	}
-	type ch struct {
-		r   rune
-		off int
-	}
-	var gs []ch
+	var gs, ps []rune
+	var gOff, pOff []int // code point offset in gold / byte offset in pred of each non-space rune
 	k := 0
 	for _, r := range gold {
 		if !unicode.IsSpace(r) {
-			gs = append(gs, ch{r, k})
+			gs = append(gs, r)
+			gOff = append(gOff, k)
 		}
 		k++
 	}
-	j := 0
-	ok := true
-	var pairs [][2]int
 	for i, r := range pred {
-		if unicode.IsSpace(r) {
-			continue
+		if !unicode.IsSpace(r) {
+			ps = append(ps, r)
+			pOff = append(pOff, i)
 		}
-		if j >= len(gs) || gs[j].r != r {
-			ok = false
-			break
-		}
-		pairs = append(pairs, [2]int{i, gs[j].off})
-		j++
 	}
-	if !ok || j != len(gs) {
-		p.Differ = true
+	if string(gs) == string(ps) {
+		for i := range ps {
+			p.m[pOff[i]] = gOff[i]
+		}
 		return p
 	}
-	for _, pr := range pairs {
-		p.m[pr[0]] = pr[1]
+	p.Difflib = true
+	for _, bl := range matchingBlocks(ps, gs) {
+		for n := 0; n < bl[2]; n++ {
+			p.m[pOff[bl[0]+n]] = gOff[bl[1]+n]
+		}
 	}
 	return p
+}
+
+// matchingBlocks returns the blocks (i, j, n) with a[i:i+n] == b[j:j+n] that Python's
+// difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() finds (without its final
+// dummy block): the longest matching block, earliest in a then in b, then recursively on both sides.
+func matchingBlocks(a, b []rune) [][3]int {
+	b2j := map[rune][]int{}
+	for j, r := range b {
+		b2j[r] = append(b2j[r], j)
+	}
+	longest := func(alo, ahi, blo, bhi int) (int, int, int) {
+		besti, bestj, bestk := alo, blo, 0
+		j2len := map[int]int{}
+		for i := alo; i < ahi; i++ {
+			next := map[int]int{}
+			for _, j := range b2j[a[i]] {
+				if j < blo {
+					continue
+				}
+				if j >= bhi {
+					break
+				}
+				k := j2len[j-1] + 1
+				next[j] = k
+				if k > bestk {
+					besti, bestj, bestk = i-k+1, j-k+1, k
+				}
+			}
+			j2len = next
+		}
+		for besti > alo && bestj > blo && a[besti-1] == b[bestj-1] {
+			besti, bestj, bestk = besti-1, bestj-1, bestk+1
+		}
+		for besti+bestk < ahi && bestj+bestk < bhi && a[besti+bestk] == b[bestj+bestk] {
+			bestk++
+		}
+		return besti, bestj, bestk
+	}
+	var out [][3]int
+	queue := [][4]int{{0, len(a), 0, len(b)}}
+	for len(queue) > 0 {
+		q := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		i, j, k := longest(q[0], q[1], q[2], q[3])
+		if k == 0 {
+			continue
+		}
+		out = append(out, [3]int{i, j, k})
+		if q[0] < i && q[2] < j {
+			queue = append(queue, [4]int{q[0], i, q[2], j})
+		}
+		if i+k < q[1] && j+k < q[3] {
+			queue = append(queue, [4]int{i + k, q[1], j + k, q[3]})
+		}
+	}
+	return out
 }
 
 func (p *projector) span(start, end int) *[2]int {

@@ -2,6 +2,7 @@ package timeml
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -72,8 +73,11 @@ func TestScoreDoc(t *testing.T) {
 			Counts{Docs: 1, Gold: 3, Pred: 2, Strict: 1, Relaxed: 1, TypeOK: 1, ValueOK: 1}},
 		{"whitespace-differs", "Leaders met Friday & will talk again in September\n\nfor two days.", []Pred{{12, 18, "DATE", "2025-08-15"}, {55, 63, "DURATION", "P2D"}},
 			Counts{Docs: 1, Gold: 3, Pred: 2, Strict: 2, Relaxed: 2, TypeOK: 2, ValueOK: 2}},
+		// difflib aligns scattered letters: score_times.py projects "Completely" onto [9, 43) too
 		{"text-differs", "Completely different text here.", []Pred{{0, 10, "DATE", "2025-08-15"}},
-			Counts{Docs: 1, Gold: 3, Pred: 1}},
+			Counts{Docs: 1, Gold: 3, Pred: 1, Relaxed: 1, TypeOK: 1, ValueOK: 1}},
+		{"line-removed", "Leaders met Friday & will talk again in September\nfor two days.\nA reporter contributed.", []Pred{{12, 18, "DATE", "2025-08-15"}, {66, 74, "DATE", "XXXX"}},
+			Counts{Docs: 1, Gold: 3, Pred: 2, Strict: 1, Relaxed: 1, TypeOK: 1, ValueOK: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,4 +159,28 @@ func itoa(n int) string {
 		s = string(rune('0'+n%10)) + s
 	}
 	return s
+}
+
+// TestMatchingBlocks compares with blocks printed by Python 3:
+// difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks().
+func TestMatchingBlocks(t *testing.T) {
+	for _, c := range []struct{ a, b, want string }{
+		{"abxcd", "abcd", "[[0 0 2] [3 2 2]]"},
+		{"qabxcdabcd", "abycdf", "[[1 0 2] [4 3 2]]"},
+		{"private Thread currentThread;", "private volatile Thread currentThread;", "[[0 0 6] [6 15 23]]"},
+	} {
+		got := matchingBlocks([]rune(c.a), []rune(c.b))
+		sortBlocks(got)
+		if s := fmt.Sprint(got); s != c.want {
+			t.Errorf("matchingBlocks(%q, %q) = %s, want %s", c.a, c.b, s, c.want)
+		}
+	}
+}
+
+func sortBlocks(bl [][3]int) {
+	for i := 1; i < len(bl); i++ {
+		for j := i; j > 0 && bl[j][0] < bl[j-1][0]; j-- {
+			bl[j], bl[j-1] = bl[j-1], bl[j]
+		}
+	}
 }
