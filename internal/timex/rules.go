@@ -78,6 +78,8 @@ var rules = []*rule{
 		example: "Computers may fail in the year two thousand.", want: "the year two thousand|DATE|2000", val: valRefValue("2000")},
 	{name: "unit-period", pattern: "the? rel:past|last|next|coming|previous u:decade|century",
 		example: "Prices doubled over the past decade.", want: "the past decade|DURATION|P10Y", val: valDuration},
+	{name: "year-end", pattern: "the? y:year s:'s? end",
+		example: "The deal should close by year-end.", want: "year-end|DATE|2025", val: valYearEnd},
 	{name: "spoken-year", pattern: "the? year? c:nineteen t:NUMW u:NUMW?",
 		example: "It happened in nineteen ninety-six.", want: "nineteen ninety-six|DATE|1996", val: valSpokenYear},
 	{name: "recent-units", pattern: "recent u:years|months|weeks|days|quarters",
@@ -1032,7 +1034,7 @@ func valYearAgoAdj(e *env, m *match) (string, string, bool) {
 	if m.start > 0 && (m.toks[m.start-1].low == "a" || m.toks[m.start-1].low == "the") {
 		return "", "", false
 	}
-	if m.toks[m.start].space == false || m.toks[m.start+1].space {
+	if m.toks[m.start+1].space {
 		return "", "", false // only the hyphenated adjective "year-earlier"
 	}
 	if q := e.quarterNear(m); q != "" {
@@ -1093,4 +1095,11 @@ func valThePast(e *env, m *match) (string, string, bool) {
 		}
 	}
 	return "DATE", "PAST_REF", true
+}
+
+func valYearEnd(e *env, m *match) (string, string, bool) {
+	if m.toks[m.start].low == "the" {
+		return "", "", false
+	}
+	return "DATE", e.shift("Y", 0), true
 }
