@@ -88,5 +88,16 @@ func FuzzFTSQuery(f *testing.F) {
 		if err != nil {
 			t.Fatalf("ftsQuery(%q) = %q, rejected by FTS5: %v", in, q, err)
 		}
+		// The quotation index takes it restricted to its content column, beside a speaker term.
+		rows, err = s.r.Query("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", `speaker_tok : "spk1" AND content : (`+q+")")
+		if err == nil {
+			for rows.Next() {
+			}
+			err = rows.Err()
+			rows.Close()
+		}
+		if err != nil {
+			t.Fatalf("ftsQuery(%q) = %q, rejected by the quotation index: %v", in, q, err)
+		}
 	})
 }

@@ -176,4 +176,20 @@ END;
 DROP TRIGGER documents_ai;
 DROP TRIGGER quotes_ai;
 `,
+	// 3: the quotation index gets a second column holding the speaker's token ("spk" and the entity rowid),
+	// so that "quotes by X about Y" is one FTS5 query that intersects two posting lists, newest first,
+	// instead of a join that reads every quotation about Y.
+	`
+ALTER TABLE quotes ADD COLUMN speaker_tok TEXT NOT NULL DEFAULT '';
+UPDATE quotes SET speaker_tok = 'spk' || speaker WHERE speaker IS NOT NULL;
+DROP TRIGGER quotes_ad;
+DROP TABLE quotes_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+	content, speaker_tok, content='quotes', content_rowid='rowid',
+	tokenize='unicode61 remove_diacritics 2');
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+	INSERT INTO quotes_fts(quotes_fts, rowid, content, speaker_tok) VALUES ('delete', old.rowid, old.content, old.speaker_tok);
+END;
+`,
 }

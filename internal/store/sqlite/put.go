@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -121,7 +122,7 @@ func (p *putter) index() error {
 		q    string
 	}{
 		{p.docRows, "INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))"},
-		{p.qRows, "INSERT INTO quotes_fts(rowid, content) SELECT rowid, content FROM quotes WHERE rowid IN (SELECT value FROM json_each(?))"},
+		{p.qRows, "INSERT INTO quotes_fts(rowid, content, speaker_tok) SELECT rowid, content, speaker_tok FROM quotes WHERE rowid IN (SELECT value FROM json_each(?))"},
 	} {
 		if len(x.rows) == 0 {
 			continue
@@ -293,10 +294,12 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 	for _, q := range w.Quotes {
 		var speaker any
 		var speakerLocal any
+		tok := ""
 		if q.Speaker != nil {
 			speakerLocal = *q.Speaker
 			if id, ok := local[*q.Speaker]; ok {
 				speaker = id
+				tok = speakerToken(id)
 			}
 		}
 		var ss, se, st any
@@ -304,9 +307,9 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 			ss, se, st = q.Source.Start, q.Source.End, q.Source.Text
 		}
 		res, err := p.exec(`INSERT INTO quotes(doc, local, kind, content_start, content_end, content, cue_start, cue_end, cue,
-			source_start, source_end, source, speaker_local, speaker, pub) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			source_start, source_end, source, speaker_local, speaker, pub, speaker_tok) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			row, q.ID, q.Kind, q.Content.Start, q.Content.End, q.Content.Text, q.Cue.Start, q.Cue.End, q.Cue.Text,
-			ss, se, st, speakerLocal, speaker, pub)
+			ss, se, st, speakerLocal, speaker, pub, tok)
 		if err != nil {
 			return err
 		}
@@ -501,6 +504,9 @@ func (p *putter) finish() error {
 	}
 	return nil
 }
+
+// speakerToken is the term that stands for a speaker in the quotation index.
+func speakerToken(entity int64) string { return "spk" + strconv.FormatInt(entity, 10) }
 
 // lastName returns the last word of a person's multi-word name ("Rubio" for "Marco Rubio"), so that a
 // surname finds the person; "" otherwise.

@@ -208,7 +208,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.Page[store.
 		query = `SELECT f.rowid, d.id, d.title, d.published, snippet(documents_fts, -1, '` + store.MarkStart + `', '` + store.MarkEnd + `', '…', 24)
 			FROM documents_fts f JOIN documents d ON d.rowid = f.rowid` + w.sql() + ` ORDER BY f.rowid DESC LIMIT ?`
 	case "quotes":
-		w.add("quotes_fts MATCH ?", match)
+		w.add("quotes_fts MATCH ?", "content : ("+match+")")
 		if err := w.dates("q.pub", q.Dates); err != nil {
 			return page, err
 		}
@@ -342,7 +342,10 @@ func (s *DB) quotesByRow(ctx context.Context, ids []int64) (map[int64]*store.Quo
 	return out, rows.Err()
 }
 
-// Quotes lists quotations, newest first.
+// Quotes lists quotations, newest first. With About, the full-text index drives the query and quotations
+// come most recently stored first (which is newest first when articles are ingested as they appear); the
+// speaker is then one more term of the same index query, so both filters cost one posting-list
+// intersection.
 func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) (store.Page[store.Quote], error) {
 	var page store.Page[store.Quote]
 	n := limit(q.Limit)
@@ -350,33 +353,50 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) (store.Page[store.Q
 	if err != nil {
 		return page, err
 	}
-	var w where
+	var speaker *entityRow
 	if q.Speaker != "" {
 		e, err := s.resolve(ctx, q.Speaker)
 		if err != nil {
 			return page, err
 		}
-		w.add("q.speaker = ?", e.row)
+		speaker = &e
 	}
+	var w where
+	var query string
 	if q.About != "" {
 		match, err := ftsQuery("about", q.About)
 		if err != nil {
 			return page, err
 		}
-		var fw where
-		fw.add("quotes_fts MATCH ?", match)
-		if ok, err := s.boundRows(ctx, &fw, "quotes", "rowid", q.Dates); err != nil || !ok {
+		match = "content : (" + match + ")"
+		if speaker != nil {
+			match = `speaker_tok : "` + speakerToken(speaker.row) + `" AND ` + match
+		}
+		w.add("quotes_fts MATCH ?", match)
+		if err := w.dates("q.pub", q.Dates); err != nil {
 			return page, err
 		}
-		w.add("q.rowid IN (SELECT rowid FROM quotes_fts"+fw.sql()+")", fw.args...)
+		if ok, err := s.boundRows(ctx, &w, "quotes", "f.rowid", q.Dates); err != nil || !ok {
+			return page, err
+		}
+		if c != nil {
+			w.add("f.rowid < ?", c.R)
+		}
+		query = "SELECT " + quoteCols + " FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker" +
+			w.sql() + " ORDER BY f.rowid DESC LIMIT ?"
+	} else {
+		if speaker != nil {
+			w.add("q.speaker = ?", speaker.row)
+		}
+		if err := w.dates("q.pub", q.Dates); err != nil {
+			return page, err
+		}
+		if c != nil {
+			w.add("(q.pub < ? OR (q.pub = ? AND q.rowid < ?))", c.P, c.P, c.R)
+		}
+		query = "SELECT " + quoteCols + quoteFrom + w.sql() + " ORDER BY q.pub DESC, q.rowid DESC LIMIT ?"
 	}
-	if err := w.dates("q.pub", q.Dates); err != nil {
-		return page, err
-	}
-	if c != nil {
-		w.add("(q.pub < ? OR (q.pub = ? AND q.rowid < ?))", c.P, c.P, c.R)
-	}
-	rows, err := s.r.QueryContext(ctx, "SELECT "+quoteCols+quoteFrom+w.sql()+" ORDER BY q.pub DESC, q.rowid DESC LIMIT ?", append(w.args, n+1)...)
+	rows, err := s.r.QueryContext(ctx, query, append(w.args, n+1)...)
 	if err != nil {
 		return page, ftsError(err)
 	}
@@ -707,7 +727,7 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 		}
 		w.add(col + " <> ''")
 		if match != "" {
-			w.add("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", match)
+			w.add("+d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", match)
 		}
 		if err := w.dates(col, q.Dates); err != nil {
 			return page, err
@@ -725,7 +745,7 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 		}
 		w.add("q.pub <> ''")
 		if match != "" {
-			w.add("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
+			w.add("+q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", "content : ("+match+")")
 		}
 		if err := w.dates("q.pub", q.Dates); err != nil {
 			return page, err
@@ -744,7 +764,7 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 		}
 		w.add("ev.day <> ''")
 		if match != "" {
-			w.add("ev.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", match)
+			w.add("+ev.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", match)
 		}
 		if err := w.dates("ev.day", q.Dates); err != nil {
 			return page, err
