@@ -28,7 +28,7 @@ type GraphQuery struct {
 const MaxGraphNodes = 300
 
 // GraphWindow is how many of the most recent documents the co-occurrence counts look at.
-const GraphWindow = 5000
+const GraphWindow = 1000
 
 // Graph is a network of entities.
 type Graph struct {

@@ -15,7 +15,7 @@ for p in d3-array d3-geo d3-dispatch d3-quadtree d3-timer d3-force topojson-clie
   cp "$tmp/node_modules/$p/dist/$p.min.js" "$out/$p.min.js"
   printf '%s %s %s\n' "$p" "$(node -p "require('$tmp/node_modules/$p/package.json').version")" "$(node -p "require('$tmp/node_modules/$p/package.json').license")" >> "$out/VERSIONS"
 done
-cp "$tmp/node_modules/world-atlas/countries-50m.json" "$out/countries-50m.json"
+gzip -9 -n -c "$tmp/node_modules/world-atlas/countries-50m.json" > "$out/countries-50m.json.gz"
 printf 'world-atlas %s %s (Natural Earth, public domain)\n' "$(node -p "require('$tmp/node_modules/world-atlas/package.json').version")" "$(node -p "require('$tmp/node_modules/world-atlas/package.json').license")" >> "$out/VERSIONS"
 cp "$tmp/node_modules/d3-geo/LICENSE" "$out/LICENSE.d3"
 cp "$tmp/node_modules/topojson-client/LICENSE" "$out/LICENSE.topojson-client"

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -44,16 +45,25 @@ func Handler() http.Handler {
 				return err
 			}
 			sum := sha256.Sum256(b)
-			a := &asset{body: b, etag: `"` + hex.EncodeToString(sum[:8]) + `"`, ctype: mime.TypeByExtension(path.Ext(p))}
+			a := &asset{etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+			if name, ok := strings.CutSuffix(p, ".gz"); ok {
+				// Stored compressed (the map outlines): served as is to clients that take gzip.
+				p, a.gz = name, b
+				if a.body, err = gunzip(b); err != nil {
+					return err
+				}
+			} else {
+				a.body = b
+				if len(b) > 1024 {
+					a.gz = compress(b)
+				}
+			}
+			a.ctype = mime.TypeByExtension(path.Ext(p))
 			if a.ctype == "" {
 				a.ctype = "application/octet-stream"
 			}
-			if len(b) > 1024 && compressible(a.ctype) {
-				var buf bytes.Buffer
-				zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-				zw.Write(b)
-				zw.Close()
-				a.gz = buf.Bytes()
+			if !compressible(a.ctype) {
+				a.gz = nil
 			}
 			assets["/"+p] = a
 			return nil
@@ -103,6 +113,22 @@ func Handler() http.Handler {
 	})
 }
 
+func compress(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func gunzip(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
+
 func compressible(ctype string) bool {
 	return strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "javascript") || strings.Contains(ctype, "json") || strings.Contains(ctype, "svg")
 }
@@ -116,12 +142,14 @@ func BundleSize() (gz, raw int) {
 			return err
 		}
 		b, _ := fs.ReadFile(sub, p)
+		if strings.HasSuffix(p, ".gz") {
+			gz += len(b)
+			u, _ := gunzip(b)
+			raw += len(u)
+			return nil
+		}
 		raw += len(b)
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		zw.Write(b)
-		zw.Close()
-		gz += buf.Len()
+		gz += len(compress(b))
 		return nil
 	})
 	return gz, raw

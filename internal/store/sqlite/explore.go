@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/store"
@@ -51,6 +53,7 @@ func (s *DB) Graph(ctx context.Context, q store.GraphQuery) (store.Graph, error)
 		return g, err
 	}
 	var ids []string
+	var rowIDs []int64
 	for rows.Next() {
 		var row int64
 		var nd store.GraphNode
@@ -60,32 +63,68 @@ func (s *DB) Graph(ctx context.Context, q store.GraphQuery) (store.Graph, error)
 		}
 		g.Nodes = append(g.Nodes, nd)
 		ids = append(ids, fmt.Sprint(row))
+		rowIDs = append(rowIDs, row)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil || len(ids) == 0 {
 		return g, err
 	}
 	in := "(" + strings.Join(ids, ",") + ")" // integers from the database, not user input
-	rows, err = s.r.QueryContext(ctx, `SELECT a.key, b.key, count(*) AS c FROM (`+window+`) w
-		JOIN doc_entities x ON x.doc = w.doc JOIN doc_entities y ON y.doc = w.doc AND y.entity > x.entity
-		JOIN entities a ON a.rowid = x.entity JOIN entities b ON b.rowid = y.entity
-		WHERE x.entity IN `+in+` AND y.entity IN `+in+`
-		GROUP BY x.entity, y.entity ORDER BY c DESC LIMIT ?`, 4*len(ids))
+	// Co-occurrence: the node entities of each window document, paired up here rather than by a self-join,
+	// which SQLite would do per pair of rows.
+	rows, err = s.r.QueryContext(ctx, `SELECT de.doc, de.entity FROM (`+window+`) w
+		JOIN doc_entities de ON de.doc = w.doc WHERE de.entity IN `+in+` ORDER BY de.doc`)
 	if err != nil {
 		return g, err
 	}
+	type pair struct{ a, b int64 }
+	pairs := map[pair]int64{}
+	var cur int64 = -1
+	var ents []int64
+	flush := func() {
+		for i := range ents {
+			for j := i + 1; j < len(ents); j++ {
+				a, b := ents[i], ents[j]
+				if a > b {
+					a, b = b, a
+				}
+				pairs[pair{a, b}]++
+			}
+		}
+		ents = ents[:0]
+	}
 	for rows.Next() {
-		e := store.GraphEdge{Kind: "cooccur"}
-		if err := rows.Scan(&e.Source, &e.Target, &e.Weight); err != nil {
+		var d, e int64
+		if err := rows.Scan(&d, &e); err != nil {
 			rows.Close()
 			return g, err
 		}
-		g.Edges = append(g.Edges, e)
+		if d != cur {
+			flush()
+			cur = d
+		}
+		ents = append(ents, e)
 	}
+	flush()
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return g, err
 	}
+	keyOf := make(map[int64]string, len(rowIDs))
+	for i, r := range rowIDs {
+		keyOf[r] = g.Nodes[i].Key
+	}
+	edges := make([]store.GraphEdge, 0, len(pairs))
+	for p, c := range pairs {
+		edges = append(edges, store.GraphEdge{Source: keyOf[p.a], Target: keyOf[p.b], Kind: "cooccur", Weight: c})
+	}
+	slices.SortFunc(edges, func(x, y store.GraphEdge) int {
+		if x.Weight != y.Weight {
+			return cmp.Compare(y.Weight, x.Weight)
+		}
+		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target))
+	})
+	g.Edges = append(g.Edges, edges[:min(len(edges), 4*len(ids))]...)
 	rows, err = s.r.QueryContext(ctx, `SELECT a.key, b.key, count(DISTINCT qt.rowid) AS c FROM (`+window+`) w
 		JOIN quotes qt ON qt.doc = w.doc
 		JOIN mentions m ON m.doc = qt.doc AND m.start >= qt.content_start AND m.end <= qt.content_end
