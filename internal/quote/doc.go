@@ -2,20 +2,29 @@
 // speech and mixed quotes, each with its cue ("said", "according to", "posted"), its source (the mention
 // naming the speaker, possibly a pronoun) and its speaker (the entity id that mention belongs to).
 //
-// Input: Document.Text, and Document.Entities (mentions of kind name, title and pronoun) for speakers.
+// Input: Document.Text; Document.Tokens' POS tags when the pos stage ran (they tell verbs from nouns and
+// adjectives, and passives); Document.Entities (mentions of kind name, title and pronoun) for speakers.
 // Output: Document.Quotes, in text order, with byte offsets into Document.Text. The stage never changes the
-// text or any other annotation.
+// text or any other annotation, keeps no state between documents and is safe for concurrent use.
 //
-// How it works, in one linear pass over its own tokens:
-//   - quotation marks (“ ” " ” « » „ ‘ ’ ') are paired per paragraph; a paragraph that leaves a quote open
+// How it works, in linear time over its own tokens:
+//   - quotation marks (“ ” " '' « » „ “ ‘ ’ ') are paired per paragraph; a paragraph that leaves a quote open
 //     continues it when the next paragraph opens with a mark, otherwise the quote ends with its paragraph;
-//   - a quote is attributed by a cue word next to its marks with a subject before or after the cue
-//     ("“...,” she said", "said Trump", "He told NBC: “...”"); a quote split by its attribution shares it;
-//   - reported speech is a cue with a subject and the clause it governs ("X said (that) ...",
-//     "..., X emphasized", "according to X, ...", "X's claim that ..."); quotes inside it make it mixed;
-//   - long quotes with no cue inherit the attribution of the speaker's quote just before them; short
-//     unattributed quotes are scare quotes or titles, not speech.
+//     marks nested in a quote stay part of it;
+//   - a quote is attributed by a cue next to its marks with a subject before or after the cue ("“...,” she
+//     said", "“...,” said Trump", "He told NBC: “...”", "“...” ― Rosa Diaz"); a quote split by its attribution
+//     shares it; words leading into the marks, or a "that" before them, make the quote mixed, as PolNeAR
+//     annotates it;
+//   - reported speech is a cue with a subject and the clause it governs ("X said (that) ...", "X warned NBC
+//     that ...", "..., X emphasized", "A, X said, B", "according to X, ...", "X's claim that ...",
+//     "..., adding that ..."); quotes inside it make it mixed;
+//   - long quotes that open a sentence with no cue inherit the attribution of the quote just before them
+//     (the news convention for a speaker's further quotes) or keep a null speaker; short ones are scare
+//     quotes or titles, not speech;
+//   - the speaker is the entity whose mention overlaps the source most, or for an uncovered personal pronoun
+//     the person mentioned last before it.
 //
-// The cue lexicon (cues.tsv) is learned from the PolNeAR train split by ./gen (go generate); the patterns
-// and the word classes in words.go are written by hand.
+// The cue lexicon (cues.tsv, see README.md) is learned from the PolNeAR train split by ./gen (go generate):
+// how often each word is a cue, ends a source, and how often the patterns above fire rightly on it. The
+// patterns and the closed word classes in words.go are written by hand.
 package quote
