@@ -64,12 +64,13 @@ func TestTBAQ(t *testing.T) {
 	}
 }
 
-// Pinned TBAQ-cleaned figures (a little below the measured ones, see the commit that set them).
+// Pinned TBAQ-cleaned figures of the stage alone (no POS tags), a little below those measured when they
+// were set (strict F1 0.8738, relaxed F1 0.9321, type accuracy 0.9640, value F1 0.8001).
 const (
-	minRelaxedF1 = 0.90
-	minValueF1   = 0.75
-	minStrictF1  = 0.79
-	minTypeAcc   = 0.95
+	minRelaxedF1 = 0.93
+	minValueF1   = 0.795
+	minStrictF1  = 0.87
+	minTypeAcc   = 0.96
 )
 
 // parseDay reads the date part of a TimeML creation time; zero when absent.

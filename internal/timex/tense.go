@@ -99,10 +99,8 @@ func (e *env) verbTense(k int) tense {
 	if k > 0 {
 		prev = e.toks[k-1].low
 	}
-	if intention[w] {
-		return tenseFuture // "has scheduled a news conference Thursday", "plans a vote on Monday"
-	}
-	if k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w] {
+	if intention[w] || k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w] {
+		// "has scheduled a news conference Thursday", "plans to meet Monday"; but "was due to expire"
 		if prev == "was" || prev == "were" || prev == "been" || prev == "had" {
 			return tensePast
 		}
