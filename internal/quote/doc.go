@@ -9,8 +9,8 @@
 //
 // How it works, in linear time over its own tokens:
 //   - quotation marks (“ ” " « » „ “ ‘ ’ ' and two ASCII apostrophes) are paired per paragraph; a paragraph
-//     that leaves a quote open
-//     continues it when the next paragraph opens with a mark, otherwise the quote ends with its paragraph;
+//     that leaves a quote open continues it when the next paragraph opens with a mark, otherwise the quote
+//     ends with its paragraph;
 //     marks nested in a quote stay part of it;
 //   - a quote is attributed by a cue next to its marks with a subject before or after the cue ("“...,” she
 //     said", "“...,” said Trump", "He told NBC: “...”", "“...” ― Rosa Diaz"); a quote split by its attribution
