@@ -36,6 +36,9 @@ type Weights struct {
 	// Contained is added to the candidates of a place found inside an unknown name ("Manila Cathedral" →
 	// Manila); -100 or less turns that fallback off.
 	Contained float64
+	// HomeName is added to the populated places, in the publication's country, of an entity named like the
+	// town in the publication's domain.
+	HomeName float64
 	// GenericUS is added to places in the United States when the publication's domain is generic (.com, .net,
 	// .org), most of whose news sites are American.
 	GenericUS float64
@@ -74,6 +77,7 @@ func DefaultWeights() Weights {
 		GenericUS:     0.5,
 		Contained:     0,
 		Support:       0,
+		HomeName:      4,
 		ContainedADM1: true,
 		Rounds:        2,
 	}
@@ -147,8 +151,27 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		}
 	}
 	pub := publicationCountry(d.URL)
-	home := r.homePlace(d.URL, pub)
 	generic := pub == "" && genericDomain(d.URL)
+	homeKey, home := r.homePlace(d.URL, pub, generic)
+	homeCountry := pub
+	if homeCountry == "" {
+		homeCountry = "US"
+	}
+	// An entity named like the paper's home town is that town, or another populated place of its country,
+	// rather than the country or capital of the same name ("Jordan" in jordannews.com).
+	if homeKey != "" && w.HomeName != 0 {
+		for i := range items {
+			it := &items[i]
+			if Normalize(d.Entities[it.ent].Name) != homeKey {
+				continue
+			}
+			for k, c := range it.cands {
+				if en := &g.Entries[c]; strings.HasPrefix(en.Feature, "PPL") && en.Country == homeCountry {
+					it.prior[k] += w.HomeName
+				}
+			}
+		}
+	}
 	score := func(it *item, k int, ctx *evidence) float64 {
 		en := &g.Entries[it.cands[k]]
 		s := it.prior[k]
@@ -550,27 +573,36 @@ func (c *evidence) score(en *Entry, ent int) float64 {
 }
 
 // homePlace finds the town a local publication is named after in its domain ("columbuslocalnews.com" →
-// Columbus): the most populous populated place (of the publication's country, when known) of at least 20,000
-// people whose one-word name of at least 5 letters begins the domain's main label. It returns nil when there
-// is none.
-func (r *Resolver) homePlace(url, pub string) *Entry {
+// Columbus, "jordannews.com" → Jordan): the longest prefix (at least 5 letters) of the domain's main label that
+// is the one-word name of a populated place of the publication's country (the United States for generic
+// domains). It returns that name's key and, when one has at least 20,000 people, the most populous such place
+// (nil otherwise).
+func (r *Resolver) homePlace(url, pub string, generic bool) (string, *Entry) {
 	label := domainLabel(url)
 	if len(label) < 5 {
-		return nil
+		return "", nil
 	}
+	if pub == "" && generic {
+		pub = "US"
+	}
+	if pub == "" {
+		return "", nil
+	}
+	var key string
 	var best *Entry
-	for n := 5; n <= len(label) && n <= 16; n++ {
+	for n := min(len(label), 16); n >= 5 && key == ""; n-- {
 		for _, c := range r.gaz.names[label[:n]] {
 			en := &r.gaz.Entries[c.idx]
-			if !c.primary || !strings.HasPrefix(en.Feature, "PPL") || en.Population < 20000 || (pub != "" && en.Country != pub) {
+			if !c.primary || !strings.HasPrefix(en.Feature, "PPL") || en.Country != pub {
 				continue
 			}
-			if best == nil || en.Population > best.Population {
+			key = label[:n]
+			if en.Population >= 20000 && (best == nil || en.Population > best.Population) {
 				best = en
 			}
 		}
 	}
-	return best
+	return key, best
 }
 
 // genericDomain reports whether the URL's host ends in .com, .net or .org.

@@ -193,3 +193,35 @@ func TestDevAccuracy(t *testing.T) {
 		})
 	}
 }
+
+func FuzzRead(f *testing.F) {
+	f.Add(lglFixture)
+	f.Add(gwnFixture)
+	f.Add(`<articles><article><text>ab</text><toponyms><toponym><start>-5</start><end>99</end><phrase>ab</phrase></toponym></toponyms></article></articles>`)
+	f.Fuzz(func(t *testing.T, in string) {
+		arts, err := geo.Read(strings.NewReader(in), "fuzz")
+		if err != nil {
+			return
+		}
+		for _, a := range arts {
+			n := len([]rune(a.Text))
+			for _, tp := range a.Toponyms {
+				if tp.Verified && tp.Repaired && (tp.Start < 0 || tp.End > n || tp.Start > tp.End) {
+					t.Fatalf("repaired toponym out of bounds: %+v in %d code points", tp, n)
+				}
+			}
+			d, ents := geo.GoldDocument(a)
+			if len(ents) != len(a.Toponyms) {
+				t.Fatal("GoldDocument lost toponyms")
+			}
+			for _, e := range d.Entities {
+				for _, m := range e.Mentions {
+					if m.Start < 0 || m.End > len(d.Text) || m.Start > m.End {
+						t.Fatalf("mention %+v out of bounds of %d bytes", m, len(d.Text))
+					}
+				}
+			}
+			_ = geo.Score([]geo.Article{a}, map[string]*doc.Document{a.DocID: d})
+		}
+	})
+}
