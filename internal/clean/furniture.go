@@ -46,6 +46,9 @@ var lineRules = []struct {
 		`not a subscriber|become a (member|subscriber)|support (our|independent) journalism|donate now|thanks? for (signing up|subscribing)|` +
 		`you have been subscribed|by signing up|this site is protected by recaptcha)\b`), 30, false, false},
 	{re(`^(click here|tap here)\b`), 20, false, false},
+	{re(`^"?follow [\p{L}.'’ -]{2,60} on (twitter|x|facebook|instagram|telegram|threads|bluesky|linkedin)\b.{0,60}$`), 25, false, false},
+	{re(`^(read|see|watch|listen to) (the )?(rest|full (story|report|article|interview|transcript|video|speech))( of (it|the \w+))?( here| at \S+)?[.:!]?$`), 12, false, false},
+	{re(`^\(?(h/t|hat tip)\b.{0,60}$`), 12, false, false},
 	{re(`^((follow|read|see|visit|watch|listen|get|find|more)\b.{0,80}\s)?https?://\S+$`), 20, false, false},
 	{re(`^(have a (news )?tip|got a (news )?tip|send us a tip|contact us|corrections?:? )`), 12, false, false},
 	{re(`\bcontributed (reporting )?to this (report|story|article)\.?$`), 25, false, false},
@@ -88,7 +91,6 @@ var lineRules = []struct {
 	{re(`^((show|view|load|hide|read) (all |more |the )?\d*\s*comments|(leave|post|add|write) a (comment|reply)|join the (conversation|discussion))\b`), 12, false, false},
 	// handles, separators and icons
 	{re(`^@\w{2,}$`), 1, false, false},
-	{re(`^\d{1,3}\.?$`), 1, false, false},
 	{re(`^[\p{P}\p{S}\s]+$`), 20, false, false},
 }
 

@@ -39,7 +39,9 @@ var furnitureLines = []string{
 	"Europe | Analysis", "World / Europe", "Home > News > World > Ukraine", "Home / Politics / Europe", "Головна / Політика", "Реклама", "Anzeige", "Publicité",
 	"Читайте також: Зеленський провів телефонну розмову з Макроном", "Читайте также: Песков прокомментировал переговоры",
 	"Lesen Sie auch: Merz reist nach Kiew", "Lire aussi : Barrot à Kyiv", "Поділитися: Facebook | Telegram | X", "Teilen",
-	"Підписуйтесь на наш Telegram-канал", "Abonnez-vous à notre newsletter", "Фото: Офіс президента", "@kyivwire", "* * *", "—", "•", "1", "2.",
+	"Підписуйтесь на наш Telegram-канал", "Abonnez-vous à notre newsletter", "Фото: Офіс президента", "@kyivwire", "* * *", "—", "•",
+	"Follow Pam Key on Twitter @pamkeyNEN.", "Follow Ian Hanchett on Twitter @IanHanchett", "Read the rest here.", "(h/t Mediaite.)",
+	"Watch the full interview here:",
 }
 
 // articleLines are sentences and headlines of articles written for these tests, chosen to look like
@@ -109,6 +111,10 @@ var articleLines = []string{
 	"Читайте між рядків, порадив дипломат.",
 	"Contact with the crew was lost at 4 a.m., the navy said.",
 	"Visit https://war.ukraine.ua to see the evidence, the ministry urged citizens.",
+	"60.",
+	"3.",
+	"Follow the Kremlin's lead on Twitter, Trump told reporters, and you will regret it.",
+	"Read the rest of the agreement and you will see the problem, Sybiha said.",
 }
 
 func TestFurnitureDropped(t *testing.T) {
