@@ -362,12 +362,6 @@ func valYear(e *env, m *match) (string, string, bool) {
 	if !(y >= 1800 && y <= 2100) && !yearContext[prev.low] {
 		return "", "", false
 	}
-	if m.low("mod") == "the" || m.low("mod") == "year" {
-		// "the 1988 period" is annotated elsewhere; "year 2000" is a date
-		if m.low("mod") == "the" {
-			return "DATE", yearStr(y), true
-		}
-	}
 	return "DATE", yearStr(y), true
 }
 
@@ -640,6 +634,9 @@ func valAgo(e *env, m *match) (string, string, bool) {
 		return "", "", false
 	}
 	n *= u.mult
+	if n > 3000 {
+		return "", "", false // no calendar year to give
+	}
 	if m.low("a") != "ago" && !(nt.low == "a" || nt.low == "an" || nt.low == "one") {
 		return "", "", false
 	}
@@ -797,9 +794,6 @@ func valDuration(e *env, m *match) (string, string, bool) {
 		if v, _ := atoi(nt.low); v >= 1000 {
 			return "", "", false
 		}
-	}
-	if m.low("n") == "" && m.toks[m.end-1].low != m.low("u") {
-		// "a couple of" / "a few" handled by their own rules
 	}
 	if (m.low("n") == "a" || m.low("n") == "an") && m.start == indexOf(m, "n") && m.start > 0 {
 		// "$5 a year", "twice a year": a rate, not a duration
