@@ -220,6 +220,23 @@ func TestWalkMaxBytes(t *testing.T) {
 
 // TestWalkHugeFile reads a sparse 2 GiB file: the size limit must stop it after MaxBytes, without reading
 // (or allocating) the rest.
+func TestWARCCharset(t *testing.T) {
+	// "Київ" in windows-1251, served with the charset in the HTTP header only
+	body := "<html><body><article><p>\xca\xe8\xbf\xe2 said on Monday that talks would resume.</p></article></body></html>"
+	p := write(t, t.TempDir(), "cp.warc", warcFile(t, false, warctest.Record{URI: "https://news.example/k", ContentType: "text/html; charset=windows-1251", Body: body}))
+	var got *doc.Document
+	Walk(context.Background(), []string{p}, Options{}, func(d *doc.Document, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = d
+		return nil
+	})
+	if got == nil || !strings.Contains(string(got.Raw), "<p>Київ said") || len(got.Warnings) != 1 {
+		t.Errorf("got %+v", got)
+	}
+}
+
 func TestWalkHugeFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "huge.txt")
 	f, err := os.Create(p)

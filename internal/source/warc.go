@@ -8,8 +8,10 @@ import (
 	"mime"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nlnwa/gowarc/v3"
+	"golang.org/x/text/encoding/htmlindex"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
@@ -109,7 +111,8 @@ func warcArticle(r gowarc.WarcRecord, max int64) (d *doc.Document, skip bool, er
 	if ct == "" && sniff(raw[:min(len(raw), 4096)]) != kindHTML {
 		return nil, true, nil
 	}
-	d = &doc.Document{Raw: raw, Format: kindHTML}
+	d = &doc.Document{Format: kindHTML}
+	d.Raw = decodeCharset(d, raw, ct)
 	h := r.WarcHeader()
 	d.URL = strings.Trim(h.Get(gowarc.WarcTargetURI), "<>")
 	if t, err := r.Date(); err == nil && !t.IsZero() {
@@ -134,4 +137,24 @@ func (s *stashReader) Read(p []byte) (int, error) {
 		return n, io.EOF
 	}
 	return n, err
+}
+
+// decodeCharset converts a payload that is not UTF-8 to UTF-8 when its HTTP Content-Type names the charset
+// (the page's own <meta> declaration is the cleaner's business), and says so in a warning.
+func decodeCharset(d *doc.Document, raw []byte, contentType string) []byte {
+	_, params, err := mime.ParseMediaType(contentType)
+	name := strings.ToLower(params["charset"])
+	if err != nil || name == "" || name == "utf-8" || name == "utf8" || utf8.Valid(raw) {
+		return raw
+	}
+	enc, err := htmlindex.Get(name)
+	if err != nil {
+		return raw
+	}
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil || !utf8.Valid(out) {
+		return raw
+	}
+	d.Warn(fmt.Sprintf("input is not UTF-8: decoded as %s (from the HTTP Content-Type)", name))
+	return out
 }
