@@ -14,9 +14,9 @@ import (
 // loses accuracy fails here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
 	"content_overlap_f1": 0.81,
-	"source_f1":          0.635,
+	"source_f1":          0.64,
 	"cue_f1":             0.60,
-	"direct_exact_f1":    0.90,
+	"direct_exact_f1":    0.91,
 	"direct_speaker_acc": 0.90,
 }
 

@@ -611,6 +611,33 @@ func (st *state) attributeMarked(a, b int) {
 		} else {
 			at, ok = st.beforeOpen(r, a)
 			if ok {
+				cs := -1
+				if callVerbs[st.toks[at.cueS].low] && at.srcS >= 0 {
+					// "what it calls “...”": the label is part of a mixed quote from its subject
+					cs = at.srcS
+					if cs > a && st.toks[cs-1].kind == tWord && st.toks[cs-1].low == "what" {
+						cs--
+					}
+				} else if r.closed && r.close+1 < b && st.toks[r.close+1].kind == tWord && !st.isCue(r.close+1) && !st.toks[r.close+1].upper {
+					// "“Trump exaggerates” the level of ...": the clause goes on after the marks
+					cs = r.open
+				}
+				if cs >= 0 {
+					ce := b
+					for ce > r.close+1 && st.isPunct(ce-1, ".!?;") {
+						ce--
+					}
+					if cs == r.open {
+						st.cands = append(st.cands, cand{s: st.toks[cs].s, e: st.toks[ce-1].e, kind: doc.Mixed, at: at, ok: true})
+					} else {
+						st.cands = append(st.cands, cand{s: st.toks[cs].s, e: r.e, kind: doc.Mixed, at: at, ok: true})
+					}
+					r.attributed = true
+					for t := at.cueS; t < at.cueE; t++ {
+						st.used[t] = true
+					}
+					continue
+				}
 				// "said that “...”": PolNeAR's content starts at "that", so the quote is not direct
 				if th := st.thatBefore(r.open, max(at.cueE, at.srcE)); th >= 0 {
 					st.cands = append(st.cands, cand{s: st.toks[th].s, e: r.e, kind: doc.Mixed, at: at, ok: true})
@@ -805,7 +832,8 @@ func (st *state) indirect(a, b int) {
 		groupE := max(at.cueE, at.srcE)
 		// content after the cue: skip an object, a "that", a comma or a colon
 		cs := groupE
-		if objVerbs[st.toks[i].low] {
+		if objVerbs[st.toks[i].low] && !callVerbs[st.toks[i].low] {
+			// "told reporters that ...": the object is not content; "called the plan “a disaster”": it is
 			if _, e, ok := st.npRightObj(cs, b); ok {
 				cs = e
 			}
