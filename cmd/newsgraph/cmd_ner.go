@@ -7,8 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/conll"
 	"github.com/newsgraph/newsgraph/internal/ner"
@@ -98,6 +101,8 @@ func trainNER(args []string, stdout, stderr io.Writer) int {
 	two := fs.Bool("two-stage", true, "train the second stage with non-local (document-level) features")
 	folds := fs.Int("folds", 2, "jackknife folds for the second stage's training input")
 	prune := fs.Float64("prune", 0.05, "drop averaged weights smaller than this")
+	noNames := fs.Bool("no-names", false, "leave out the training-data gazetteer features")
+	bits := fs.Uint("bits", ner.DefaultBits, "log2 of the number of feature rows")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -122,7 +127,7 @@ func trainNER(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	m, f1, err := ner.Train(tr, dv, lex, pt, ner.TrainOptions{Options: *opt, TwoStage: *two, Folds: *folds, Prune: float32(*prune)})
+	m, f1, err := ner.Train(tr, dv, lex, pt, ner.TrainOptions{Options: *opt, TwoStage: *two, Folds: *folds, NoNames: *noNames, Bits: *bits, Prune: float32(*prune)})
 	if err != nil {
 		return fail(err)
 	}
@@ -232,12 +237,17 @@ func evalNER(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	var c *conll.Counts
+	var ov ner.Overlap
 	if *gum {
-		c = ner.EvaluateGUM(t, docs)
+		c, ov = ner.EvaluateGUM(t, docs)
 	} else {
 		c = ner.Evaluate(t, docs)
 	}
 	c.Report(stdout)
+	if *gum {
+		p, r, f := ov.PRF()
+		fmt.Fprintf(stdout, "overlap (same type, any shared token): precision: %6.2f%%; recall: %6.2f%%; F1: %6.2f\n", 100*p, 100*r, 100*f)
+	}
 	o := c.Overall()
 	fmt.Fprintf(stdout, "eval ner f1=%.4f precision=%.4f recall=%.4f", o.F1, o.P, o.R)
 	for _, ty := range ner.Types {
@@ -247,4 +257,83 @@ func evalNER(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func runBench(args []string, stdout, stderr io.Writer) int { return notImplemented("runBench", stderr) }
+func runBench(args []string, stdout, stderr io.Writer) int {
+	return subcommand("bench", args, map[string]func([]string, io.Writer, io.Writer) int{
+		"ner": benchNER,
+	}, stdout, stderr)
+}
+
+// benchNER times model loading and tagging on one core, in CPU seconds (user + system) so that the figure is
+// per core whatever else the machine runs. The comparison with jdkato/prose is bench/ner (own module).
+func benchNER(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bench ner", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	rounds := fs.Int("rounds", 3, "timed rounds (the best is kept)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: newsgraph bench ner [--rounds N] CONLL-FILE")
+		return 2
+	}
+	runtime.GOMAXPROCS(1)
+	docs, err := readCoNLL(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintln(stderr, "newsgraph bench ner:", err)
+		return 1
+	}
+	c0, w0 := cpuTime(), time.Now()
+	t, err := ner.Load()
+	if err != nil {
+		fmt.Fprintln(stderr, "newsgraph bench ner:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "load: %v CPU, %v wall\n", (cpuTime() - c0).Round(time.Millisecond), time.Since(w0).Round(time.Millisecond))
+	pt, _ := pos.Load()
+	sents := make([][][]string, len(docs))
+	tags := make([][][]string, len(docs))
+	tokens := 0
+	for i, d := range docs {
+		for _, s := range d.Sentences {
+			sents[i] = append(sents[i], s.Words())
+			tokens += len(s.Tokens)
+		}
+	}
+	best := func(f func()) time.Duration {
+		var b time.Duration
+		for r := 0; r < max(*rounds, 1); r++ {
+			c := cpuTime()
+			f()
+			if d := cpuTime() - c; r == 0 || d < b {
+				b = d
+			}
+		}
+		return b
+	}
+	posTime := best(func() {
+		for i, ss := range sents {
+			forms := pos.Forms(ss)
+			tags[i] = tags[i][:0]
+			for _, s := range ss {
+				tags[i] = append(tags[i], pt.Tag(s, forms))
+			}
+		}
+	})
+	nerTime := best(func() {
+		for i, ss := range sents {
+			t.TagDocument(ss, tags[i])
+		}
+	})
+	rate := func(d time.Duration) float64 { return float64(tokens) / d.Seconds() }
+	fmt.Fprintf(stdout, "%d documents, %d tokens, one core\n", len(docs), tokens)
+	fmt.Fprintf(stdout, "pos:       %9.0f tokens/s\n", rate(posTime))
+	fmt.Fprintf(stdout, "ner:       %9.0f tokens/s (POS given)\n", rate(nerTime))
+	fmt.Fprintf(stdout, "pos + ner: %9.0f tokens/s\n", rate(posTime+nerTime))
+	return 0
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,12 +1,13 @@
 package ner
 
 import (
+	"github.com/newsgraph/newsgraph/internal/ner/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/ner/lexicon"
 	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
-// Bits is log2 of the number of feature rows of the NER model.
-const Bits = 20
+// DefaultBits is log2 of the number of feature rows of a new NER model.
+const DefaultBits = 20
 
 // Feature templates. The numbering is part of the model: append, never reorder.
 const (
@@ -59,6 +60,15 @@ const (
 	fNonLocal
 	fNonLocalFirst
 	fNonLocalPrev
+	fGaz
+	fGazShape
+	fGazPrev
+	fGazNext
+	fNonLocalShape
+	fNonLocalShare
+	fNonLocalNext
+	fTrainGaz
+	fTrainGazShape
 )
 
 // sentInput is one sentence as the featurizer sees it.
@@ -69,11 +79,14 @@ type sentInput struct {
 
 // featurizer holds per-goroutine scratch.
 type featurizer struct {
+	bits  uint // log2 of the model's rows
 	lex   *lexicon.Lexicon
+	gaz   *gazetteer.Gazetteer
+	gm    [][]gazetteer.Match // per token
 	words []string
 	lower []string
 	short []string
-	clus  []string
+	clus  [][len(lexicon.Grains)]int32
 	buf   []byte
 	rows  []uint32
 	feats [][]uint32
@@ -99,6 +112,8 @@ type docInfo struct {
 	forms map[string]string // lower → mid-sentence spelling in the document
 	// hints, when set, is the first-stage label distribution of each capitalised word (non-local features).
 	hints map[string]*hint
+	// names are the names of the training data (lists = Types), for the training-gazetteer features.
+	names *gazetteer.Gazetteer
 }
 
 // sentence computes the feature rows of each token (valid until the next call); when di.hints is set it
@@ -115,12 +130,25 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 		f.lower = append(f.lower, l)
 		f.buf = lexicon.ShortShape(w, f.buf)
 		f.short = append(f.short, string(f.buf))
-		c := ""
-		if e, ok := f.lex.Lookup(l); ok {
-			c = e.Cluster
+		c := [len(lexicon.Grains)]int32{-1, -1, -1}
+		if e, ok := f.lex.Lookup(l); ok && e.HasClusters {
+			c = e.Clusters
 		}
 		f.clus = append(f.clus, c)
 	}
+	if cap(f.gm) < n {
+		f.gm = make([][]gazetteer.Match, n)
+	}
+	f.gm = f.gm[:n]
+	for i := range f.gm {
+		f.gm[i] = f.gm[i][:0]
+	}
+	f.gaz.Matches(f.lower, func(i int, m gazetteer.Match) { f.gm[i] = append(f.gm[i], m) })
+	// Training-data names are lists 8+ so that they do not share features with the embedded lists.
+	di.names.Matches(f.lower, func(i int, m gazetteer.Match) {
+		m.List += 8
+		f.gm[i] = append(f.gm[i], m)
+	})
 	lo := func(i int) string {
 		switch {
 		case i < 0:
@@ -157,11 +185,11 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 		}
 		return in.pos[i]
 	}
-	cl := func(i int) string {
+	cl := func(i, g int) int {
 		if i < 0 || i >= n {
-			return "<b>"
+			return -2
 		}
-		return f.clus[i]
+		return int(f.clus[i][g])
 	}
 	f.rows = f.rows[:0]
 	f.start = f.start[:0]
@@ -169,7 +197,7 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 	for i := 0; i < n; i++ {
 		f.start = append(f.start, len(f.rows))
 		w, l := f.words[i], f.lower[i]
-		add := func(h perceptron.Hash) { f.rows = append(f.rows, h.Row(Bits)) }
+		add := func(h perceptron.Hash) { f.rows = append(f.rows, h.Row(f.bits)) }
 		add(H(fBias))
 		add(H(fWord).Str(w))
 		add(H(fLower).Str(l))
@@ -223,19 +251,35 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 			dc = lexicon.Casing(form)
 		}
 		add(H(fDocCase).Int(dc).Int(lexicon.Casing(w)))
-		if c := f.clus[i]; c != "" {
-			add(H(fCluster4).Str(prefix(c, 4)))
-			add(H(fCluster6).Str(prefix(c, 6)))
-			add(H(fCluster10).Str(prefix(c, 10)))
-			add(H(fCluster20).Str(prefix(c, 20)))
+		if c := cl(i, 0); c >= 0 {
+			add(H(fCluster4).Int(c))
+			add(H(fCluster6).Int(cl(i, 1)))
+			add(H(fCluster10).Int(cl(i, 2)))
+			add(H(fCluster20).Int(cl(i, 1)).Str(f.short[i]))
 		}
-		add(H(fPrevCluster).Str(prefix(cl(i-1), 8)))
-		add(H(fNextCluster).Str(prefix(cl(i+1), 8)))
-		if di.hints != nil {
-			if h := di.hints[hintKey(w)]; h != nil && hintKey(w) != "" {
-				add(H(fNonLocal).Int(h.majority()))
-				add(H(fNonLocalFirst).Int(h.first))
+		add(H(fPrevCluster).Int(cl(i-1, 1)))
+		add(H(fNextCluster).Int(cl(i+1, 1)))
+		for _, m := range f.gm[i] {
+			if m.List >= 8 {
+				add(H(fTrainGaz).Int(int(m.List)).Int(int(m.Pos)))
+				add(H(fTrainGazShape).Int(int(m.List)).Int(int(m.Pos)).Str(f.short[i]))
+				continue
 			}
+			add(H(fGaz).Int(int(m.List)).Int(int(m.Pos)))
+			add(H(fGazShape).Int(int(m.List)).Int(int(m.Pos)).Str(f.short[i]))
+		}
+		if i > 0 {
+			for _, m := range f.gm[i-1] {
+				add(H(fGazPrev).Int(int(m.List)).Int(int(m.Pos)))
+			}
+		}
+		if i+1 < n {
+			for _, m := range f.gm[i+1] {
+				add(H(fGazNext).Int(int(m.List)).Int(int(m.Pos)))
+			}
+		}
+		if di.hints != nil {
+			f.rows = appendNonLocal(f.rows, f.bits, f.words, f.short, i, di)
 		}
 	}
 	f.start = append(f.start, len(f.rows))
@@ -247,6 +291,38 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 		f.feats[i] = f.rows[f.start[i]:f.start[i+1]:f.start[i+1]]
 	}
 	return f.feats
+}
+
+// appendNonLocal appends the second-stage features of token i (words as normalised, short shapes).
+func appendNonLocal(rows []uint32, bits uint, words, short []string, i int, di *docInfo) []uint32 {
+	H := perceptron.NewHash
+	add := func(h perceptron.Hash) { rows = append(rows, h.Row(bits)) }
+	if h := di.hint(words[i]); h != nil {
+		maj := h.majority()
+		add(H(fNonLocal).Int(maj))
+		add(H(fNonLocalFirst).Int(h.first))
+		add(H(fNonLocalShape).Int(maj).Str(short[i]))
+		total := 0
+		for _, c := range h.count {
+			total += c
+		}
+		for k, c := range h.count {
+			if c > 0 {
+				add(H(fNonLocalShare).Int(k).Int(4 * c / total))
+			}
+		}
+	}
+	if i > 0 {
+		if h := di.hint(words[i-1]); h != nil {
+			add(H(fNonLocalPrev).Int(h.majority()))
+		}
+	}
+	if i+1 < len(words) {
+		if h := di.hint(words[i+1]); h != nil {
+			add(H(fNonLocalNext).Int(h.majority()))
+		}
+	}
+	return rows
 }
 
 func b2i(b bool) int {
@@ -274,11 +350,21 @@ func (h *hint) majority() int {
 	return arg
 }
 
-// hintKey is the key of a word for non-local features: only capitalised words (where names are) get hints.
+// hintKey is the key of a word for non-local features: only capitalised words (where names are) get hints,
+// keyed in lower case so that a shouted headline and the body share them.
 func hintKey(w string) string {
 	switch lexicon.Casing(w) {
 	case lexicon.CaseTitle, lexicon.CaseUpper, lexicon.CaseMixed:
-		return w
+		return lexicon.Lower(w)
 	}
 	return ""
+}
+
+// hint returns the first-stage evidence about w, nil if none.
+func (di *docInfo) hint(w string) *hint {
+	k := hintKey(w)
+	if k == "" {
+		return nil
+	}
+	return di.hints[k]
 }

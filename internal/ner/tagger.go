@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/conll"
 	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/ner/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/ner/lexicon"
 	"github.com/newsgraph/newsgraph/internal/perceptron"
 	"github.com/newsgraph/newsgraph/internal/pos"
@@ -38,38 +39,44 @@ var (
 )
 
 // Load returns the NER stage with the embedded model and the embedded POS tagger; models are read once
-// per process, so Load is cheap to call again.
+// per process (in parallel), so Load is cheap to call again.
 func Load() (*Tagger, error) {
 	loadOnce.Do(func() {
-		lex, err := lexicon.Default()
-		if err != nil {
-			loadErr = err
-			return
-		}
-		pt, err := pos.Load()
-		if err != nil {
-			loadErr = err
-			return
-		}
+		var wg sync.WaitGroup
+		var posErr, gazErr error
+		var pt *pos.Tagger
+		wg.Add(2)
+		go func() { defer wg.Done(); pt, posErr = pos.Load() }()
+		go func() { defer wg.Done(); _, gazErr = gazetteer.Default() }()
+		var m *Model
 		if len(embedded) == 0 {
 			loadErr = fmt.Errorf("ner: no embedded model")
-			return
+		} else {
+			m, loadErr = ReadModel(embedded)
 		}
-		m, err := ReadModel(embedded)
-		if err != nil {
-			loadErr = err
-			return
+		wg.Wait()
+		lex, lexErr := lexicon.Default()
+		for _, err := range []error{posErr, gazErr, lexErr} {
+			if loadErr == nil && err != nil {
+				loadErr = err
+			}
 		}
-		loaded = New(m, lex, pt)
+		if loadErr == nil {
+			loaded = New(m, lex, pt)
+		}
 	})
 	return loaded, loadErr
 }
 
 // New returns a tagger of the given model, lexicon and POS tagger.
 func New(m *Model, lex *lexicon.Lexicon, pt *pos.Tagger) *Tagger {
+	if m.names == nil {
+		m.names = namesGazetteer(m.Names)
+	}
 	t := &Tagger{model: m, lex: lex, pos: pt}
+	gaz, _ := gazetteer.Default() // a corrupt embedded list is caught by the tests; tag without it
 	t.pool.New = func() any {
-		w := &worker{fz: featurizer{lex: lex}, dec1: m.Stage1.NewDecoder()}
+		w := &worker{fz: featurizer{bits: m.Stage1.Bits, lex: lex, gaz: gaz}, dec1: m.Stage1.NewDecoder()}
 		if m.Stage2 != nil {
 			w.dec2 = m.Stage2.NewDecoder()
 		}
@@ -89,7 +96,7 @@ func (t *Tagger) Model() *Model { return t.model }
 func (t *Tagger) TagDocument(sents [][]string, tags [][]string) [][]conll.Chunk {
 	w := t.pool.Get().(*worker)
 	defer t.pool.Put(w)
-	di := &docInfo{forms: pos.Forms(sents)}
+	di := &docInfo{forms: pos.Forms(sents), names: t.model.names}
 	if tags == nil {
 		tags = make([][]string, len(sents))
 		for i, s := range sents {
@@ -98,27 +105,66 @@ func (t *Tagger) TagDocument(sents [][]string, tags [][]string) [][]conll.Chunk 
 	}
 	labels := t.model.Stage1.Labels
 	out := make([][]conll.Chunk, len(sents))
-	stage := func(m *perceptron.Model, dec *perceptron.Decoder) {
-		for i, s := range sents {
-			if len(s) == 0 {
-				out[i] = nil
-				continue
+	two := t.model.Stage2 != nil
+	// The second stage sees the first stage's features plus its own: keep them per sentence.
+	var base [][][]uint32
+	var words, short [][]string
+	if two {
+		base = make([][][]uint32, len(sents))
+		words = make([][]string, len(sents))
+		short = make([][]string, len(sents))
+	}
+	for i, s := range sents {
+		if len(s) == 0 {
+			continue
+		}
+		feats := w.fz.sentence(sentInput{words: s, pos: tags[i]}, di)
+		w.out = growInts(w.out, len(s))
+		w.dec1.Decode(feats, w.out)
+		out[i] = chunksOf(w.out, labels)
+		if two {
+			flat := append([]uint32(nil), w.fz.rows...)
+			base[i] = make([][]uint32, len(s))
+			for j := range s {
+				base[i][j] = flat[w.fz.start[j]:w.fz.start[j+1]:w.fz.start[j+1]]
 			}
-			feats := w.fz.sentence(sentInput{words: s, pos: tags[i]}, di)
-			if cap(w.out) < len(s) {
-				w.out = make([]int, len(s))
-			}
-			w.out = w.out[:len(s)]
-			dec.Decode(feats, w.out)
-			out[i] = chunksOf(w.out, labels)
+			words[i] = append([]string(nil), w.fz.words...)
+			short[i] = append([]string(nil), w.fz.short...)
 		}
 	}
-	stage(t.model.Stage1, w.dec1)
-	if t.model.Stage2 != nil {
-		di.hints = hintsOf(sents, out)
-		stage(t.model.Stage2, w.dec2)
+	if !two {
+		return out
+	}
+	di.hints = hintsOf(sents, out)
+	var extra []uint32
+	var starts []int
+	var ext [][]uint32
+	for i, s := range sents {
+		if len(s) == 0 {
+			continue
+		}
+		extra, starts = extra[:0], starts[:0]
+		for j := range s {
+			starts = append(starts, len(extra))
+			extra = appendNonLocal(extra, w.fz.bits, words[i], short[i], j, di)
+		}
+		starts = append(starts, len(extra))
+		ext = ext[:0]
+		for j := range s {
+			ext = append(ext, extra[starts[j]:starts[j+1]])
+		}
+		w.out = growInts(w.out, len(s))
+		w.dec2.Decode2(base[i], ext, w.out)
+		out[i] = chunksOf(w.out, labels)
 	}
 	return out
+}
+
+func growInts(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
 }
 
 // chunksOf turns BILOU label indices into chunks.

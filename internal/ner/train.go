@@ -3,8 +3,11 @@ package ner
 import (
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/conll"
+	"github.com/newsgraph/newsgraph/internal/ner/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/ner/lexicon"
 	"github.com/newsgraph/newsgraph/internal/perceptron"
 	"github.com/newsgraph/newsgraph/internal/pos"
@@ -18,6 +21,10 @@ type TrainOptions struct {
 	// second stage learns how far to trust first-stage predictions on unseen text.
 	TwoStage bool
 	Folds    int
+	// Bits is log2 of the number of feature rows (default DefaultBits).
+	Bits uint
+	// NoNames leaves out the training-data gazetteer features.
+	NoNames bool
 	// Prune drops small weights from the saved model.
 	Prune float32
 }
@@ -75,11 +82,12 @@ func evaluatePrepared(t *Tagger, docs []corpusDoc) float64 {
 }
 
 // examples featurises documents with the given hints (nil: first stage).
-func examples(docs []corpusDoc, lex *lexicon.Lexicon, hints []map[string]*hint, index map[string]int) []perceptron.Example {
-	fz := featurizer{lex: lex}
+func examples(docs []corpusDoc, bits uint, lex *lexicon.Lexicon, hints []map[string]*hint, names []*gazetteer.Gazetteer, index map[string]int) []perceptron.Example {
+	gaz, _ := gazetteer.Default()
+	fz := featurizer{bits: bits, lex: lex, gaz: gaz}
 	var exs []perceptron.Example
 	for k, d := range docs {
-		di := &docInfo{forms: pos.Forms(d.sents)}
+		di := &docInfo{forms: pos.Forms(d.sents), names: names[k]}
 		if hints != nil {
 			di.hints = hints[k]
 		}
@@ -114,51 +122,98 @@ func Train(train, dev []conll.Document, lex *lexicon.Lexicon, pt *pos.Tagger, op
 	tr := prepare(train, pt)
 	dv := prepare(dev, pt)
 	opt.Options.Prune = opt.Prune
-	fit := func(docs []corpusDoc, hints []map[string]*hint, devFn func(*perceptron.Model) float64) *perceptron.Model {
-		t := perceptron.NewTrainer(labels, Bits, allowed(labels))
-		m, epoch, score := perceptron.Fit(t, examples(docs, lex, hints, index), opt.Options, devFn)
+	bits := opt.Bits
+	if bits == 0 {
+		bits = DefaultBits
+	}
+	folds := max(opt.Folds, 2)
+	// Training-data names: every document sees only the names of the other folds, as unseen text would.
+	var allNames []string
+	docNames := make([]*gazetteer.Gazetteer, len(tr))
+	if !opt.NoNames {
+		allNames = namesOf(tr, -1, folds)
+		foldNames := make([]*gazetteer.Gazetteer, folds)
+		for k := range foldNames {
+			foldNames[k] = namesGazetteer(namesOf(tr, k, folds))
+		}
+		for i := range tr {
+			docNames[i] = foldNames[i%folds]
+		}
+	}
+	newModel := func(s1, s2 *perceptron.Model) *Model { return &Model{Stage1: s1, Stage2: s2, Names: allNames} }
+	fit := func(docs []corpusDoc, names []*gazetteer.Gazetteer, hints []map[string]*hint, devFn func(*perceptron.Model) float64) *perceptron.Model {
+		t := perceptron.NewTrainer(labels, bits, allowed(labels))
+		m, epoch, score := perceptron.Fit(t, examples(docs, bits, lex, hints, names, index), opt.Options, devFn)
 		fmt.Fprintf(log, "best epoch %d: dev F1 %.4f\n", epoch, score)
 		return m
 	}
 	fmt.Fprintln(log, "stage 1")
-	s1 := fit(tr, nil, func(m *perceptron.Model) float64 {
-		return evaluatePrepared(New(&Model{Stage1: m}, lex, pt), dv)
+	s1 := fit(tr, docNames, nil, func(m *perceptron.Model) float64 {
+		return evaluatePrepared(New(newModel(m, nil), lex, pt), dv)
 	})
-	model := &Model{Stage1: s1}
+	model := newModel(s1, nil)
 	f1 := evaluatePrepared(New(model, lex, pt), dv)
 	if !opt.TwoStage {
 		return model, f1, nil
 	}
-	folds := max(opt.Folds, 2)
 	hints := make([]map[string]*hint, len(tr))
 	for k := 0; k < folds; k++ {
 		var in []corpusDoc
+		var inNames []*gazetteer.Gazetteer
 		var held []int
 		for i := range tr {
 			if i%folds == k {
 				held = append(held, i)
 			} else {
 				in = append(in, tr[i])
+				inNames = append(inNames, docNames[i])
 			}
 		}
 		fmt.Fprintf(log, "jackknife fold %d/%d: %d documents\n", k+1, folds, len(in))
-		fm := fit(in, nil, func(m *perceptron.Model) float64 {
-			return evaluatePrepared(New(&Model{Stage1: m}, lex, pt), dv)
+		fm := fit(in, inNames, nil, func(m *perceptron.Model) float64 {
+			return evaluatePrepared(New(newModel(m, nil), lex, pt), dv)
 		})
+		// The held-out documents are tagged with the names of the other folds, as in training.
 		ft := New(&Model{Stage1: fm}, lex, pt)
+		if !opt.NoNames {
+			ft.model.names = docNames[held[0]]
+		}
 		for _, i := range held {
 			hints[i] = hintsOf(tr[i].sents, ft.TagDocument(tr[i].sents, tr[i].pos))
 		}
 	}
 	fmt.Fprintln(log, "stage 2")
-	s2 := fit(tr, hints, func(m *perceptron.Model) float64 {
-		return evaluatePrepared(New(&Model{Stage1: s1, Stage2: m}, lex, pt), dv)
+	s2 := fit(tr, docNames, hints, func(m *perceptron.Model) float64 {
+		return evaluatePrepared(New(newModel(s1, m), lex, pt), dv)
 	})
-	two := &Model{Stage1: s1, Stage2: s2}
+	two := newModel(s1, s2)
 	f2 := evaluatePrepared(New(two, lex, pt), dv)
 	if f2 > f1 {
 		return two, f2, nil
 	}
 	fmt.Fprintf(log, "stage 2 does not pay (%.4f <= %.4f): keeping stage 1 only\n", f2, f1)
 	return model, f1, nil
+}
+
+// namesOf returns the sorted, distinct "TYPE TAB tokens" names of the gold mentions of the documents not in
+// fold skip (i % folds == skip); skip -1 keeps every document.
+func namesOf(docs []corpusDoc, skip, folds int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for i, d := range docs {
+		if skip >= 0 && i%folds == skip {
+			continue
+		}
+		for j, s := range d.sents {
+			for _, c := range d.gold[j] {
+				l := c.Type + "\t" + strings.Join(s[c.Start:c.End], " ")
+				if !seen[l] {
+					seen[l] = true
+					out = append(out, l)
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -46,13 +46,29 @@ func (m *Model) Label(s string) int {
 // Decoder holds the scratch of one decoding goroutine.
 type Decoder struct {
 	m     *Model
-	score []int32 // T*L emission scores
+	prevs [][]int32 // for each label, the labels that may precede it
+	score []int32   // T*L emission scores
 	delta []int32
 	back  []int32
+	// Beam, when between 1 and the number of labels, keeps only the Beam labels of highest emission score
+	// at each token (pruned Viterbi: Beam² instead of L² steps per token, for large label sets such as POS).
+	Beam int
+	cand []int32
 }
 
 // NewDecoder returns a decoder for m. A Decoder is not safe for concurrent use; a Model is.
-func (m *Model) NewDecoder() *Decoder { return &Decoder{m: m} }
+func (m *Model) NewDecoder() *Decoder {
+	L := len(m.Labels)
+	d := &Decoder{m: m, prevs: make([][]int32, L)}
+	for j := 0; j < L; j++ {
+		for k := 0; k < L; k++ {
+			if m.Trans[k*L+j] > forbidden {
+				d.prevs[j] = append(d.prevs[j], int32(k))
+			}
+		}
+	}
+	return d
+}
 
 // Emissions fills scores (length L) with the summed weights of the feature rows.
 func (m *Model) Emissions(rows []uint32, scores []int32) {
@@ -81,10 +97,36 @@ func (d *Decoder) Decode(feats [][]uint32, out []int) {
 	d.Viterbi(d.score[:T*L], T, out)
 }
 
+// Decode2 is Decode for tokens whose feature rows come in two lists, a[i] and b[i] (for a second stage that
+// adds features to a first stage's).
+func (d *Decoder) Decode2(a, b [][]uint32, out []int) {
+	m := d.m
+	T, L := len(a), len(m.Labels)
+	if T == 0 {
+		return
+	}
+	d.score = grow(d.score, T*L)
+	for i := range a {
+		s := d.score[i*L : (i+1)*L]
+		m.Emissions(a[i], s)
+		for _, r := range b[i] {
+			w := m.W[int(r)*L : int(r)*L+L]
+			for j, v := range w {
+				s[j] += int32(v)
+			}
+		}
+	}
+	d.Viterbi(d.score[:T*L], T, out)
+}
+
 // Viterbi decodes from precomputed emission scores (T*L, row-major).
 func (d *Decoder) Viterbi(score []int32, T int, out []int) {
 	m := d.m
 	L := len(m.Labels)
+	if d.Beam > 0 && d.Beam < L {
+		d.beamViterbi(score, T, out)
+		return
+	}
 	d.delta = grow(d.delta, 2*L)
 	d.back = grow(d.back, T*L)
 	cur, prev := d.delta[:L], d.delta[L:2*L]
@@ -107,10 +149,10 @@ func (d *Decoder) Viterbi(score []int32, T int, out []int) {
 		bk := d.back[i*L : (i+1)*L]
 		for j := 0; j < L; j++ {
 			best, arg := int32(math.MinInt32), int32(0)
-			for k := 0; k < L; k++ {
-				v := prev[k] + m.Trans[k*L+j]
+			for _, k := range d.prevs[j] {
+				v := prev[k] + m.Trans[int(k)*L+j]
 				if v > best {
-					best, arg = v, int32(k)
+					best, arg = v, k
 				}
 			}
 			cur[j] = sat(best, em[j])
@@ -127,6 +169,74 @@ func (d *Decoder) Viterbi(score []int32, T int, out []int) {
 	for i := T - 1; i > 0; i-- {
 		arg = int(d.back[i*L+arg])
 		out[i-1] = arg
+	}
+}
+
+// beamViterbi is Viterbi over the Beam best labels (by emission) of each token.
+func (d *Decoder) beamViterbi(score []int32, T int, out []int) {
+	m := d.m
+	L, K := len(m.Labels), d.Beam
+	d.cand = grow(d.cand, T*K)
+	for i := 0; i < T; i++ {
+		topK(score[i*L:(i+1)*L], d.cand[i*K:(i+1)*K])
+	}
+	d.delta = grow(d.delta, 2*K)
+	d.back = grow(d.back, T*K)
+	cur, prev := d.delta[:K], d.delta[K:2*K]
+	for a, j := range d.cand[:K] {
+		cur[a] = sat(m.Trans[L*L+int(j)], score[j])
+	}
+	for i := 1; i < T; i++ {
+		cur, prev = prev, cur
+		mx := int32(forbidden)
+		for _, v := range prev {
+			mx = max(mx, v)
+		}
+		for a := range prev {
+			if prev[a] > forbidden {
+				prev[a] -= mx
+			}
+		}
+		pc := d.cand[(i-1)*K : i*K]
+		for a, j := range d.cand[i*K : (i+1)*K] {
+			best, arg := int32(math.MinInt32), int32(0)
+			for b, k := range pc {
+				v := prev[b] + m.Trans[int(k)*L+int(j)]
+				if v > best {
+					best, arg = v, int32(b)
+				}
+			}
+			cur[a] = sat(best, score[i*L+int(j)])
+			d.back[i*K+a] = arg
+		}
+	}
+	best, arg := int32(math.MinInt32), 0
+	for a, j := range d.cand[(T-1)*K : T*K] {
+		if v := cur[a] + m.End[j]; v > best {
+			best, arg = v, a
+		}
+	}
+	for i := T - 1; i >= 0; i-- {
+		out[i] = int(d.cand[i*K+arg])
+		arg = int(d.back[i*K+arg])
+	}
+}
+
+// topK writes the indices of the len(dst) largest scores into dst (ties: lower index first).
+func topK(scores []int32, dst []int32) {
+	n := 0
+	for j, v := range scores {
+		if n < len(dst) {
+			dst[n] = int32(j)
+			n++
+		} else if v <= scores[dst[n-1]] {
+			continue
+		} else {
+			dst[n-1] = int32(j)
+		}
+		for a := n - 1; a > 0 && scores[dst[a]] > scores[dst[a-1]]; a-- {
+			dst[a], dst[a-1] = dst[a-1], dst[a]
+		}
 	}
 }
 

@@ -132,3 +132,37 @@ func BenchmarkDecode(b *testing.B) {
 		d.Decode(exs[3].Feats, out)
 	}
 }
+
+func TestBeamMatchesExactOnToy(t *testing.T) {
+	exs, labels := toy()
+	score := func(m *Model) float64 {
+		right := 0
+		for _, ex := range exs {
+			out := make([]int, len(ex.Gold))
+			m.NewDecoder().Decode(ex.Feats, out)
+			if reflect.DeepEqual(out, ex.Gold) {
+				right++
+			}
+		}
+		return float64(right)
+	}
+	m, _, _ := Fit(NewTrainer(labels, 10, nil), exs, Options{Epochs: 20, Seed: 3}, score)
+	exact, beam := m.NewDecoder(), m.NewDecoder()
+	beam.Beam = 2
+	for _, ex := range exs {
+		a, b := make([]int, len(ex.Gold)), make([]int, len(ex.Gold))
+		exact.Decode(ex.Feats, a)
+		beam.Decode(ex.Feats, b)
+		if !reflect.DeepEqual(a, b) || !reflect.DeepEqual(a, ex.Gold) {
+			t.Errorf("exact %v beam %v gold %v", a, b, ex.Gold)
+		}
+	}
+}
+
+func TestTopK(t *testing.T) {
+	dst := make([]int32, 3)
+	topK([]int32{5, 1, 9, 9, -3, 7}, dst)
+	if want := []int32{2, 3, 5}; !reflect.DeepEqual(dst, want) {
+		t.Errorf("got %v, want %v", dst, want)
+	}
+}

@@ -45,7 +45,7 @@ const (
 	fCluster4
 	fCluster8
 	fCluster12
-	fCluster
+	fClusterUnused
 	fPrevCluster
 	fNextCluster
 	fBigramPrev
@@ -64,13 +64,6 @@ func prefix(s string, n int) string {
 		return s
 	}
 	return s[:n]
-}
-
-func clusterPrefix(c string, n int) string {
-	if len(c) <= n {
-		return c
-	}
-	return c[:n]
 }
 
 // sentence returns the feature rows of each word of a sentence (valid until the next call).
@@ -96,14 +89,14 @@ func (f *featurizer) sentence(words []string, docForms map[string]string) [][]ui
 		}
 		return f.lower[i]
 	}
-	cl := func(i int) string {
+	cl := func(i, g int) int {
 		if i < 0 || i >= n {
-			return "<b>"
+			return -2
 		}
-		if e, ok := f.lex.Lookup(f.lower[i]); ok {
-			return e.Cluster
+		if e, ok := f.lex.Lookup(f.lower[i]); ok && e.HasClusters {
+			return int(e.Clusters[g])
 		}
-		return ""
+		return -1
 	}
 	starts := make([]int, n+1)
 	for i := 0; i < n; i++ {
@@ -142,14 +135,13 @@ func (f *featurizer) sentence(words []string, docForms map[string]string) [][]ui
 		if i == 0 {
 			add(H(fFirst).Int(lexicon.Casing(w)))
 		}
-		if c := cl(i); c != "" {
-			add(H(fCluster4).Str(clusterPrefix(c, 4)))
-			add(H(fCluster8).Str(clusterPrefix(c, 8)))
-			add(H(fCluster12).Str(clusterPrefix(c, 12)))
-			add(H(fCluster).Str(c))
+		if c := cl(i, 0); c >= 0 {
+			add(H(fCluster4).Int(c))
+			add(H(fCluster8).Int(cl(i, 1)))
+			add(H(fCluster12).Int(cl(i, 2)))
 		}
-		add(H(fPrevCluster).Str(cl(i - 1)))
-		add(H(fNextCluster).Str(cl(i + 1)))
+		add(H(fPrevCluster).Int(cl(i-1, 1)))
+		add(H(fNextCluster).Int(cl(i+1, 1)))
 	}
 	starts[n] = len(f.rows)
 	for i := 0; i < n; i++ {

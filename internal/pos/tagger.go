@@ -59,7 +59,11 @@ func Load() (*Tagger, error) {
 // New returns a tagger of the given model and lexicon.
 func New(m *perceptron.Model, lex *lexicon.Lexicon) *Tagger {
 	t := &Tagger{model: m, lex: lex}
-	t.pool.New = func() any { return &worker{fz: featurizer{lex: lex}, dec: m.NewDecoder()} }
+	t.pool.New = func() any {
+		dec := m.NewDecoder()
+		dec.Beam = Beam
+		return &worker{fz: featurizer{lex: lex}, dec: dec}
+	}
 	return t
 }
 
@@ -165,3 +169,7 @@ func Forms(sents [][]string) map[string]string {
 	}
 	return m
 }
+
+// Beam is the number of candidate tags per token in decoding (pruned Viterbi); on eng.testa a beam of 4 loses
+// no accuracy against the exact search and is about ten times faster.
+const Beam = 4

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,9 +15,13 @@ import (
 type Entry struct {
 	// Form is the word's most frequent spelling in running text outside sentence starts and all-caps lines.
 	Form string
-	// Cluster is the word's cluster path as a bit string ("0110..."), "" when unclustered.
-	Cluster string
+	// Clusters are the word's classes at each granularity (Grains), valid when HasClusters.
+	Clusters    [len(Grains)]int32
+	HasClusters bool
 }
+
+// Grains are the numbers of classes of the word clusterings, coarse to fine.
+var Grains = [...]int{64, 256, 1024}
 
 // Lexicon maps lower-cased words to entries. The zero value (nil map) knows nothing. It is read-only after
 // loading and safe for concurrent use.
@@ -58,8 +63,18 @@ func Read(r io.Reader) (*Lexicon, error) {
 			continue
 		}
 		e := Entry{Form: f[1]}
-		if len(f) > 2 {
-			e.Cluster = f[2]
+		if len(f) > 2 && f[2] != "" {
+			cs := strings.Fields(f[2])
+			if len(cs) == len(Grains) {
+				e.HasClusters = true
+				for i, c := range cs {
+					v, err := strconv.Atoi(c)
+					if err != nil {
+						return nil, fmt.Errorf("lexicon: bad cluster %q", f[2])
+					}
+					e.Clusters[i] = int32(v)
+				}
+			}
 		}
 		m[f[0]] = e
 	}
@@ -75,7 +90,16 @@ func (l *Lexicon) Write(w io.Writer, keys []string) error {
 	bw := bufio.NewWriter(zw)
 	for _, k := range keys {
 		e := l.m[k]
-		fmt.Fprintf(bw, "%s\t%s\t%s\n", k, e.Form, e.Cluster)
+		cs := ""
+		if e.HasClusters {
+			for i, c := range e.Clusters {
+				if i > 0 {
+					cs += " "
+				}
+				cs += strconv.Itoa(int(c))
+			}
+		}
+		fmt.Fprintf(bw, "%s\t%s\t%s\n", k, e.Form, cs)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
