@@ -36,6 +36,10 @@ type Weights struct {
 	// Contained is added to the candidates of a place found inside an unknown name ("Manila Cathedral" →
 	// Manila); -100 or less turns that fallback off.
 	Contained float64
+	// NamesakeShare is the share of a first-level division's people that a city named like it must hold to
+	// count as its namesake for DivisionSeat; AltShadow is added to alternate-only names when the name is the
+	// main name of a place of 100,000 people or a division.
+	NamesakeShare, AltShadow float64
 	// HomeName is added to the populated places, in the publication's country, of an entity named like the
 	// town in the publication's domain.
 	HomeName float64
@@ -60,7 +64,7 @@ func DefaultWeights() Weights {
 		Demonym: 3,
 		Feature: map[string]float64{
 			"PCLI": 7, "PCLD": 3, "AIRP": 2, "BLDG": 2, "ST": 1, "SQR": 1, "PRK": 1, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
-			"RGN": 4, "SEA": 4, "OCN": 4, "GULF": 4,
+			"RGN": 4, "SEA": 6, "OCN": 6, "GULF": 4,
 			"ADM1": 3.5, "ADM2": -1,
 			"PPLC": 4, "PPLA": 0, "PPLA2": 0.5, "PPLG": 1, "PPL": -1,
 			"PPLX": -1, "PPLH": -2, "PPLQ": -3, "PPLW": -3, "PPLCH": -2,
@@ -78,6 +82,8 @@ func DefaultWeights() Weights {
 		Contained:     0,
 		Support:       0,
 		HomeName:      4,
+		NamesakeShare: 0.3,
+		AltShadow:     0,
 		ContainedADM1: true,
 		Rounds:        2,
 	}
@@ -343,16 +349,37 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		prior[i] = p
 	}
 	if w.DivisionSeat != 0 {
-		for i, c := range order {
+		// The seat of a first-level division named like it (Luhansk), or its namesake city holding a large
+		// share of its people (New York City in New York).
+		for _, c := range order {
 			en := &g.Entries[c]
 			if en.Feature != "ADM1" {
 				continue
 			}
 			for j, c2 := range order {
 				e2 := &g.Entries[c2]
-				if (e2.Feature == "PPLA" || e2.Feature == "PPLC") && e2.Country == en.Country && e2.Admin1 == en.Admin1 && seen[c2].primary {
+				if e2.Country != en.Country || e2.Admin1 != en.Admin1 || !seen[c2].primary || !strings.HasPrefix(e2.Feature, "PPL") {
+					continue
+				}
+				if e2.Feature == "PPLA" || e2.Feature == "PPLC" || float64(e2.Population) >= w.NamesakeShare*float64(en.Population) {
 					prior[j] += w.DivisionSeat
-					_ = i
+				}
+			}
+		}
+	}
+	if w.AltShadow != 0 {
+		// An alternate name that is the main name of a sizeable place is that place's ("Rome" is not an old
+		// name of Washington, D.C. here).
+		shadow := false
+		for _, c := range order {
+			if en := &g.Entries[c]; seen[c].primary && (en.Population >= 100000 || isDivision(en.Feature)) {
+				shadow = true
+			}
+		}
+		if shadow {
+			for i, c := range order {
+				if !seen[c].primary {
+					prior[i] += w.AltShadow
 				}
 			}
 		}

@@ -85,7 +85,8 @@ func GoldDocument(a Article) (*doc.Document, []int) {
 	ents := make([]int, len(a.Toponyms))
 	for i, t := range a.Toponyms {
 		ents[i] = -1
-		if !t.Verified || strings.TrimSpace(t.Name) == "" {
+		if !t.Verified || strings.TrimSpace(t.Name) == "" || (t.Type != "" && !t.HasCoords) {
+			// GeoWebNews' common nouns ("the church") and non-toponyms are no LOC entities.
 			continue
 		}
 		key := place.Normalize(t.Name)
