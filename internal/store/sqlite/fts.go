@@ -13,11 +13,25 @@ import (
 // phrases, a trailing * keeps prefix search, and an upper-case OR between words means either. Words with no
 // letter or digit are dropped. It returns an *store.InvalidError when nothing searchable is left.
 func ftsQuery(field, in string) (string, error) {
-	type term struct {
-		text   string
-		prefix bool
-		or     bool
-	}
+	p, err := parseFTS(field, in)
+	return p.match, err
+}
+
+// ftsTerm is one word, phrase or prefix of a full-text query.
+type ftsTerm struct {
+	text   string
+	prefix bool
+	or     bool
+}
+
+// ftsParsed is a full-text query as FTS5 syntax, and its terms: a match needs one term of every group.
+type ftsParsed struct {
+	match  string
+	groups [][]ftsTerm
+}
+
+func parseFTS(field, in string) (ftsParsed, error) {
+	type term = ftsTerm
 	var terms []term
 	// Control characters (NUL ends a string inside SQLite's FTS5 parser) and invalid UTF-8 separate words.
 	in = strings.Map(func(r rune) rune {
@@ -61,6 +75,7 @@ func ftsQuery(field, in string) (string, error) {
 	}
 	// Consecutive terms joined by OR form one group; groups are joined by AND.
 	var groups [][]string
+	var parsed ftsParsed
 	joinNext := false
 	for _, t := range terms {
 		if !searchable(t.text) {
@@ -72,13 +87,15 @@ func ftsQuery(field, in string) (string, error) {
 		}
 		if joinNext && len(groups) > 0 {
 			groups[len(groups)-1] = append(groups[len(groups)-1], q)
+			parsed.groups[len(parsed.groups)-1] = append(parsed.groups[len(parsed.groups)-1], t)
 		} else {
 			groups = append(groups, []string{q})
+			parsed.groups = append(parsed.groups, []ftsTerm{t})
 		}
 		joinNext = t.or
 	}
 	if len(groups) == 0 {
-		return "", store.Invalid(field, "%q has no word to search for", in)
+		return parsed, store.Invalid(field, "%q has no word to search for", in)
 	}
 	parts := make([]string, len(groups))
 	for i, g := range groups {
@@ -87,7 +104,14 @@ func ftsQuery(field, in string) (string, error) {
 			parts[i] = "(" + strings.Join(g, " OR ") + ")"
 		}
 	}
-	return strings.Join(parts, " AND "), nil
+	parsed.match = strings.Join(parts, " AND ")
+	return parsed, nil
+}
+
+// tokens splits text the way the unicode61 tokenizer with remove_diacritics does, near enough to look
+// terms up in the vocabulary: folded, split at anything but letters and digits.
+func tokens(text string) []string {
+	return strings.FieldsFunc(Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 func searchable(s string) bool {

@@ -192,4 +192,14 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
 	INSERT INTO quotes_fts(quotes_fts, rowid, content, speaker_tok) VALUES ('delete', old.rowid, old.content, old.speaker_tok);
 END;
 `,
+	// 4: term statistics (fts5vocab) so a query can estimate how many rows a full-text match has and pick
+	// its plan; events of an entity in date order through indexes on (place, day) and (actor, day).
+	`
+CREATE VIRTUAL TABLE documents_vocab USING fts5vocab(documents_fts, 'row');
+CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab(quotes_fts, 'row');
+ALTER TABLE event_actors ADD COLUMN day TEXT NOT NULL DEFAULT '';
+UPDATE event_actors SET day = (SELECT day FROM events WHERE events.rowid = event_actors.event);
+CREATE INDEX event_actors_day ON event_actors(entity, day, event);
+CREATE INDEX events_place_day ON events(place, day, rowid);
+`,
 }

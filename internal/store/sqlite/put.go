@@ -374,7 +374,7 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 		for role, ids := range map[string][]string{"source": ev.Source, "target": ev.Target} {
 			for _, l := range ids {
 				if id, ok := local[l]; ok {
-					if _, err := p.exec("INSERT OR IGNORE INTO event_actors(event, role, entity) VALUES (?,?,?)", evRow, role, id); err != nil {
+					if _, err := p.exec("INSERT OR IGNORE INTO event_actors(event, role, entity, day) VALUES (?,?,?,?)", evRow, role, id, d); err != nil {
 						return err
 					}
 				}

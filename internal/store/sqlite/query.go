@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -292,6 +293,50 @@ func (s *DB) boundRows(ctx context.Context, w *where, table, col string, d store
 	}
 	w.add(col+" BETWEEN ? AND ?", minR.Int64, maxR.Int64)
 	return true, nil
+}
+
+// common reports whether a full-text query matches so many rows of table ("documents" or "quotes") that
+// checking rows one by one in date order beats collecting every match: more than √(800·rows) estimated
+// matches, where the two plans cost about the same (a row check costs some 40 times a collected match, and
+// a page needs about 20 rows). The estimate comes from the term statistics: the rarest group of the query,
+// a group counting the sum of its alternatives, a phrase its rarest word.
+func (s *DB) common(ctx context.Context, table string, p ftsParsed) (bool, error) {
+	var total int64
+	if err := s.r.QueryRowContext(ctx, "SELECT coalesce(max(rowid), 0) FROM "+table).Scan(&total); err != nil {
+		return false, err
+	}
+	threshold := int64(math.Sqrt(800*float64(total))) + 100
+	if s.probeAbove != 0 {
+		threshold = s.probeAbove
+	}
+	est := int64(-1)
+	for _, g := range p.groups {
+		var sum int64
+		for _, t := range g {
+			words := tokens(t.text)
+			var m int64 = -1
+			for i, w := range words {
+				var n int64
+				var err error
+				if t.prefix && i == len(words)-1 {
+					err = s.r.QueryRowContext(ctx, "SELECT coalesce(sum(doc), 0) FROM "+table+"_vocab WHERE term >= ? AND term < ?", w, w+"\U0010FFFF").Scan(&n)
+				} else {
+					err = s.r.QueryRowContext(ctx, "SELECT coalesce(max(doc), 0) FROM "+table+"_vocab WHERE term = ?", w).Scan(&n)
+				}
+				if err != nil {
+					return false, err
+				}
+				if m < 0 || n < m {
+					m = n
+				}
+			}
+			sum += max(m, 0)
+		}
+		if est < 0 || sum < est {
+			est = sum
+		}
+	}
+	return est > threshold, nil
 }
 
 // ftsError turns an FTS5 syntax error (which ftsQuery should already prevent) into a 4xx error.
@@ -674,9 +719,27 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 		ent = &e
 	}
 	var match string
+	// probe says, per index, whether to check a match row by row (a common term: rows in date order meet
+	// one soon) rather than to collect every matching rowid first (a rare term: few to collect).
+	probeDocs, probeQuotes := false, false
 	if q.About != "" {
-		if match, err = ftsQuery("about", q.About); err != nil {
+		parsed, err := parseFTS("about", q.About)
+		if err != nil {
 			return page, err
+		}
+		match = parsed.match
+		if probeDocs, err = s.common(ctx, "documents", parsed); err != nil {
+			return page, err
+		}
+		if probeQuotes, err = s.common(ctx, "quotes", parsed); err != nil {
+			return page, err
+		}
+	}
+	docMatch := func(w *where, col string) {
+		if probeDocs {
+			w.add("EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? AND rowid = "+col+")", match)
+		} else {
+			w.add("+"+col+" IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", match)
 		}
 	}
 	type item struct {
@@ -727,7 +790,7 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 		}
 		w.add(col + " <> ''")
 		if match != "" {
-			w.add("+d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", match)
+			docMatch(&w, "d.rowid")
 		}
 		if err := w.dates(col, q.Dates); err != nil {
 			return page, err
@@ -745,7 +808,11 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 		}
 		w.add("q.pub <> ''")
 		if match != "" {
-			w.add("+q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", "content : ("+match+")")
+			if probeQuotes {
+				w.add("EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.rowid)", "content : ("+match+")")
+			} else {
+				w.add("+q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", "content : ("+match+")")
+			}
 		}
 		if err := w.dates("q.pub", q.Dates); err != nil {
 			return page, err
@@ -756,25 +823,44 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 			return page, err
 		}
 	}
-	// Events (rank 2).
-	{
+	// Events (rank 2): of an entity, those that happen at it and those it takes part in, each in date order
+	// through its own index.
+	eventParts := []struct{ join, cond, day, row string }{{"", "", "ev.day", "ev.rowid"}}
+	if ent != nil {
+		eventParts = []struct{ join, cond, day, row string }{
+			{"", "ev.place = ?", "ev.day", "ev.rowid"},
+			{" JOIN event_actors ea ON ea.event = ev.rowid", "ea.entity = ?", "ea.day", "ea.event"},
+		}
+	}
+	for _, part := range eventParts {
 		var w where
-		if ent != nil {
-			w.add("(ev.place = ? OR ev.rowid IN (SELECT event FROM event_actors WHERE entity = ?))", ent.row, ent.row)
+		if part.cond != "" {
+			w.add(part.cond, ent.row)
 		}
-		w.add("ev.day <> ''")
+		w.add(part.day + " <> ''")
 		if match != "" {
-			w.add("+ev.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", match)
+			docMatch(&w, "ev.doc")
 		}
-		if err := w.dates("ev.day", q.Dates); err != nil {
+		if err := w.dates(part.day, q.Dates); err != nil {
 			return page, err
 		}
-		after(&w, "ev.day", 2, "ev.rowid")
-		if err := run(2, "event", `SELECT ev.rowid, ev.day, d.id, d.title, CASE WHEN ev.label <> '' THEN ev.label || ': ' || ev.trigger ELSE ev.trigger END, '', ev.code
-			FROM events ev JOIN documents d ON d.rowid = ev.doc`+w.sql()+" ORDER BY ev.day, ev.rowid LIMIT ?", &w); err != nil {
+		after(&w, part.day, 2, part.row)
+		if err := run(2, "event", `SELECT DISTINCT ev.rowid, ev.day, d.id, d.title, CASE WHEN ev.label <> '' THEN ev.label || ': ' || ev.trigger ELSE ev.trigger END, '', ev.code
+			FROM events ev`+part.join+` JOIN documents d ON d.rowid = ev.doc`+w.sql()+" ORDER BY "+part.day+", "+part.row+" LIMIT ?", &w); err != nil {
 			return page, err
 		}
 	}
+	// An event at a place that also takes part in it came twice.
+	seen := map[[2]int64]bool{}
+	uniq := items[:0]
+	for _, it := range items {
+		k := [2]int64{int64(it.cur.K), it.cur.R}
+		if !seen[k] {
+			seen[k] = true
+			uniq = append(uniq, it)
+		}
+	}
+	items = uniq
 	sort.Slice(items, func(i, j int) bool {
 		a, b := items[i].cur, items[j].cur
 		if a.P != b.P {
