@@ -71,25 +71,27 @@ func TestProcessNoDCT(t *testing.T) {
 	}
 }
 
-// TestProcessUsesPOS: a VBD tag from the POS stage makes the weekday past even without a lexicon entry.
+// TestProcessUsesPOS: a VBD tag from the POS stage makes the weekday past where the lexicon knows no verb.
 func TestProcessUsesPOS(t *testing.T) {
-	text := "The envoys parleyed Friday."
-	d := &doc.Document{Text: text, PublishedAt: testDCT}
-	if err := New().Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Times) != 1 || d.Times[0].Value != "2025-08-15" {
-		t.Fatalf("without POS: %+v", d.Times)
-	}
-	d = &doc.Document{Text: "The envoys convene Friday.", PublishedAt: testDCT, Tokens: []doc.Token{
-		{Start: 0, End: 3, Text: "The", POS: "DT"}, {Start: 4, End: 10, Text: "envoys", POS: "NNS"},
-		{Start: 11, End: 18, Text: "convene", POS: "VBP"}, {Start: 19, End: 25, Text: "Friday", POS: "NNP"},
-	}}
+	thursday := time.Date(2025, 8, 21, 0, 0, 0, 0, time.UTC)
+	text := "The envoys strode in Friday."
+	d := &doc.Document{Text: text, PublishedAt: thursday}
 	if err := New().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	if len(d.Times) != 1 || d.Times[0].Value != "2025-08-22" {
-		t.Fatalf("with VBP: %+v, want the coming Friday 2025-08-22", d.Times)
+		t.Fatalf("without POS: %+v, want tomorrow 2025-08-22", d.Times)
+	}
+	d = &doc.Document{Text: text, PublishedAt: thursday, Tokens: []doc.Token{
+		{Start: 0, End: 3, Text: "The", POS: "DT"}, {Start: 4, End: 10, Text: "envoys", POS: "NNS"},
+		{Start: 11, End: 17, Text: "strode", POS: "VBD"}, {Start: 18, End: 20, Text: "in", POS: "RB"},
+		{Start: 21, End: 27, Text: "Friday", POS: "NNP"},
+	}}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Times) != 1 || d.Times[0].Value != "2025-08-15" {
+		t.Fatalf("with VBD: %+v, want last Friday 2025-08-15", d.Times)
 	}
 }
 
