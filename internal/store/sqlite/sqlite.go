@@ -41,8 +41,8 @@ type DB struct {
 	// probeAbove, when not 0, replaces the estimated match count above which a full-text filter is checked
 	// row by row (tests force either plan with it).
 	probeAbove int64
-	w        *sql.DB // the one writer connection; nil when read-only
-	r        *sql.DB // read-only pool
+	w          *sql.DB // the one writer connection; nil when read-only
+	r          *sql.DB // read-only pool
 }
 
 var _ store.Store = (*DB)(nil)
