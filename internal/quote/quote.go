@@ -555,6 +555,9 @@ func (st *state) npRight(k, b int) (int, int, bool) {
 // transcript handles interview transcripts and headlines: "PENCE: Well, look, ..." — a paragraph that starts
 // with one to three capitalised words and a colon.
 func (st *state) transcript(a, b int) {
+	if a < b && st.toks[a].kind == tMark && st.toks[a].double && a+1 < b {
+		a++ // a transcript quoted paragraph by paragraph: "\"PENCE: Well, ..."
+	}
 	for c := a + 1; c < b && c <= a+3; c++ {
 		if !st.isPunct(c, ":") {
 			t := st.toks[c]
@@ -567,7 +570,11 @@ func (st *state) transcript(a, b int) {
 			return
 		}
 		at := attrib{cueS: c, cueE: c + 1, srcS: a, srcE: c}
-		s, e := st.toks[c+1].s, st.toks[b-1].e
+		e := b
+		for e > c+2 && st.toks[e-1].kind == tMark {
+			e-- // the closing mark of the quoted transcript
+		}
+		s, e := st.toks[c+1].s, st.toks[e-1].e
 		kind := doc.Indirect
 		if k := st.regionOf[c+1]; k >= 0 && st.regions[k].open == c+1 && (st.regions[k].close >= b-2) {
 			st.regions[k].attributed = true
