@@ -9,7 +9,7 @@ import (
 )
 
 // langSample is how much text language identification looks at, from the start of the article.
-const langSample = 1500
+const langSample = 1000
 
 // newsLangs are the languages the trigram detector chooses among: the common languages of news on the web.
 // Restricting the choice keeps rare languages with similar trigrams (Tagalog, Zulu, Esperanto ...) from
@@ -53,6 +53,9 @@ func Language(text string) string {
 	}
 	if kana*20 > letters {
 		return "ja"
+	}
+	if looksEnglish(text) {
+		return "en"
 	}
 	info := whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: newsLangs})
 	if info.Lang == whatlanggo.Rus || info.Lang == whatlanggo.Ukr || info.Lang == whatlanggo.Bel {
@@ -108,4 +111,28 @@ func cyrillicLetters(text string) string {
 		return "ru"
 	}
 	return ""
+}
+
+// englishWords are frequent English function words that other news languages do not share ("the" above all).
+var englishWords = map[string]bool{"the": true, "and": true, "that": true, "with": true, "for": true, "said": true,
+	"from": true, "has": true, "have": true, "were": true, "which": true, "will": true, "this": true, "are": true, "of": true}
+
+// looksEnglish is a fast path for the common case, before the trigram detector: a text of 30 words or more
+// in which "the" occurs at least three times and English function words make up 10% of the words.
+func looksEnglish(text string) bool {
+	words, hits, the := 0, 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words++
+		if len(w) > 5 {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if englishWords[lw] {
+			hits++
+			if lw == "the" {
+				the++
+			}
+		}
+	}
+	return words >= 30 && the >= 3 && hits*100 >= words*10
 }

@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // langSamples are short news sentences written for this test, two per language, in the 25 languages that
 // publish most news online (and Belarusian, for the Cyrillic letter check).
@@ -64,6 +67,18 @@ func TestLanguage(t *testing.T) {
 				t.Errorf("Language(%q) = %q, want %q", s.text, got, s.lang)
 			}
 		})
+	}
+}
+
+func TestLooksEnglish(t *testing.T) {
+	en := "The foreign ministers met in Brussels on Tuesday to discuss the new sanctions. The president said that the talks had been useful but that no agreement was reached with Moscow on the future of the ceasefire."
+	if !looksEnglish(en) {
+		t.Errorf("looksEnglish(%q) = false", en)
+	}
+	for _, s := range langSamples {
+		if s.lang != "en" && looksEnglish(strings.Repeat(s.text+" ", 5)) {
+			t.Errorf("looksEnglish(%s sample) = true", s.lang)
+		}
 	}
 }
 
