@@ -445,38 +445,91 @@ func (r *run) group() {
 	}
 }
 
-// splitHeadlines shortens a long non-person name that starts with a person's full name named elsewhere in the
-// article to that name: the tagger reads title-case headlines such as "Lindsay Lohan Checks Into Rehab" as one
-// organization.
+// splitHeadlines shortens a long name that starts with a person's full name named elsewhere in the article to
+// that name, and a name of four words or more that starts with a shorter name of the article to that: the
+// tagger reads title-case headlines such as "Lindsay Lohan Checks Into Rehab" or "Colts Clinch Playoff Berth"
+// as one organization, or "Pierre Thomas Placed" as one person.
 func (r *run) splitHeadlines() {
-	people := map[string]bool{}
+	people := map[string]bool{} // full names of people
+	names := map[string]int{}   // every name, with its type
 	for _, m := range r.ms {
+		f := match(fold(m.text))
 		if m.typ == "PER" && m.we-m.ws >= 2 {
-			people[match(fold(m.text))] = true
+			people[f] = true
 		}
-	}
-	if len(people) == 0 {
-		return
+		if m.we-m.ws <= 3 {
+			names[f] = typeIndex(m.typ)
+		}
 	}
 	for i := range r.ms {
 		m := &r.ms[i]
-		if m.typ == "PER" || m.we-m.ws < 3 {
+		n := m.we - m.ws
+		if n < 3 {
 			continue
 		}
-		for k := min(3, m.we-m.ws-1); k >= 2; k-- {
+		// A 3-word name is cut only at a person's full name; a longer one at any shorter name of the article.
+		for k := min(3, n-1); k >= 1; k-- {
 			end := m.ws + k
 			sp := doc.Span{Start: r.w[m.ws].start, End: r.w[end-1].end}
 			text := r.d.Text[sp.Start:sp.End]
-			if !people[match(fold(text))] {
+			f := match(fold(text))
+			typ := ""
+			switch t, ok := names[f]; {
+			case people[f] && k >= 2:
+				typ = "PER"
+			case ok && n >= 4 && r.headline(m):
+				typ = types[t]
+			}
+			if typ == "" {
 				continue
 			}
 			for j := end; j < m.we; j++ {
 				r.inName[j] = -1
 			}
-			m.we, m.span, m.text, m.typ = end, sp, text, "PER"
+			m.we, m.span, m.text, m.typ = end, sp, text, typ
 			break
 		}
 	}
+}
+
+// capFunction are function words that only a title-case headline capitalises inside a name.
+var capFunction = map[string]bool{
+	"Into": true, "With": true, "For": true, "To": true, "After": true, "As": true, "Over": true, "In": true,
+	"At": true, "On": true, "From": true, "And": true, "The": true, "Of": true, "By": true, "Is": true, "Are": true,
+	"Was": true, "Be": true, "Has": true, "Have": true, "Will": true, "Out": true, "Up": true, "Amid": true,
+}
+
+// headline reports whether a tagged name reads as part of a title-case headline: it holds a capitalised
+// function word after its first word, or nearly every other word of its sentence (at least three) is
+// capitalised.
+func (r *run) headline(m *mention) bool {
+	for k := m.ws + 1; k < m.we; k++ {
+		if capFunction[r.w[k].text] {
+			return true
+		}
+	}
+	s := r.w[m.ws].sent
+	lo, hi := m.ws, m.we
+	for lo > 0 && r.w[lo-1].sent == s {
+		lo--
+	}
+	for hi < len(r.w) && r.w[hi].sent == s {
+		hi++
+	}
+	words, caps := 0, 0
+	for k := lo; k < hi; k++ {
+		if k == m.ws {
+			k = m.we - 1 // only the words around the name count
+			continue
+		}
+		if w := r.w[k]; w.alpha && !allDigits(w.text) {
+			words++
+			if w.cap {
+				caps++
+			}
+		}
+	}
+	return words >= 2 && caps*5 >= words*4
 }
 
 // countryOf returns the ISO code when s names a country ("UK", "the United States"), else "".

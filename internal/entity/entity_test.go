@@ -97,6 +97,20 @@ func TestGrouping(t *testing.T) {
 			wantName: "Lena Holt", wantKey: "person:lena-holt",
 		},
 		{
+			name:     "title-case headline starting with a short name",
+			src:      "{Colts Clinch Playoff Berth With Win|ORG}\n\nThe {Colts|ORG} won again.",
+			of:       "Colts",
+			want:     "0-5:name:Colts 41-46:name:Colts",
+			wantName: "Colts", wantKey: "org:colts",
+		},
+		{
+			name:     "long name kept whole",
+			src:      "The {EYP Mission Critical Facilities|ORG} deal. {EYP|ORG} staff will stay.",
+			of:       "EYP Mission Critical Facilities",
+			want:     "4-35:name:EYP Mission Critical Facilities 42-45:name:EYP",
+			wantName: "EYP Mission Critical Facilities", wantKey: "org:eip-mision-critical-facilities",
+		},
+		{
 			name:     "capitalised particle",
 			src:      `{Gaetano Lo Presti|PER} was found. {Lo Presti|PER} had been arrested.`,
 			of:       "Lo Presti",

@@ -138,12 +138,13 @@ func TestCorpusScores(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("docs=%d gold=%d found=%d within B3 %.4f MUC %.4f cross B3 %.4f MUC %.4f", r.Docs, r.Gold, r.Found, r.WithinB3.F, r.WithinMUC.F, r.CrossB3.F, r.CrossMUC.F)
-		// The tagger is trained by another stage and its changes move these; the floors sit a little below the
-		// figures measured with it (found 0.7758, within B3 0.9613 MUC 0.8144, cross B3 0.8250 MUC 0.8858).
-		pin(t, "found share", r.FoundShare(), 0.75)
-		pin(t, "within B3", r.WithinB3.F, 0.945)
-		pin(t, "within MUC", r.WithinMUC.F, 0.78)
-		pin(t, "cross B3", r.CrossB3.F, 0.80)
+		// The tagger is trained by another stage and its changes move these; the floors sit below the figures
+		// measured with it (found 0.7697, within B3 0.9651 MUC 0.8394, cross B3 0.8320 MUC 0.8849), the found
+		// share (the tagger's recall) furthest.
+		pin(t, "found share", r.FoundShare(), 0.70)
+		pin(t, "within B3", r.WithinB3.F, 0.95)
+		pin(t, "within MUC", r.WithinMUC.F, 0.80)
+		pin(t, "cross B3", r.CrossB3.F, 0.81)
 		pin(t, "cross MUC", r.CrossMUC.F, 0.86)
 	})
 }
