@@ -500,7 +500,7 @@ var capFunction = map[string]bool{
 }
 
 // headline reports whether a tagged name reads as part of a title-case headline: it holds a capitalised
-// function word after its first word, or nearly every other word of its sentence (at least three) is
+// function word after its first word, or nearly every other word of its sentence (at least two) is
 // capitalised.
 func (r *run) headline(m *mention) bool {
 	for k := m.ws + 1; k < m.we; k++ {
