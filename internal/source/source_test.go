@@ -237,6 +237,15 @@ func TestWARCCharset(t *testing.T) {
 	}
 }
 
+func TestJSONLLongLine(t *testing.T) {
+	long := strings.Repeat("Talks resumed in Geneva. ", 8000) // 200 KB, over the 64 KB read buffer
+	data := `{"text":"` + long + `"}` + "\n" + `{"text":"short"}` + "\n"
+	got := walk(t, []string{write(t, t.TempDir(), "long.jsonl", []byte(data))}, Options{})
+	if len(got) != 2 || got[0].Raw != long || got[1].Raw != "short" {
+		t.Errorf("got %d results", len(got))
+	}
+}
+
 func TestWalkHugeFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "huge.txt")
 	f, err := os.Create(p)
