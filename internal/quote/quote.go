@@ -729,7 +729,7 @@ func (st *state) afterClose(r *region) (attrib, bool) {
 	}
 	// a quotation that ends its own sentence ("“... .” She adds, “...”") takes an attribution after it only
 	// when that attribution ends the sentence too ("“... .” Trump said.")
-	final := r.close > 0 && st.isPunct(r.close-1, ".!?")
+	final := r.close > 0 && st.isPunct(r.close-1, ".!?") || st.titleCase(r) // a title: "On “Face the Nation,” Ryan said the ..."
 	ends := func(at attrib) bool {
 		g := max(at.cueE, at.srcE)
 		return !final || g >= len(st.toks) || st.toks[g].nl || st.isPunct(g, ".!?")
@@ -887,7 +887,8 @@ func (st *state) indirect(a, b int) {
 			spans = append(spans, [2]int{cs, ce})
 		} else if pre := groupS - 1; pre > a && st.isPunct(pre, ",—–") {
 			// "CONTENT, SOURCE CUE." and "CONTENT, SOURCE CUE, CONTENT."
-			middle := st.isPunct(cs, ",") && cs+1 < ce && st.words[ce]-st.words[cs+1] >= 2
+			// "A, X said, B" (not "A, said X, a senior official": after an inverted subject comes its apposition)
+			middle := at.srcS < at.cueS && st.isPunct(cs, ",") && cs+1 < ce && st.words[ce]-st.words[cs+1] >= 2
 			if n := st.words[pre] - st.words[a]; n >= 3 || middle && n >= 1 {
 				spans = append(spans, [2]int{a, pre})
 			}
