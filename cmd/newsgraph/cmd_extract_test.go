@@ -173,6 +173,10 @@ func TestExtractBadInput(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// a file that cannot be opened even by root: a dangling symbolic link
+	if err := os.Symlink(filepath.Join(dir, "gone.txt"), filepath.Join(dir, "i-dangling.txt")); err != nil {
+		t.Fatal(err)
+	}
 	code, out, stderr := extract(t, nil, "--jsonl", "--max-bytes", "20000", dir, filepath.Join(dir, "missing.html"))
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
@@ -185,6 +189,7 @@ func TestExtractBadInput(t *testing.T) {
 		"f-no-article.html: clean: no article text",
 		"g-big.txt: article larger than the size limit",
 		"h-lines.jsonl:2: invalid JSON",
+		"i-dangling.txt: no such file or directory",
 		"missing.html: no such file or directory",
 	}
 	errLines := strings.Split(strings.TrimSpace(stderr), "\n")
