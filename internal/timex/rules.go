@@ -74,7 +74,7 @@ var rules = []*rule{
 		example: "Profit in the third quarter beat the 2024 period.", want: "the 2024 period|DATE|2024-Q3", val: valYearPeriod},
 	{name: "year-ago-adjective", pattern: "y:year a:ago|earlier",
 		example: "Profit rose from year-earlier levels.", want: "year-earlier|DATE|2024", val: valYearAgoAdj},
-	{name: "year-two-thousand", pattern: "the? year? two thousand",
+	{name: "year-two-thousand", pattern: "the? year two thousand",
 		example: "Computers may fail in the year two thousand.", want: "the year two thousand|DATE|2000", val: valRefValue("2000")},
 	{name: "unit-period", pattern: "the? rel:past|last|next|coming|previous u:decade|century",
 		example: "Prices doubled over the past decade.", want: "the past decade|DURATION|P10Y", val: valDuration},
@@ -640,6 +640,9 @@ func valAgo(e *env, m *match) (string, string, bool) {
 	if m.low("a") != "ago" && !(nt.low == "a" || nt.low == "an" || nt.low == "one") {
 		return "", "", false
 	}
+	if at, _ := m.tok("a"); !at.space && nt.low == "a" {
+		return "", "", false // "a year-earlier loss": the article belongs to the noun
+	}
 	if q := e.quarterNear(m); u.letter == "Y" && n == 1 && q != "" {
 		// "up from $3 million a year earlier" in a quarterly report: the same quarter a year before
 		y, err := strconv.Atoi(q[:4])
@@ -781,6 +784,9 @@ func valDuration(e *env, m *match) (string, string, bool) {
 	ut, _ := m.tok("u")
 	if k := indexOf(m, "u"); k+1 < len(m.toks) && m.toks[k+1].low == "old" || m.end < len(m.toks) && m.toks[m.end].low == "old" {
 		return "", "", false // ages: "a 6-year-old", "52 years old"
+	}
+	if k := indexOf(m, "u"); k+1 < len(m.toks) && !m.toks[k+1].space && (m.toks[k+1].low == "earlier" || m.toks[k+1].low == "ago") {
+		return "", "", false // "a year-earlier loss": the adjective rule takes "year-earlier"
 	}
 	switch {
 	case u.letter == "Q" && (m.low("n") == "a" || m.low("n") == "an" || !ut.space):
@@ -1025,9 +1031,6 @@ func valYearPeriod(e *env, m *match) (string, string, bool) {
 }
 
 func valYearAgoAdj(e *env, m *match) (string, string, bool) {
-	if m.start > 0 && (m.toks[m.start-1].low == "a" || m.toks[m.start-1].low == "the") {
-		return "", "", false
-	}
 	if m.toks[m.start+1].space {
 		return "", "", false // only the hyphenated adjective "year-earlier"
 	}
