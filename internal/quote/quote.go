@@ -1013,9 +1013,14 @@ func (st *state) titleCase(r *region) bool {
 		return false
 	}
 	up, n := 0, 0
+	first := true
 	for i := r.open + 1; i < r.close && i < len(st.toks); i++ {
 		t := st.toks[i]
 		if t.kind != tWord || len(t.low) <= 3 && !t.upper {
+			continue
+		}
+		if first { // a sentence starts with a capital anyway
+			first = false
 			continue
 		}
 		n++
@@ -1023,7 +1028,7 @@ func (st *state) titleCase(r *region) bool {
 			up++
 		}
 	}
-	return n > 0 && up*10 >= n*7
+	return n >= 1 && up*10 >= n*7
 }
 
 func (st *state) paraOfByte(b int) int {
