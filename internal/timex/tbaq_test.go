@@ -25,18 +25,34 @@ func TestTBAQ(t *testing.T) {
 	}
 	var total timeml.Counts
 	var listing strings.Builder
+	byRule := map[string][3]int{} // predictions, matched, value correct
 	for _, f := range files {
 		d, err := timeml.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		times := Find(d.Text, parseDay(d.DCT), nil)
+		times, names := find(d.Text, parseDay(d.DCT), nil)
 		preds := make([]timeml.Pred, len(times))
 		for i, x := range times {
 			preds[i] = timeml.Pred{Start: x.Start, End: x.End, Type: x.Type, Value: x.Value}
 		}
 		c, pairs := timeml.ScoreDoc(d, d.Text, preds)
 		total.Add(c)
+		matched := map[int]int{}
+		for _, p := range pairs {
+			matched[p.Pred] = p.Gold
+		}
+		for i, n := range names {
+			s := byRule[n]
+			s[0]++
+			if g, ok := matched[i]; ok {
+				s[1]++
+				if d.Gold[g].Value == preds[i].Value {
+					s[2]++
+				}
+			}
+			byRule[n] = s
+		}
 		if *errorsOut != "" {
 			listErrors(&listing, d, preds, pairs)
 		}
@@ -45,6 +61,10 @@ func TestTBAQ(t *testing.T) {
 	t.Logf("TBAQ-cleaned: %d docs, gold %d, pred %d; strict F1 %.4f, relaxed P %.4f R %.4f F1 %.4f, type acc %.4f, value P %.4f R %.4f F1 %.4f",
 		m.Docs, m.Gold, m.Pred, m.StrictF1, m.RelaxedP, m.RelaxedR, m.RelaxedF1, m.TypeAcc, m.ValueP, m.ValueR, m.ValueF1)
 	if *errorsOut != "" {
+		for _, r := range rules {
+			s := byRule[r.name]
+			fmt.Fprintf(&listing, "RULE\t%s\tpred %d\tmatched %d\tvalue ok %d\n", r.name, s[0], s[1], s[2])
+		}
 		if err := os.WriteFile(*errorsOut, []byte(listing.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}

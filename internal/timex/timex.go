@@ -56,6 +56,13 @@ func (*Tagger) Process(ctx context.Context, d *doc.Document) error {
 // Find returns the time expressions of text resolved against dct (zero: unknown). pos optionally gives
 // Penn Treebank tags by token start offset. It runs in time linear in the length of text.
 func Find(text string, dct time.Time, pos map[int]string) []doc.Time {
+	out, _ := find(text, dct, pos)
+	return out
+}
+
+// find is Find that also returns the name of the rule behind each expression.
+func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string) {
+	var names []string
 	toks := tokenize(text)
 	e := &env{dct: dct, has: !dct.IsZero(), toks: toks, pos: pos}
 	var out []doc.Time
@@ -95,6 +102,7 @@ func Find(text string, dct time.Time, pos map[int]string) []doc.Time {
 				continue
 			}
 			out = append(out, doc.Time{Start: toks[s].start, End: toks[t-1].end, Text: text[toks[s].start:toks[t-1].end], Type: typ, Value: val})
+			names = append(names, c.r.name)
 			i = c.m.end
 			found = true
 			break
@@ -103,7 +111,7 @@ func Find(text string, dct time.Time, pos map[int]string) []doc.Time {
 			i++
 		}
 	}
-	return out
+	return out, names
 }
 
 // canStart reports whether a pattern could match at token i: some element up to the first required one
