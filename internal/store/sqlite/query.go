@@ -265,6 +265,9 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.Page[store.
 	return page, nil
 }
 
+// boundScan is the most rows boundRows reads to bound a date range.
+const boundScan = 10000
+
 // boundRows adds to w the range of rowids of table whose publication dates fall within d, so that a
 // full-text match only walks that part of its posting lists (FTS5 seeks on rowid ranges). Articles are
 // mostly stored in publication order, which makes the range tight; when they are not, the range is merely
@@ -284,28 +287,34 @@ func (s *DB) boundRows(ctx context.Context, w *where, table, col string, d store
 	if hi != "" {
 		r.add("pub < ?", hi)
 	}
+	// A wide range gives loose bounds and costs a long index scan: look at no more than boundScan rows.
 	var minR, maxR sql.NullInt64
-	if err := s.r.QueryRowContext(ctx, "SELECT min(rowid), max(rowid) FROM "+table+r.sql(), r.args...).Scan(&minR, &maxR); err != nil {
+	var n int
+	if err := s.r.QueryRowContext(ctx, fmt.Sprintf("SELECT min(rowid), max(rowid), count(*) FROM (SELECT rowid FROM %s%s LIMIT %d)", table, r.sql(), boundScan),
+		r.args...).Scan(&minR, &maxR, &n); err != nil {
 		return false, err
 	}
-	if !minR.Valid {
+	if n == 0 {
 		return false, nil
 	}
-	w.add(col+" BETWEEN ? AND ?", minR.Int64, maxR.Int64)
+	if n < boundScan {
+		w.add(col+" BETWEEN ? AND ?", minR.Int64, maxR.Int64)
+	}
 	return true, nil
 }
 
 // common reports whether a full-text query matches so many rows of table ("documents" or "quotes") that
-// checking rows one by one in date order beats collecting every match: more than √(800·rows) estimated
-// matches, where the two plans cost about the same (a row check costs some 40 times a collected match, and
-// a page needs about 20 rows). The estimate comes from the term statistics: the rarest group of the query,
-// a group counting the sum of its alternatives, a phrase its rarest word.
+// checking rows one by one in date order beats collecting every match first. Measured on 100,000 generated
+// articles, checking one row (a correlated FTS5 query) costs about a thousand times as much as collecting
+// one match, and a page needs about 20 rows, so the plans cost the same near √(20000·rows) matches. The
+// estimate comes from the term statistics: the rarest group of the query, a group counting the sum of its
+// alternatives, a phrase its rarest word.
 func (s *DB) common(ctx context.Context, table string, p ftsParsed) (bool, error) {
 	var total int64
 	if err := s.r.QueryRowContext(ctx, "SELECT coalesce(max(rowid), 0) FROM "+table).Scan(&total); err != nil {
 		return false, err
 	}
-	threshold := int64(math.Sqrt(800*float64(total))) + 100
+	threshold := int64(math.Sqrt(20000*float64(total))) + 100
 	if s.probeAbove != 0 {
 		threshold = s.probeAbove
 	}
