@@ -14,6 +14,7 @@ type env struct {
 	pos     map[int]string // POS tag by token start offset, from the POS stage when it ran
 	lastQ   string         // the last quarter mentioned ("1989-Q3"), for "the quarter", "a year earlier"
 	lastQAt int            // byte offset of that mention
+	lastD   string         // the last calendar DATE value ("2025", "2025-08", "2025-08-18"), for "the following year"
 }
 
 // quarterWindow is how far (bytes) back a quarter mention makes "a year earlier" mean that quarter.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // rule is one pattern of the grammar with its value function and an example the tests check against a
@@ -90,6 +91,10 @@ var rules = []*rule{
 		example: "Shipments resume within two to three weeks.", want: "two to three weeks|DURATION|P2W", val: valDuration},
 	{name: "weekend", pattern: "the|this|that|last|next weekend",
 		example: "Protests spread over the weekend.", want: "the weekend|DATE|2025-W33-WE", val: valWeekend},
+
+	// ---- relative to the last date mentioned ----
+	{name: "anchored-unit", pattern: "the|that r:following|previous|prior|same|that? u:day|week|month|year",
+		example: "The plant opened in March 2019. The following year it closed.", want: "The following year|DATE|2020", val: valAnchored},
 
 	// ---- relative to the DCT ----
 	{name: "today", pattern: "mod:" + mods + "? d:today|yesterday|tomorrow",
@@ -1099,4 +1104,82 @@ func valYearEnd(e *env, m *match) (string, string, bool) {
 		return "", "", false
 	}
 	return "DATE", e.shift("Y", 0), true
+}
+
+// valAnchored resolves "the following year", "that day", "the same month" against the last date the text
+// mentioned (HeidelTime's reference time for narratives), at the unit's granularity.
+func valAnchored(e *env, m *match) (string, string, bool) {
+	first, rel, u := m.toks[m.start].low, m.low("r"), m.low("u")
+	if first == "that" && rel != "" || first == "the" && rel == "" {
+		return "", "", false
+	}
+	ref, gran, ok := parseDate(e.lastD)
+	if !ok {
+		return "", "", false
+	}
+	n := 0
+	switch rel {
+	case "following":
+		n = 1
+	case "previous", "prior":
+		n = -1
+	}
+	switch u {
+	case "year":
+		return "DATE", yearStr(ref.Year() + n), true
+	case "month":
+		if gran < 2 {
+			return "", "", false
+		}
+		t := ref.AddDate(0, n, 0)
+		return "DATE", ym(t.Year(), int(t.Month())), true
+	case "week":
+		if gran < 3 {
+			return "", "", false
+		}
+		return "DATE", week(ref.AddDate(0, 0, 7*n)), true
+	case "day":
+		if gran < 3 {
+			return "", "", false
+		}
+		return "DATE", day(ref.AddDate(0, 0, n)), true
+	}
+	return "", "", false
+}
+
+// parseDate reads a calendar value "2025", "2025-08" or "2025-08-18": the date (first day of the period)
+// and its granularity 1 (year), 2 (month) or 3 (day).
+func parseDate(v string) (time.Time, int, bool) {
+	switch len(v) {
+	case 4, 7, 10:
+	default:
+		return time.Time{}, 0, false
+	}
+	y, ok := atoi(v[:4])
+	if !ok {
+		return time.Time{}, 0, false
+	}
+	mo, d, gran := 1, 1, 1
+	if len(v) >= 7 {
+		if v[4] != '-' {
+			return time.Time{}, 0, false
+		}
+		if mo, ok = atoi(v[5:7]); !ok {
+			return time.Time{}, 0, false
+		}
+		gran = 2
+	}
+	if len(v) == 10 {
+		if v[7] != '-' {
+			return time.Time{}, 0, false
+		}
+		if d, ok = atoi(v[8:10]); !ok {
+			return time.Time{}, 0, false
+		}
+		gran = 3
+	}
+	if !validDate(y, mo, d) {
+		return time.Time{}, 0, false
+	}
+	return date(y, mo, d), gran, true
 }

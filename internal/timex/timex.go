@@ -103,6 +103,11 @@ func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string)
 			}
 			out = append(out, doc.Time{Start: toks[s].start, End: toks[t-1].end, Text: text[toks[s].start:toks[t-1].end], Type: typ, Value: val})
 			names = append(names, c.r.name)
+			if typ == "DATE" {
+				if _, _, ok := parseDate(val); ok {
+					e.lastD = val
+				}
+			}
 			i = c.m.end
 			found = true
 			break
