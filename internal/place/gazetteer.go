@@ -153,6 +153,7 @@ func (g *Gazetteer) applyExtra(table string) error {
 			}
 		}
 	}
+	firstExtra := len(g.Entries)
 	for n, row := range strings.Split(table, "\n") {
 		if strings.HasPrefix(row, "#") || strings.TrimSpace(row) == "" {
 			continue
@@ -232,11 +233,18 @@ func (g *Gazetteer) applyExtra(table string) error {
 			}
 			idx, ok := g.country[c[1]]
 			if !ok {
-				id, err := strconv.Atoi(c[1])
-				if err != nil {
-					return bad()
+				if id, err := strconv.Atoi(c[1]); err == nil {
+					idx, ok = byID[id]
+				} else if a, isAdmin := g.admin1[c[1]]; isAdmin {
+					idx, ok = a, true
+				} else {
+					// A place of this table without a GeoNames id, by its name.
+					for _, cd := range g.names[Normalize(c[1])] {
+						if cd.primary && int(cd.idx) >= firstExtra {
+							idx, ok = cd.idx, true
+						}
+					}
 				}
-				idx, ok = byID[id]
 			}
 			if !ok {
 				return fmt.Errorf("place: extra.tsv:%d: unknown place %s", n+1, c[1])
