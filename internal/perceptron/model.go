@@ -43,6 +43,28 @@ func (m *Model) Label(s string) int {
 	return -1
 }
 
+func emissions17(W []int16, rows []uint32, s *[17]int32) {
+	var acc [17]int32
+	for _, r := range rows {
+		w := (*[17]int16)(W[int(r)*17 : int(r)*17+17])
+		for j := range acc {
+			acc[j] += int32(w[j])
+		}
+	}
+	*s = acc
+}
+
+func emissions45(W []int16, rows []uint32, s *[45]int32) {
+	var acc [45]int32
+	for _, r := range rows {
+		w := (*[45]int16)(W[int(r)*45 : int(r)*45+45])
+		for j := range acc {
+			acc[j] += int32(w[j])
+		}
+	}
+	*s = acc
+}
+
 // Decoder holds the scratch of one decoding goroutine.
 type Decoder struct {
 	m     *Model
@@ -73,6 +95,14 @@ func (m *Model) NewDecoder() *Decoder {
 // Emissions fills scores (length L) with the summed weights of the feature rows.
 func (m *Model) Emissions(rows []uint32, scores []int32) {
 	L := len(m.Labels)
+	switch L {
+	case 17: // BILOU over four types: fixed-size arrays let the compiler drop bounds checks
+		emissions17(m.W, rows, (*[17]int32)(scores[:17]))
+		return
+	case 45: // Penn Treebank tags of CoNLL-2003
+		emissions45(m.W, rows, (*[45]int32)(scores[:45]))
+		return
+	}
 	clear(scores[:L])
 	for _, r := range rows {
 		w := m.W[int(r)*L : int(r)*L+L]
@@ -109,6 +139,14 @@ func (d *Decoder) Decode2(a, b [][]uint32, out []int) {
 	for i := range a {
 		s := d.score[i*L : (i+1)*L]
 		m.Emissions(a[i], s)
+		var t [64]int32
+		if L <= len(t) {
+			m.Emissions(b[i], t[:L])
+			for j := range s {
+				s[j] += t[j]
+			}
+			continue
+		}
 		for _, r := range b[i] {
 			w := m.W[int(r)*L : int(r)*L+L]
 			for j, v := range w {
@@ -370,7 +408,7 @@ func Load(r io.Reader) (*Model, error) {
 		m.End[i] = int32(sv())
 	}
 	rows := 1 << m.Bits
-	m.W = make([]int16, rows*L)
+	m.W = allocWeights(rows * L)
 	at := -1
 	for !bad {
 		d := uv()
