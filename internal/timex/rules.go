@@ -93,7 +93,7 @@ var rules = []*rule{
 		example: "Protests spread over the weekend.", want: "the weekend|DATE|2025-W33-WE", val: valWeekend},
 
 	// ---- relative to the last date mentioned ----
-	{name: "anchored-unit", pattern: "the|that r:following|previous|prior|same|that? u:day|week|month|year",
+	{name: "anchored-unit", pattern: "mod:earlier|later|early|late? the|that r:following|previous|prior|same? u:day|week|month|year",
 		example: "The plant opened in March 2019. The following year it closed.", want: "The following year|DATE|2020", val: valAnchored},
 
 	// ---- relative to the DCT ----
@@ -1109,8 +1109,11 @@ func valYearEnd(e *env, m *match) (string, string, bool) {
 // valAnchored resolves "the following year", "that day", "the same month" against the last date the text
 // mentioned (HeidelTime's reference time for narratives), at the unit's granularity.
 func valAnchored(e *env, m *match) (string, string, bool) {
-	first, rel, u := m.toks[m.start].low, m.low("r"), m.low("u")
-	if first == "that" && rel != "" || first == "the" && rel == "" {
+	det, rel, u := m.toks[indexOf(m, "u")-1].low, m.low("r"), m.low("u")
+	if rel != "" {
+		det = m.toks[indexOf(m, "r")-1].low
+	}
+	if det == "that" && rel != "" && rel != "same" || det == "the" && rel == "" {
 		return "", "", false
 	}
 	ref, gran, ok := parseDate(e.lastD)
