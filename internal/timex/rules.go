@@ -81,6 +81,10 @@ var rules = []*rule{
 		example: "Prices doubled over the past decade.", want: "the past decade|DURATION|P10Y", val: valDuration},
 	{name: "year-end", pattern: "the? y:year s:'s? end",
 		example: "The deal should close by year-end.", want: "year-end|DATE|2025", val: valYearEnd},
+	{name: "year-ended", pattern: "the fiscal? year",
+		example: "Sales rose 9% in the fiscal year ended June 30.", want: "the fiscal year|DURATION|P1Y", val: valYearEnded},
+	{name: "current-year", pattern: "the r:current|full fiscal? year",
+		example: "Profit should rise in the current fiscal year.", want: "the current fiscal year|DATE|2025", val: valCurrentYear},
 	{name: "spoken-year", pattern: "the? year? c:nineteen t:NUMW u:NUMW?",
 		example: "It happened in nineteen ninety-six.", want: "nineteen ninety-six|DATE|1996", val: valSpokenYear},
 	{name: "recent-units", pattern: "recent u:years|months|weeks|days|quarters",
@@ -1185,4 +1189,19 @@ func parseDate(v string) (time.Time, int, bool) {
 		return time.Time{}, 0, false
 	}
 	return date(y, mo, d), gran, true
+}
+
+// valYearEnded: "the (fiscal) year ended June 30" is a one-year period (TimeBank annotates DURATION P1Y).
+func valYearEnded(e *env, m *match) (string, string, bool) {
+	if m.end >= len(m.toks) || (m.toks[m.end].low != "ended" && m.toks[m.end].low != "ending") {
+		return "", "", false
+	}
+	return "DURATION", "P1Y", true
+}
+
+func valCurrentYear(e *env, m *match) (string, string, bool) {
+	if m.end < len(m.toks) && (m.toks[m.end].low == "ended" || m.toks[m.end].low == "ending") {
+		return "DURATION", "P1Y", true
+	}
+	return "DATE", e.shift("Y", 0), true
 }
