@@ -146,14 +146,22 @@ func newRun(d *doc.Document) *run {
 		if !ok {
 			continue
 		}
-		if r.personShaped(&m) {
-			m.typ = "PER"
-		}
 		lastEnd = n.End
 		for k := m.ws; k < m.we; k++ {
 			r.inName[k] = len(r.ms)
 		}
 		r.ms = append(r.ms, m)
+	}
+	surnames := map[string]bool{} // one-word names the tagger typed PER
+	for _, m := range r.ms {
+		if m.typ == "PER" && m.we-m.ws == 1 {
+			surnames[fold(m.text)] = true
+		}
+	}
+	for i := range r.ms {
+		if r.personShaped(&r.ms[i], surnames) {
+			r.ms[i].typ = "PER"
+		}
 	}
 	return r
 }
@@ -220,11 +228,12 @@ var orgWords = map[string]bool{
 	"states": true, "republic": true, "kingdom": true, "federation": true, "region": true, "province": true,
 }
 
-// personShaped reports whether a name the tagger typed ORG or MISC looks like a person's: two or three
-// capitalised words, the first a known given name (lexicon), none an organization word, and not a known
-// organization or country. The tagger often types people in headlines as organizations.
-func (r *run) personShaped(m *mention) bool {
-	if m.typ != "ORG" && m.typ != "MISC" || m.we-m.ws < 2 || m.we-m.ws > 3 {
+// personShaped reports whether a name the tagger typed ORG, MISC or LOC looks like a person's: two or three
+// capitalised words, none an organization word, not a known organization or country, and either the first a
+// known given name (lexicon; not for LOC) or the last a one-word name the tagger typed PER elsewhere in the
+// article ("Bettie Page" ... "Page"). The tagger often types people in headlines as organizations.
+func (r *run) personShaped(m *mention, surnames map[string]bool) bool {
+	if m.typ == "PER" || m.we-m.ws < 2 || m.we-m.ws > 3 {
 		return false
 	}
 	for k := m.ws; k < m.we; k++ {
@@ -233,7 +242,8 @@ func (r *run) personShaped(m *mention) bool {
 			return false
 		}
 	}
-	if _, ok := lexicon.GivenName(r.w[m.ws].text); !ok {
+	_, given := lexicon.GivenName(r.w[m.ws].text)
+	if !(given && m.typ != "LOC" || surnames[fold(r.w[m.we-1].text)]) {
 		return false
 	}
 	if _, ok := lexicon.LookupOrg(m.text); ok {
@@ -552,6 +562,7 @@ func (r *run) find(m *mention) *ent {
 	single := m.we-m.ws == 1 || r.surnameOnly(m)
 	if m.typ == "PER" || (single && m.typ != "LOC") {
 		if e := r.bySurnameLatest(f); e != nil {
+			m.typ = "PER" // a person's surname, whatever the tagger said
 			return e
 		}
 	}

@@ -236,6 +236,12 @@ func TestCoreference(t *testing.T) {
 			want: "0-11:name:Ellen Marsh 32-37:name:Marsh 43-46:pronoun:she",
 		},
 		{
+			name: "person typed as an organization, surname typed as a person",
+			src:  `{Bettie Marsh|ORG} died. {Marsh|PER} was 85. She had retired.`,
+			of:   "Bettie Marsh",
+			want: "0-12:name:Bettie Marsh 19-24:name:Marsh 33-36:pronoun:She",
+		},
+		{
 			name: "gender from an honorific",
 			src:  `Mrs. {Okafor|PER} met {Tom Reyes|PER}. He said she was right.`,
 			of:   "Okafor",
