@@ -13,11 +13,11 @@ import (
 // devFloor pins the PolNeAR dev figures of the quote stage alone (raw texts, no entities): a change that
 // loses accuracy fails here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
-	"content_overlap_f1": 0.81,
-	"source_f1":          0.64,
-	"cue_f1":             0.60,
-	"direct_exact_f1":    0.91,
-	"direct_speaker_acc": 0.90,
+	"content_overlap_f1": 0.815,
+	"source_f1":          0.645,
+	"cue_f1":             0.61,
+	"direct_exact_f1":    0.915,
+	"direct_speaker_acc": 0.91,
 }
 
 func TestPolNeARDev(t *testing.T) {

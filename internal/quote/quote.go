@@ -420,8 +420,8 @@ func (st *state) npLeft(j, a int) (int, int, bool) {
 			u := st.toks[k]
 			headOK = u.kind == tWord && (u.upper && !(k == a && notSpeakers[u.low]) || st.x.srcHead(u.low))
 		}
-		if !headOK && st.x.cfg.DetNouns && determiners[st.toks[s].low] && strings.HasPrefix(st.pos[j], "NN") {
-			headOK = true
+		if !headOK && (st.x.cfg.DetNouns || st.direct) && determiners[st.toks[s].low] && (st.pos[j] == "" || strings.HasPrefix(st.pos[j], "NN")) {
+			headOK = true // "the announcer said, “...”": next to quotation marks a noun phrase will do
 		}
 		if !headOK {
 			return 0, 0, false
@@ -532,6 +532,16 @@ func (st *state) cueAt(i, a, b int) (attrib, bool) {
 			at.srcS, at.srcE = s, e
 			return at, true
 		}
+		// "During a speech, Trump attacked Clinton, saying ...": the subject after a leading phrase
+		for k := sa + 1; k < i-2 && k-sa < 12; k++ {
+			if st.isPunct(k-1, ",") && st.toks[k].kind == tWord && (st.toks[k].upper || pronouns[st.toks[k].low]) {
+				if s, e, ok := st.subjectAt(k, i-1); ok {
+					at.srcS, at.srcE = s, e
+					return at, true
+				}
+				break
+			}
+		}
 		// "“...,” he said, adding that ...": the attribution just before the comma
 		for k := len(st.cands) - 1; k >= 0 && k >= len(st.cands)-8; k-- {
 			if c := st.cands[k]; c.ok && c.at.hasSource() && (c.at.cueE == i-1 || c.at.srcE == i-1) {
@@ -541,6 +551,22 @@ func (st *state) cueAt(i, a, b int) (attrib, bool) {
 		}
 	}
 	return at, false
+}
+
+// subjectAt returns the name or pronoun starting at token k when a word follows it (the verb of its clause).
+func (st *state) subjectAt(k, b int) (int, int, bool) {
+	t := st.toks[k]
+	if pronouns[t.low] && t.low != "it" && t.low != "which" {
+		return k, k + 1, k+1 < b && st.toks[k+1].kind == tWord
+	}
+	if !t.upper || notSpeakers[t.low] {
+		return 0, 0, false
+	}
+	e := k + 1
+	for e < b && e-k < 6 && st.toks[e].kind == tWord && st.toks[e].upper {
+		e++
+	}
+	return k, e, e < b && st.toks[e].kind == tWord && !st.toks[e].upper
 }
 
 // npRight is a lenient noun phrase starting at k: words up to punctuation, at most 8.
@@ -660,8 +686,11 @@ func (st *state) attributeMarked(a, b int) {
 			continue
 		}
 		st.addDirect(k, at)
-		// split quotation: the next quotation starts right after the attribution
+		// split quotation: the next quotation starts right after the attribution ("he told the host, “...”")
 		j := max(at.cueE, at.srcE)
+		for n := 0; n < 4 && j < len(st.toks) && st.toks[j].kind == tWord && !st.toks[j].nl; n++ {
+			j++
+		}
 		for j < len(st.toks) && st.isPunct(j, ",.:;—–-") {
 			j++
 		}
