@@ -363,8 +363,10 @@ func valYear(e *env, m *match) (string, string, bool) {
 		return "", "", false
 	}
 	switch next.low {
-	case "percent", "million", "billion", "people", "shares", "points", "feet", "miles", "tons", "to", "-", "/":
-		if next.low != "to" || prev.kind == tNum {
+	case "percent", "million", "billion", "people", "shares", "points", "feet", "miles", "tons":
+		return "", "", false
+	case "-", "/": // "1990-91", "1998/99"; but not the dash of "in 1984 -- part of"
+		if !next.space {
 			return "", "", false
 		}
 	}
