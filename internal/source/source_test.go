@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -243,6 +244,37 @@ func TestJSONLLongLine(t *testing.T) {
 	got := walk(t, []string{write(t, t.TempDir(), "long.jsonl", []byte(data))}, Options{})
 	if len(got) != 2 || got[0].Raw != long || got[1].Raw != "short" {
 		t.Errorf("got %d results", len(got))
+	}
+}
+
+func TestWARCTransferEncodings(t *testing.T) {
+	var chunked strings.Builder
+	for i := 0; i < len(page); i += 100 {
+		part := page[i:min(i+100, len(page))]
+		fmt.Fprintf(&chunked, "%x\r\n%s\r\n", len(part), part)
+	}
+	chunked.WriteString("0\r\n\r\n")
+	zipped := string(gz([]byte(page)))
+	var zipChunked strings.Builder
+	fmt.Fprintf(&zipChunked, "%x\r\n%s\r\n0\r\n\r\n", len(zipped), zipped)
+	tests := []struct {
+		name   string
+		header []string
+		body   string
+	}{
+		{"gzip", []string{"Content-Encoding: gzip"}, zipped},
+		{"chunked", []string{"Transfer-Encoding: chunked"}, chunked.String()},
+		{"chunked gzip", []string{"Transfer-Encoding: chunked", "Content-Encoding: gzip"}, zipChunked.String()},
+		{"declared but already decoded", []string{"Transfer-Encoding: chunked", "Content-Encoding: gzip"}, page},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := write(t, t.TempDir(), "a.warc", warcFile(t, false, warctest.Record{URI: "https://news.example/a", Header: tc.header, Body: tc.body}))
+			got := walk(t, []string{p}, Options{})
+			if len(got) != 1 || got[0].Raw != page {
+				t.Errorf("got %+v", got)
+			}
+		})
 	}
 }
 

@@ -2,10 +2,14 @@ package source
 
 import (
 	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
+	"net/http/httputil"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -89,6 +93,8 @@ func warcArticle(r gowarc.WarcRecord, max int64) (d *doc.Document, skip bool, er
 	if h := blk.HttpHeader(); h != nil {
 		ct = h.Get("Content-Type")
 	}
+	// the parsed header drops Transfer-Encoding: read both encodings from the raw header lines
+	te, enc := rawHeader(blk.ProtocolHeaderBytes(), "transfer-encoding"), rawHeader(blk.ProtocolHeaderBytes(), "content-encoding")
 	if mt, _, _ := mime.ParseMediaType(ct); ct != "" && mt != "text/html" && mt != "application/xhtml+xml" {
 		return nil, true, nil
 	}
@@ -104,6 +110,10 @@ func warcArticle(r gowarc.WarcRecord, max int64) (d *doc.Document, skip bool, er
 	// with the Content-Length the record declares
 	if want, err := r.ContentLength(); err == nil && int64(len(blk.ProtocolHeaderBytes())+len(raw)) < want {
 		return nil, false, fmt.Errorf("truncated WARC record: %w (%d of %d bytes)", io.ErrUnexpectedEOF, len(blk.ProtocolHeaderBytes())+len(raw), want)
+	}
+	// crawlers such as wget store the payload as it came over the wire: chunked and compressed
+	if raw, err = decodeTransfer(raw, te, enc, max); err != nil {
+		return nil, false, err
 	}
 	if err := checkText(raw); err != nil {
 		return nil, false, err
@@ -157,4 +167,52 @@ func decodeCharset(d *doc.Document, raw []byte, contentType string) []byte {
 	}
 	d.Warn(fmt.Sprintf("input is not UTF-8: decoded as %s (from the HTTP Content-Type)", name))
 	return out
+}
+
+// decodeTransfer undoes a chunked transfer encoding and a gzip or deflate content encoding that the HTTP
+// headers of a stored response declare, when the payload still carries them.
+func decodeTransfer(raw []byte, transfer, encoding string, max int64) ([]byte, error) {
+	if strings.Contains(transfer, "chunked") && looksChunked(raw) {
+		b, err := readLimited(httputil.NewChunkedReader(bytes.NewReader(raw)), max)
+		if err != nil {
+			return nil, fmt.Errorf("bad chunked payload: %w", err)
+		}
+		raw = b
+	}
+	switch {
+	case (encoding == "gzip" || encoding == "x-gzip") && bytes.HasPrefix(raw, []byte{0x1f, 0x8b}):
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, fmt.Errorf("bad gzip payload: %w", err)
+		}
+		return readLimited(zr, max)
+	case encoding == "deflate" && !utf8.Valid(raw[:min(len(raw), 512)]):
+		return readLimited(flate.NewReader(bytes.NewReader(raw)), max)
+	}
+	return raw, nil
+}
+
+// looksChunked reports whether b starts with a chunk-size line ("1a2f\r\n").
+func looksChunked(b []byte) bool {
+	i := bytes.Index(b[:min(len(b), 20)], []byte("\r\n"))
+	if i <= 0 {
+		return false
+	}
+	for _, c := range b[:i] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ';' || c == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// rawHeader returns the lower-cased value of the named header (lower case) in raw HTTP header bytes.
+func rawHeader(head []byte, name string) string {
+	for line := range strings.SplitSeq(string(head), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(k), name) {
+			return strings.ToLower(strings.TrimSpace(v))
+		}
+	}
+	return ""
 }

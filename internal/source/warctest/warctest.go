@@ -18,7 +18,9 @@ type Record struct {
 	Date        string // WARC-Date, e.g. "2025-03-13T18:02:11Z"
 	Status      int
 	ContentType string
-	Body        string
+	// Header holds extra HTTP header lines, e.g. "Content-Encoding: gzip"; Body is then written as is.
+	Header []string
+	Body   string
 }
 
 // Write writes the records to w as one WARC file: a warcinfo record, then recs. With gz, each record is its
@@ -60,7 +62,11 @@ func Encode(r Record, n int) []byte {
 		if ctype == "" {
 			ctype = "text/html; charset=utf-8"
 		}
-		fmt.Fprintf(&block, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s", status, statusText(status), ctype, len(r.Body), r.Body)
+		fmt.Fprintf(&block, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\n", status, statusText(status), ctype)
+		for _, h := range r.Header {
+			block.WriteString(h + "\r\n")
+		}
+		fmt.Fprintf(&block, "Content-Length: %d\r\n\r\n%s", len(r.Body), r.Body)
 	} else {
 		block.WriteString(r.Body)
 	}
