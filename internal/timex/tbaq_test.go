@@ -85,11 +85,11 @@ func TestTBAQ(t *testing.T) {
 }
 
 // Pinned TBAQ-cleaned figures of the stage alone (no POS tags), a little below those measured when they
-// were set (strict F1 0.8738, relaxed F1 0.9321, type accuracy 0.9640, value F1 0.8001).
+// were set (strict F1 0.8802, relaxed F1 0.9365, type accuracy 0.9638, value F1 0.8036).
 const (
 	minRelaxedF1 = 0.93
-	minValueF1   = 0.795
-	minStrictF1  = 0.87
+	minValueF1   = 0.80
+	minStrictF1  = 0.875
 	minTypeAcc   = 0.96
 )
 
