@@ -202,4 +202,24 @@ UPDATE event_actors SET day = (SELECT day FROM events WHERE events.rowid = event
 CREATE INDEX event_actors_day ON event_actors(entity, day, event);
 CREATE INDEX events_place_day ON events(place, day, rowid);
 `,
+	// 5: running totals for Stats, which counted every table (seconds on a large store). Put keeps them for
+	// documents and what they hold; triggers keep the entity count.
+	`
+CREATE TABLE counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO counters(name, n) VALUES
+	('documents', (SELECT count(*) FROM documents)),
+	('entities', (SELECT count(*) FROM entities)),
+	('mentions', (SELECT count(*) FROM mentions)),
+	('quotes', (SELECT count(*) FROM quotes)),
+	('times', (SELECT count(*) FROM times)),
+	('places', (SELECT count(*) FROM places)),
+	('events', (SELECT count(*) FROM events)),
+	('words', (SELECT coalesce(sum(words), 0) FROM documents));
+CREATE TRIGGER entities_count_ai AFTER INSERT ON entities BEGIN
+	UPDATE counters SET n = n + 1 WHERE name = 'entities';
+END;
+CREATE TRIGGER entities_count_ad AFTER DELETE ON entities BEGIN
+	UPDATE counters SET n = n - 1 WHERE name = 'entities';
+END;
+`,
 }

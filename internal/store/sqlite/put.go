@@ -81,7 +81,7 @@ func (s *DB) Put(ctx context.Context, docs []*doc.Document) error {
 		return fmt.Errorf("sqlite: begin: %w", err)
 	}
 	defer tx.Rollback()
-	p := &putter{ctx: ctx, tx: tx, touched: map[int64]bool{}, shrunk: map[int64]bool{}, stmts: map[string]*sql.Stmt{}}
+	p := &putter{ctx: ctx, tx: tx, touched: map[int64]bool{}, shrunk: map[int64]bool{}, stmts: map[string]*sql.Stmt{}, delta: map[string]int64{}}
 	defer p.close()
 	now := time.Now().UTC().Format(time.RFC3339)
 	for i := range encs {
@@ -94,6 +94,13 @@ func (s *DB) Put(ctx context.Context, docs []*doc.Document) error {
 	}
 	if err := p.index(); err != nil {
 		return fmt.Errorf("sqlite: full-text index: %w", err)
+	}
+	for _, name := range counterNames {
+		if d := p.delta[name]; d != 0 {
+			if _, err := p.exec("UPDATE counters SET n = n + ? WHERE name = ?", d, name); err != nil {
+				return fmt.Errorf("sqlite: counters: %w", err)
+			}
+		}
 	}
 	if s.hook != nil {
 		s.hook()
@@ -108,10 +115,29 @@ type putter struct {
 	ctx     context.Context
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt
-	touched map[int64]bool // entities whose counts changed
-	shrunk  map[int64]bool // entities that lost a document: first/last seen and existence are recomputed
-	docRows []int64        // documents inserted, to index at the end
-	qRows   []int64        // quotations inserted
+	touched map[int64]bool   // entities whose counts changed
+	shrunk  map[int64]bool   // entities that lost a document: first/last seen and existence are recomputed
+	docRows []int64          // documents inserted, to index at the end
+	delta   map[string]int64 // changes to the counters table
+	qRows   []int64          // quotations inserted
+}
+
+// counterNames are the counters Put keeps (the entity count is kept by triggers).
+var counterNames = []string{"documents", "mentions", "quotes", "times", "places", "events", "words"}
+
+// count adds sign × what document row holds to the counter deltas.
+func (p *putter) count(row int64, sign int64) error {
+	var c [7]int64
+	err := p.queryRow(`SELECT 1, (SELECT count(*) FROM mentions WHERE doc = ?1), (SELECT count(*) FROM quotes WHERE doc = ?1),
+		(SELECT count(*) FROM times WHERE doc = ?1), (SELECT count(*) FROM places WHERE doc = ?1),
+		(SELECT count(*) FROM events WHERE doc = ?1), (SELECT words FROM documents WHERE rowid = ?1)`, row).Scan(&c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6])
+	if err != nil {
+		return err
+	}
+	for i, name := range counterNames {
+		p.delta[name] += sign * c[i]
+	}
+	return nil
 }
 
 // index adds the documents and quotations of this transaction to the full-text indexes in one statement
@@ -381,7 +407,7 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 			}
 		}
 	}
-	return nil
+	return p.count(row, +1)
 }
 
 // mentions inserts an entity's mentions with one statement (in chunks of 64 rows).
@@ -473,6 +499,9 @@ func (p *putter) remove(row int64, body []byte) error {
 	}
 	if _, err := p.exec(`UPDATE entities SET quotes = quotes - (SELECT count(*) FROM quotes q WHERE q.doc = ?1 AND q.speaker = entities.rowid)
 		WHERE rowid IN (SELECT speaker FROM quotes WHERE doc = ?1 AND speaker IS NOT NULL)`, row); err != nil {
+		return err
+	}
+	if err := p.count(row, -1); err != nil {
 		return err
 	}
 	_, err = p.exec("DELETE FROM documents WHERE rowid = ?", row)
