@@ -3,6 +3,7 @@ package place
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
@@ -29,8 +30,8 @@ func (r *Resolver) WithWeights(w Weights) *Resolver { return &Resolver{gaz: r.ga
 func (*Resolver) Name() string { return "place" }
 
 // Process resolves every LOC entity of d that the gazetteer knows: it appends one doc.Place per resolved
-// entity to d.Places, sets the entity's Key to "loc:geonames:ID" (when the entry has a GeoNames id) and its
-// Country. Unknown names stay entities without a place. It reads d.Entities, d.Text and d.URL and never
+// entity to d.Places, sets the entity's Key to the entry's Key ("loc:geonames:ID" when it has a GeoNames id)
+// and its Country. Unknown names stay entities without a place. It reads d.Entities, d.Text and d.URL and never
 // changes d.Text.
 func (r *Resolver) Process(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
@@ -58,13 +59,27 @@ func (r *Resolver) Process(ctx context.Context, d *doc.Document) error {
 			}
 		}
 		d.Places = append(d.Places, p)
-		if en.ID != 0 && !it.contained {
+		if !it.contained {
 			// A place found inside the name ("Manila" in "Manila Cathedral") locates the entity but is not it.
-			e.Key = "loc:geonames:" + strconv.Itoa(en.ID)
+			e.Key = Key(en)
 		}
 		e.Country = en.Country
 	}
 	return nil
+}
+
+// Key is the cross-document key of a gazetteer entry: "loc:geonames:ID" when it has a GeoNames id, else
+// "loc:adm1:CC.A1" / "loc:adm2:CC.A1.A2" for a division and "loc:place:cc:name" for a region of the hand table.
+func Key(en *Entry) string {
+	switch {
+	case en.ID != 0:
+		return "loc:geonames:" + strconv.Itoa(en.ID)
+	case en.Feature == "ADM1":
+		return "loc:adm1:" + en.Country + "." + en.Admin1
+	case en.Feature == "ADM2":
+		return "loc:adm2:" + en.Country + "." + en.Admin1 + "." + en.Admin2
+	}
+	return "loc:place:" + strings.ToLower(en.Country) + ":" + strings.ReplaceAll(Normalize(en.Name), " ", "-")
 }
 
 func round3(v float64) float64 {

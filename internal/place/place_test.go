@@ -88,7 +88,7 @@ func TestProcess(t *testing.T) {
 		{"transliteration Lugansk", "Separatists in [[Lugansk]] and [[Donetsk]] held a vote.", "Lugansk", 0, "", "UA", "Luhansk"},
 		{"transliteration Zaporozhye", "The plant at [[Zaporozhye]] lost power.", "Zaporozhye", 0, "", "UA", "Zaporizh"},
 		{"transliteration Lugansk city", "Shells hit [[Lugansk]], a city of 400,000, said officials in [[Kyiv]].", "Lugansk", 0, "", "UA", "Luhansk"},
-		{"region Donbass", "Fighting in the [[Donbass]] intensified, [[Kyiv]] said.", "Donbass", 0, "RGN", "UA", ""},
+		{"region Donbass", "Fighting in the [[Donbass]] intensified, [[Kyiv]] said.", "Donbass", 0, "RGN", "UA", "Donbas"},
 		{"capital in political news", "The bill passed in [[Washington]] after the Senate vote, and the President signed it.", "Washington", 4140963, "PPLC", "US", ""},
 		{"Washington state", "Wildfires spread across [[Washington state]] and [[Oregon]].", "Washington state", 5815135, "ADM1", "US", ""},
 		{"City, State pattern", "[[Alexandria]], La. — Police arrested a man on Tuesday.", "Alexandria", 4314550, "", "US", ""},
@@ -129,6 +129,9 @@ func TestProcess(t *testing.T) {
 			for _, e := range d.Entities {
 				if e.Name == tc.entity && p.GeonameID != 0 && e.Key != fmt.Sprintf("loc:geonames:%d", p.GeonameID) {
 					t.Errorf("%s: key %q", tc.entity, e.Key)
+				}
+				if e.Name == tc.entity && p.GeonameID == 0 && !strings.HasPrefix(e.Key, "loc:adm") && !strings.HasPrefix(e.Key, "loc:place:") {
+					t.Errorf("%s: key %q for an entry without GeoNames id", tc.entity, e.Key)
 				}
 			}
 		})
@@ -210,6 +213,25 @@ func TestManyNames(t *testing.T) {
 	// Linear time makes the ratio about 10; quadratic about 100.
 	if large > 40*small+2*time.Second {
 		t.Errorf("10,000 names took %v, 1,000 took %v: worse than linear", large, small)
+	}
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct {
+		en   Entry
+		want string
+	}{
+		{Entry{ID: 703448, Name: "Kyiv", Feature: "PPLC", Country: "UA"}, "loc:geonames:703448"},
+		{Entry{Name: "Luhansk", Feature: "ADM1", Country: "UA", Admin1: "14"}, "loc:adm1:UA.14"},
+		{Entry{Name: "Morris County", Feature: "ADM2", Country: "US", Admin1: "NJ", Admin2: "027"}, "loc:adm2:US.NJ.027"},
+		{Entry{Name: "Gaza Strip", Feature: "RGN", Country: "PS"}, "loc:place:ps:gaza-strip"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.want, func(t *testing.T) {
+			if got := Key(&tc.en); got != tc.want {
+				t.Errorf("Key = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 
