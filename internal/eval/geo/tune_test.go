@@ -93,9 +93,12 @@ func TestTune(t *testing.T) {
 			{"GenericUS", &w.GenericUS, []float64{0, 0.5, 1, 1.5, 2, 3}},
 			{"Contained", &w.Contained, []float64{-100, -2, -1, 0, 1}},
 			{"Support", &w.Support, []float64{0, 0.5, 1, 1.5, 2, 3}},
+			{"HomeName", &w.HomeName, []float64{0, 2, 4, 8}},
+			{"NamesakeShare", &w.NamesakeShare, []float64{0.2, 0.3, 0.5, 2}},
+			{"AltShadow", &w.AltShadow, []float64{-3, -1, 0}},
 			{"Rounds", nil, nil},
 		}
-		for _, k := range []string{"PCLI", "CONT", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "RGN", "PPL", "PCLD"} {
+		for _, k := range []string{"PCLI", "CONT", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "RGN", "PPL", "PCLD", "OCN", "AIRP", "BLDG"} {
 			k := k
 			v := w.Feature[k]
 			knobs = append(knobs, knob{"Feature." + k, &v, []float64{v - 2, v - 1, v + 1, v + 2}})
