@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -67,6 +68,14 @@ func write(t *testing.T, dir, name string, b []byte) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+func zlibbed(s string) string {
+	var buf bytes.Buffer
+	w := zlib.NewWriter(&buf)
+	w.Write([]byte(s))
+	w.Close()
+	return buf.String()
 }
 
 func warcFile(t *testing.T, compress bool, recs ...warctest.Record) []byte {
@@ -265,6 +274,7 @@ func TestWARCTransferEncodings(t *testing.T) {
 		{"gzip", []string{"Content-Encoding: gzip"}, zipped},
 		{"chunked", []string{"Transfer-Encoding: chunked"}, chunked.String()},
 		{"chunked gzip", []string{"Transfer-Encoding: chunked", "Content-Encoding: gzip"}, zipChunked.String()},
+		{"deflate", []string{"Content-Encoding: deflate"}, zlibbed(page)},
 		{"declared but already decoded", []string{"Transfer-Encoding: chunked", "Content-Encoding: gzip"}, page},
 	}
 	for _, tc := range tests {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -187,6 +188,10 @@ func decodeTransfer(raw []byte, transfer, encoding string, max int64) ([]byte, e
 		}
 		return readLimited(zr, max)
 	case encoding == "deflate" && !utf8.Valid(raw[:min(len(raw), 512)]):
+		// "deflate" is zlib-wrapped as the RFC says, or raw DEFLATE as some servers send it
+		if zr, err := zlib.NewReader(bytes.NewReader(raw)); err == nil {
+			return readLimited(zr, max)
+		}
 		return readLimited(flate.NewReader(bytes.NewReader(raw)), max)
 	}
 	return raw, nil
