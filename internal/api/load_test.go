@@ -74,6 +74,7 @@ func TestLoad(t *testing.T) {
 		},
 		func(r *rand.Rand) string { return "/api/v1/documents/" + docs.Items[r.IntN(len(docs.Items))].ID },
 		func(r *rand.Rand) string { return "/api/v1/documents?limit=20" },
+		func(r *rand.Rand) string { return "/api/v1/stats" },
 	}
 	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}

@@ -113,6 +113,12 @@ func TestQueryLatency(t *testing.T) {
 			_, err := s.Timeline(ctx, store.TimelineQuery{Entity: person(), About: word()})
 			return err
 		}},
+		{"stats", func() error { _, err := s.Stats(ctx); return err }},
+		// The web page's queries (explore.go, written with the web page).
+		{"web: graph", func() error { _, err := s.Graph(ctx, store.GraphQuery{}); return err }},
+		{"web: graph of an entity", func() error { _, err := s.Graph(ctx, store.GraphQuery{Entity: person()}); return err }},
+		{"web: places", func() error { _, err := s.Places(ctx, store.PlaceQuery{}); return err }},
+		{"web: mentions per day", func() error { _, err := s.Mentions(ctx, person()); return err }},
 	}
 	// Wall time is what a user waits for, and it includes waiting for a CPU on a shared machine; the CPU
 	// time of the querying thread (the driver runs SQLite on the calling goroutine, locked to its thread
