@@ -32,6 +32,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	sentences := fs.Bool("sentences", false, "include the sentence spans")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest article read, in `bytes` after decompression")
 	workers := fs.Int("workers", 0, "articles processed at once (0: one per CPU)")
+	fallback := fs.Bool("html-fallback", false, "also try go-readability and go-domdistiller on HTML pages (better recall, slower)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: newsgraph extract [flags] INPUT...")
 		fmt.Fprintln(stderr, "\nRuns the pipeline and prints one schema newsgraph/1 JSON document per article. An INPUT is a .txt,")
@@ -64,7 +65,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	p, err := pipeline.New(pipeline.Config{
 		Sentences: *sentences,
 		Workers:   *workers,
-		Clean:     clean.Config{Published: *published, URL: *url},
+		Clean:     clean.Config{Published: *published, URL: *url, HTMLFallback: *fallback},
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)

@@ -121,6 +121,11 @@ func TestExtractExamples(t *testing.T) {
 			}
 		})
 	}
+	// more workers than CPUs: the same documents in the same (input) order
+	_, many, _ := extract(t, nil, "--jsonl", "--sentences", "--workers", "5", "../../examples")
+	if many != out {
+		t.Errorf("output with --workers 5 differs from the default run")
+	}
 	// the same input gives the same ids
 	_, again, _ := extract(t, nil, "--jsonl", "../../examples/zelensky-brussels.txt", "../../examples/briefs.jsonl")
 	ids := map[string]bool{}
@@ -267,6 +272,12 @@ func TestExtractFlags(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want 2 and a message", code, stderr)
 			}
 		})
+	}
+	if code, _, stderr := extract(t, nil, "-h"); code != 0 || !strings.Contains(stderr, "-max-bytes") {
+		t.Errorf("-h: exit %d, usage %q", code, stderr)
+	}
+	if code, out, stderr := extract(t, nil, "--html-fallback", "../../examples/kallas-sanctions.html"); code != 0 || !strings.Contains(out, "bargaining chip") {
+		t.Errorf("--html-fallback: exit %d, stderr %q", code, stderr)
 	}
 	if code, _, stderr := extract(t, nil, t.TempDir()); code != 1 || !strings.Contains(stderr, "no articles in") {
 		t.Errorf("empty directory: exit %d, stderr %q", code, stderr)
