@@ -241,6 +241,9 @@ func (st *state) isCue(i int) bool {
 	if t.kind != tWord || (t.upper && t.low != "according") || st.regionOf[i] >= 0 || st.used[i] {
 		return false
 	}
+	if (t.low == "put" || t.low == "puts") && i+1 < len(st.toks) && st.toks[i+1].low == "it" {
+		return true // "as The New Yorker put it, “...”"
+	}
 	if p := st.pos[i]; p != "" && !baseCues[t.low] && !nominalCues[t.low] && !strings.HasPrefix(p, "VB") && !strings.HasPrefix(p, "NN") {
 		return false // "skeptical", "consistently": adjectives and adverbs are not cues
 	}
@@ -1009,6 +1012,12 @@ func (st *state) unattributed() {
 			continue
 		}
 		c := cand{s: r.s, e: r.e, kind: doc.Direct, at: attrib{cueS: -1, srcS: -1}}
+		// "Sanders made the following comment:" closing the paragraph before
+		if at, ok := st.colonIntro(r); ok {
+			c.at, c.ok = at, true
+			st.cands = append(st.cands, c)
+			continue
+		}
 		// the closest earlier attributed quotation within the previous paragraph
 		j := sort.Search(len(st.cands), func(i int) bool { return st.cands[i].s >= r.s }) - 1
 		if j >= 0 && st.cands[j].ok && (st.cands[j].kind == doc.Direct || !st.x.cfg.InheritDirectOnly) {
@@ -1019,6 +1028,31 @@ func (st *state) unattributed() {
 		}
 		st.cands = append(st.cands, c)
 	}
+}
+
+// colonIntro finds the attribution of a quotation that opens a paragraph when the paragraph before ends with
+// a colon after a cue: "On July 6, Sanders made the following comment:".
+func (st *state) colonIntro(r *region) (attrib, bool) {
+	if !st.toks[r.open].nl || r.open < 2 || !st.isPunct(r.open-1, ":") {
+		return attrib{}, false
+	}
+	end := r.open - 1
+	for c := end - 1; c >= 0 && end-c <= 14 && !st.toks[c+1].nl; c-- {
+		if st.isPunct(c, ".!?") || st.regionOf[c] >= 0 {
+			break
+		}
+		if st.isCue(c) {
+			a := c
+			for a > 0 && end-a < 30 && !st.toks[a].nl && !st.isPunct(a-1, ".!?") {
+				a--
+			}
+			if at, ok := st.cueAt(c, a, end); ok {
+				return at, true
+			}
+			return attrib{}, false
+		}
+	}
+	return attrib{}, false
 }
 
 // startsSentence reports whether the mark at token i starts a sentence or a paragraph.
