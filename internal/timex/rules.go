@@ -69,6 +69,7 @@ var rules = []*rule{
 	{name: "holiday", pattern: "rel:last|next|this? h:christmas|thanksgiving|easter|halloween|independence|labor|memorial|election|new|valentine|veterans|mother|father ny:year? s:'s? d:day|eve?",
 		example: "Stores close on Christmas Day.", want: "Christmas Day|DATE|2025-12-25", val: valHoliday},
 
+	// ---- other calendar and financial periods ----
 	{name: "month-relative-year", pattern: "m:MONTH r:last|this|next year",
 		example: "In June last year the plant closed.", want: "June last year|DATE|2024-06", val: valMonthRelYear},
 	{name: "year-period", pattern: "the y:YEAR ORD? q:quarter|period",
@@ -76,7 +77,7 @@ var rules = []*rule{
 	{name: "year-ago-adjective", pattern: "y:year a:ago|earlier",
 		example: "Profit rose from year-earlier levels.", want: "year-earlier|DATE|2024", val: valYearAgoAdj},
 	{name: "year-two-thousand", pattern: "the? year two thousand",
-		example: "Computers may fail in the year two thousand.", want: "the year two thousand|DATE|2000", val: valRefValue("2000")},
+		example: "Computers may fail in the year two thousand.", want: "the year two thousand|DATE|2000", val: valRef("2000")},
 	{name: "unit-period", pattern: "the? rel:past|last|next|coming|previous u:decade|century",
 		example: "Prices doubled over the past decade.", want: "the past decade|DURATION|P10Y", val: valDuration},
 	{name: "year-end", pattern: "the? y:year s:'s? end",
@@ -113,7 +114,7 @@ var rules = []*rule{
 		example: "Talks stalled last week.", want: "last week|DATE|2025-W33", val: valRelUnit},
 	{name: "earlier-this", pattern: "mod:" + mods + "|end|start|middle of? the? r:this|last|next|the u:week|month|year|weekend|quarter",
 		example: "The law passed earlier this month.", want: "earlier this month|DATE|2025-08", val: valRelUnit},
-	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM u:UNIT a:ago|earlier|before",
+	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM u:UNIT a:ago|earlier",
 		example: "The firm was founded two years ago.", want: "two years ago|DATE|2023", val: valAgo},
 	{name: "weekday", pattern: "r:last|next|this|coming|early|late|mid? w:WDAY",
 		example: "Zelensky and European leaders are heading to Washington on Monday.", want: "Monday|DATE|2025-08-18", val: valWeekday},
@@ -894,9 +895,7 @@ func valAdverbSet(e *env, m *match) (string, string, bool) {
 	return "SET", v, true
 }
 
-// valRefValue returns a rule value function with a fixed DATE value.
-func valRefValue(v string) func(e *env, m *match) (string, string, bool) { return valRef(v) }
-
+// valRef returns a value function giving the fixed DATE value v.
 func valRef(v string) func(e *env, m *match) (string, string, bool) {
 	return func(e *env, m *match) (string, string, bool) { return "DATE", v, true }
 }
