@@ -76,8 +76,13 @@ func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 		return ErrNoArticle
 	}
 	d.Text = text
-	if d.Title == "" && !isHTML {
-		d.Title = titleLine(text)
+	if !isHTML {
+		if d.Title == "" {
+			d.Title = titleLine(text)
+		}
+		if d.Author == "" {
+			d.Author = bylineAuthor(d.Removed)
+		}
 	}
 	c.setDate(d, inputDate, "input")
 	if !isHTML && d.Published == "" {
@@ -139,4 +144,34 @@ func hasProse(text string) bool {
 		}
 	}
 	return false
+}
+
+// bylineAuthor returns the names in the first byline that cleaning removed from a scraped page ("By Olena
+// Harmash and Tom Balmforth, Reuters" gives "Olena Harmash; Tom Balmforth"), or "".
+func bylineAuthor(removed []string) string {
+	for _, piece := range removed {
+		if !bylineRe.MatchString(piece) && !gluedPrefixRe.MatchString(piece) {
+			continue
+		}
+		s := strings.TrimSpace(piece[2:]) // after "By"
+		for _, sep := range []string{",", "|", " - ", " – ", " — ", "/"} {
+			if i := strings.Index(s, sep); i > 0 {
+				s = s[:i]
+			}
+		}
+		var names []string
+		for _, n := range strings.FieldsFunc(strings.ReplaceAll(s, " and ", "&"), func(r rune) bool { return r == '&' }) {
+			n = strings.TrimSpace(n)
+			for _, agency := range []string{"Associated Press", "The Associated Press", "Reuters", "AFP", "AP", "Bloomberg", "CNN"} {
+				if strings.HasSuffix(n, " "+agency) {
+					n = strings.TrimSpace(strings.TrimSuffix(n, agency))
+				}
+			}
+			if n != "" {
+				names = append(names, n)
+			}
+		}
+		return strings.Join(names, "; ")
+	}
+	return ""
 }

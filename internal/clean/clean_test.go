@@ -243,6 +243,25 @@ func TestTitleLine(t *testing.T) {
 	}
 }
 
+func TestBylineAuthor(t *testing.T) {
+	tests := []struct {
+		removed []string
+		want    string
+	}{
+		{[]string{"Menu", "By Olena Harmash and Tom Balmforth, Reuters"}, "Olena Harmash; Tom Balmforth"},
+		{[]string{"By Rachel Moore", "Published 7:04 AM EDT, Wed October 15, 2025"}, "Rachel Moore"},
+		{[]string{"By Sarah Jones | Senior Political Correspondent"}, "Sarah Jones"},
+		{[]string{"By AP"}, "AP"},
+		{[]string{"By Iryna Kovalchuk and Daniel Harper Associated Press"}, "Iryna Kovalchuk; Daniel Harper"},
+		{[]string{"Advertisement", "Reporting by Jane Doe"}, ""},
+	}
+	for _, tc := range tests {
+		if got := bylineAuthor(tc.removed); got != tc.want {
+			t.Errorf("bylineAuthor(%q) = %q, want %q", tc.removed, got, tc.want)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2025-08-18", "2025-08-18"},

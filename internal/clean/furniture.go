@@ -104,6 +104,9 @@ var bylineRe = regexp.MustCompile(`^(?:By|BY|by)\s+` + name + `(?:(?:\s*,|\s+and
 // name is a personal or agency name of one to four capitalised words ("Jane Doe", "J. R. Smith", "AP").
 const name = `(?:[\p{Lu}][\p{L}'’\-]*\.?\s+){0,3}[\p{Lu}][\p{L}'’\-]*`
 
+// gluedPrefixRe is what furniture cuts off a line with a glued byline: "By Jane Doe".
+var gluedPrefixRe = regexp.MustCompile(`^By\s+(?:[\p{Lu}][\p{Ll}'’\-]+\s+){1,3}[\p{Lu}][\p{Ll}'’\-]*[\p{Ll}]$`)
+
 // gluedBylineRe is a byline that scraping glued to the next piece of text: "By Jane DoeWASHINGTON (AP) —".
 var gluedBylineRe = regexp.MustCompile(`^By\s+((?:[\p{Lu}][\p{Ll}'’\-]+\s+){1,3}[\p{Lu}][\p{Ll}'’\-]*[\p{Ll}])[\p{Lu}]`)
 
