@@ -40,6 +40,8 @@ type Weights struct {
 	// count as its namesake for DivisionSeat; AltShadow is added to alternate-only names when the name is the
 	// main name of a place of 100,000 people or a division.
 	NamesakeShare, AltShadow float64
+	// SmallADM1 is the population below which a first-level division gets no feature bonus.
+	SmallADM1 float64
 	// HomeName is added to the populated places, in the publication's country, of an entity named like the
 	// town in the publication's domain.
 	HomeName float64
@@ -82,6 +84,7 @@ func DefaultWeights() Weights {
 		Contained:     0,
 		Support:       0,
 		HomeName:      4,
+		SmallADM1:     0,
 		NamesakeShare: 0.3,
 		AltShadow:     0,
 		ContainedADM1: true,
@@ -336,7 +339,11 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		if isDivision(en.Feature) && !isCountry(en.Feature) {
 			pw = w.PopDiv
 		}
-		p := pw*math.Log10(float64(en.Population)+1) + w.Feature[en.Feature]
+		fb := w.Feature[en.Feature]
+		if en.Feature == "ADM1" && float64(en.Population) < w.SmallADM1 {
+			fb = 0 // a small province abroad is rarely what a bare name means
+		}
+		p := pw*math.Log10(float64(en.Population)+1) + fb
 		if !seen[c].primary {
 			p += w.AltOnly
 		}
