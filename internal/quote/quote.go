@@ -469,7 +469,7 @@ func (st *state) rightSource(k, b int) (int, int, bool) {
 		e := k + 1
 		for e < b && e-k < 8 && st.toks[e].kind == tWord && st.regionOf[e] < 0 {
 			u := st.toks[e]
-			if stopWords[u.low] || (st.x.cues[u.low] && !u.upper) || pronouns[u.low] {
+			if stopWords[u.low] || (st.x.cues[u.low] && !u.upper) || pronouns[u.low] || strings.HasPrefix(st.pos[e], "VB") {
 				break
 			}
 			if npJoins[u.low] && !(e+1 < b && st.toks[e+1].kind == tWord) {
