@@ -272,6 +272,12 @@ func TestCoreference(t *testing.T) {
 			want: "10-17:name:Ann Lee",
 		},
 		{
+			name: "its: the nearest organization",
+			src:  `{Acme|ORG} sued {Globex|ORG} over its patents.`,
+			of:   "Globex",
+			want: "10-16:name:Globex 22-25:pronoun:its",
+		},
+		{
 			name: "too far back",
 			src:  `{Ann Lee|PER} spoke. One. Two. Three. Four. He left.`,
 			of:   "Ann Lee",

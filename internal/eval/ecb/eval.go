@@ -59,6 +59,8 @@ type Result struct {
 	// document; Linked: those we linked to some entity; Right: linked to the entity of that chain's found
 	// named mentions (their most frequent entity).
 	Pronouns, PronounsLinked, PronounsRight int
+	// Its: the same for "its" (organizations and countries).
+	Its, ItsLinked, ItsRight int
 }
 
 // FoundShare is Found / Gold.
@@ -83,6 +85,10 @@ func (r Result) Write(w io.Writer) {
 	if r.Pronouns > 0 {
 		p, rc := ratio(r.PronounsRight, r.PronounsLinked), ratio(r.PronounsRight, r.Pronouns)
 		fmt.Fprintf(w, "pronouns with a named antecedent chain: %d, linked %d, right %d (P %.2f R %.2f F1 %.2f)\n", r.Pronouns, r.PronounsLinked, r.PronounsRight, 100*p, 100*rc, 100*prf(p, rc).F)
+	}
+	if r.Its > 0 {
+		p, rc := ratio(r.ItsRight, r.ItsLinked), ratio(r.ItsRight, r.Its)
+		fmt.Fprintf(w, "\"its\" with a named antecedent chain: %d, linked %d, right %d (P %.2f R %.2f F1 %.2f)\n", r.Its, r.ItsLinked, r.ItsRight, 100*p, 100*rc, 100*prf(p, rc).F)
 	}
 	fmt.Fprintf(w, "ENTITIES docs=%d gold=%d found=%d found_share=%.4f within_b3_f1=%.4f within_muc_f1=%.4f cross_b3_f1=%.4f cross_muc_f1=%.4f\n",
 		r.Docs, r.Gold, r.Found, r.FoundShare(), r.WithinB3.F, r.WithinMUC.F, r.CrossB3.F, r.CrossMUC.F)
@@ -114,21 +120,26 @@ func (r *Result) scorePronouns(d *Doc, sys []SysMention, al []int) {
 		exact[[2]int{s.Start, s.End}] = s.Entity
 	}
 	for _, m := range d.Mentions {
-		if len(m.Tokens) != 1 || !pronouns[strings.ToLower(d.Tokens[m.Tokens[0]].Text)] || votes[m.Chain] == nil {
+		w := strings.ToLower(d.Tokens[m.Tokens[0]].Text)
+		if len(m.Tokens) != 1 || !pronouns[w] && w != "its" || votes[m.Chain] == nil {
 			continue
 		}
-		best, n := "", 0
+		n, linked, right := &r.Pronouns, &r.PronounsLinked, &r.PronounsRight
+		if w == "its" {
+			n, linked, right = &r.Its, &r.ItsLinked, &r.ItsRight
+		}
+		best, bn := "", 0
 		for e, c := range votes[m.Chain] {
-			if c > n || c == n && e < best {
-				best, n = e, c
+			if c > bn || c == bn && e < best {
+				best, bn = e, c
 			}
 		}
-		r.Pronouns++
+		*n++
 		s, e := m.Span(d)
 		if got, ok := exact[[2]int{s, e}]; ok {
-			r.PronounsLinked++
+			*linked++
 			if got == best {
-				r.PronounsRight++
+				*right++
 			}
 		}
 	}
