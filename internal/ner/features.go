@@ -87,10 +87,13 @@ type featurizer struct {
 	lower []string
 	short []string
 	clus  [][len(lexicon.Grains)]int32
-	buf   []byte
-	rows  []uint32
-	feats [][]uint32
-	start []int
+	hs    []*hint
+	// lexCase is the casing class of each word's usual spelling, -1 when unknown.
+	lexCase []int8
+	buf     []byte
+	rows    []uint32
+	feats   [][]uint32
+	start   []int
 }
 
 func suffix(s string, n int) string {
@@ -125,16 +128,22 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 	f.lower = f.lower[:0]
 	f.short = f.short[:0]
 	f.clus = f.clus[:0]
+	f.lexCase = f.lexCase[:0]
 	for _, w := range f.words {
 		l := lexicon.Lower(w)
 		f.lower = append(f.lower, l)
 		f.buf = lexicon.ShortShape(w, f.buf)
 		f.short = append(f.short, string(f.buf))
 		c := [len(lexicon.Grains)]int32{-1, -1, -1}
-		if e, ok := f.lex.Lookup(l); ok && e.HasClusters {
-			c = e.Clusters
+		lc := int8(-1)
+		if e, ok := f.lex.Lookup(l); ok {
+			lc = int8(lexicon.Casing(e.Form))
+			if e.HasClusters {
+				c = e.Clusters
+			}
 		}
 		f.clus = append(f.clus, c)
+		f.lexCase = append(f.lexCase, lc)
 	}
 	if cap(f.gm) < n {
 		f.gm = make([][]gazetteer.Match, n)
@@ -241,11 +250,7 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 		if caps {
 			add(H(fCaps).Str(f.short[i]))
 		}
-		lc := -1
-		if e, ok := f.lex.Lookup(l); ok {
-			lc = lexicon.Casing(e.Form)
-		}
-		add(H(fLexCase).Int(lc).Int(lexicon.Casing(w)).Int(b2i(i == 0)))
+		add(H(fLexCase).Int(int(f.lexCase[i])).Int(lexicon.Casing(w)).Int(b2i(i == 0)))
 		dc := -1
 		if form, ok := di.forms[l]; ok {
 			dc = lexicon.Casing(form)
@@ -279,7 +284,10 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 			}
 		}
 		if di.hints != nil {
-			f.rows = appendNonLocal(f.rows, f.bits, f.words, f.short, i, di)
+			if i == 0 {
+				f.hs = di.hintsFor(f.words, f.lower, f.hs)
+			}
+			f.rows = appendNonLocal(f.rows, f.bits, f.hs, f.short, i)
 		}
 	}
 	f.start = append(f.start, len(f.rows))
@@ -293,11 +301,12 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 	return f.feats
 }
 
-// appendNonLocal appends the second-stage features of token i (words as normalised, short shapes).
-func appendNonLocal(rows []uint32, bits uint, words, short []string, i int, di *docInfo) []uint32 {
+// appendNonLocal appends the second-stage features of token i, given the hints of the sentence's tokens
+// (hintsFor) and their short shapes.
+func appendNonLocal(rows []uint32, bits uint, hs []*hint, short []string, i int) []uint32 {
 	H := perceptron.NewHash
 	add := func(h perceptron.Hash) { rows = append(rows, h.Row(bits)) }
-	if h := di.hint(words[i]); h != nil {
+	if h := hs[i]; h != nil {
 		maj := h.majority()
 		add(H(fNonLocal).Int(maj))
 		add(H(fNonLocalFirst).Int(h.first))
@@ -313,12 +322,12 @@ func appendNonLocal(rows []uint32, bits uint, words, short []string, i int, di *
 		}
 	}
 	if i > 0 {
-		if h := di.hint(words[i-1]); h != nil {
+		if h := hs[i-1]; h != nil {
 			add(H(fNonLocalPrev).Int(h.majority()))
 		}
 	}
-	if i+1 < len(words) {
-		if h := di.hint(words[i+1]); h != nil {
+	if i+1 < len(hs) {
+		if h := hs[i+1]; h != nil {
 			add(H(fNonLocalNext).Int(h.majority()))
 		}
 	}
@@ -360,11 +369,17 @@ func hintKey(w string) string {
 	return ""
 }
 
-// hint returns the first-stage evidence about w, nil if none.
-func (di *docInfo) hint(w string) *hint {
-	k := hintKey(w)
-	if k == "" {
-		return nil
+// hintsFor returns the first-stage evidence about each word of a sentence (words as normalised, and
+// their lower case), nil where there is none: only capitalised words get hints (see hintKey).
+func (di *docInfo) hintsFor(words, lower []string, out []*hint) []*hint {
+	out = out[:0]
+	for j, w := range words {
+		var h *hint
+		switch lexicon.Casing(w) {
+		case lexicon.CaseTitle, lexicon.CaseUpper, lexicon.CaseMixed:
+			h = di.hints[lower[j]]
+		}
+		out = append(out, h)
 	}
-	return di.hints[k]
+	return out
 }

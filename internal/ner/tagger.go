@@ -108,10 +108,11 @@ func (t *Tagger) TagDocument(sents [][]string, tags [][]string) [][]conll.Chunk 
 	two := t.model.Stage2 != nil
 	// The second stage sees the first stage's features plus its own: keep them per sentence.
 	var base [][][]uint32
-	var words, short [][]string
+	var words, lower, short [][]string
 	if two {
 		base = make([][][]uint32, len(sents))
 		words = make([][]string, len(sents))
+		lower = make([][]string, len(sents))
 		short = make([][]string, len(sents))
 	}
 	for i, s := range sents {
@@ -129,6 +130,7 @@ func (t *Tagger) TagDocument(sents [][]string, tags [][]string) [][]conll.Chunk 
 				base[i][j] = flat[w.fz.start[j]:w.fz.start[j+1]:w.fz.start[j+1]]
 			}
 			words[i] = append([]string(nil), w.fz.words...)
+			lower[i] = append([]string(nil), w.fz.lower...)
 			short[i] = append([]string(nil), w.fz.short...)
 		}
 	}
@@ -144,9 +146,10 @@ func (t *Tagger) TagDocument(sents [][]string, tags [][]string) [][]conll.Chunk 
 			continue
 		}
 		extra, starts = extra[:0], starts[:0]
+		w.fz.hs = di.hintsFor(words[i], lower[i], w.fz.hs)
 		for j := range s {
 			starts = append(starts, len(extra))
-			extra = appendNonLocal(extra, w.fz.bits, words[i], short[i], j, di)
+			extra = appendNonLocal(extra, w.fz.bits, w.fz.hs, short[i], j)
 		}
 		starts = append(starts, len(extra))
 		ext = ext[:0]

@@ -10,12 +10,19 @@ const Bits = 18
 
 // featurizer turns sentences into feature rows. It holds scratch and is owned by one goroutine.
 type featurizer struct {
-	lex   *lexicon.Lexicon
-	words []string
-	lower []string
-	shape []byte
-	rows  []uint32
-	feats [][]uint32
+	lex    *lexicon.Lexicon
+	words  []string
+	lower  []string
+	shape  []byte
+	rows   []uint32
+	feats  [][]uint32
+	ents   []entry // lexicon entry of each word
+	starts []int
+}
+
+type entry struct {
+	lexicon.Entry
+	ok bool
 }
 
 type tmpl = byte
@@ -93,12 +100,20 @@ func (f *featurizer) sentence(words []string, docForms map[string]string) [][]ui
 		if i < 0 || i >= n {
 			return -2
 		}
-		if e, ok := f.lex.Lookup(f.lower[i]); ok && e.HasClusters {
+		if e := f.ents[i]; e.ok && e.HasClusters {
 			return int(e.Clusters[g])
 		}
 		return -1
 	}
-	starts := make([]int, n+1)
+	f.ents = f.ents[:0]
+	for _, l := range f.lower {
+		e, ok := f.lex.Lookup(l)
+		f.ents = append(f.ents, entry{e, ok})
+	}
+	if cap(f.starts) < n+1 {
+		f.starts = make([]int, n+1)
+	}
+	starts := f.starts[:n+1]
 	for i := 0; i < n; i++ {
 		starts[i] = len(f.rows)
 		w, l := f.words[i], f.lower[i]
@@ -125,7 +140,7 @@ func (f *featurizer) sentence(words []string, docForms map[string]string) [][]ui
 		add(H(fBigramPrev).Str(at(i - 1)).Str(l))
 		add(H(fBigramNext).Str(l).Str(at(i + 1)))
 		cs := lexicon.CaseNone
-		if e, ok := f.lex.Lookup(l); ok {
+		if e := f.ents[i]; e.ok {
 			cs = lexicon.Casing(e.Form) + 8
 		}
 		add(H(fCase).Int(cs).Int(lexicon.Casing(w)))

@@ -31,6 +31,16 @@ const (
 // concurrent use.
 type Gazetteer struct {
 	names map[uint64]uint8 // hash of lower-cased token sequence → list bits
+	// filter has one bit per hash value modulo its size: most token sequences of a sentence are no name,
+	// and a 512 KiB bit set answers that without a map probe.
+	filter []uint64
+}
+
+const filterBits = 22
+
+func (g *Gazetteer) mayHave(h uint64) bool {
+	b := (h >> 7) & (1<<filterBits - 1)
+	return g.filter[b>>6]&(1<<(b&63)) != 0
 }
 
 // Match is one token's membership: the list index and the token's position in the name.
@@ -51,7 +61,9 @@ func hashSeq(h uint64, tok string) uint64 {
 const seed = 14695981039346656037
 
 // New returns an empty gazetteer.
-func New() *Gazetteer { return &Gazetteer{names: map[uint64]uint8{}} }
+func New() *Gazetteer {
+	return &Gazetteer{names: map[uint64]uint8{}, filter: make([]uint64, 1<<filterBits/64)}
+}
 
 // Add adds a name (already tokenized) to list i (0 to 7; Lists names the embedded ones).
 func (g *Gazetteer) Add(list int, tokens []string) {
@@ -63,6 +75,8 @@ func (g *Gazetteer) Add(list int, tokens []string) {
 		h = hashSeq(h, lexicon.Lower(t))
 	}
 	g.names[h] |= 1 << list
+	b := (h >> 7) & (1<<filterBits - 1)
+	g.filter[b>>6] |= 1 << (b & 63)
 }
 
 // Len returns the number of distinct names.
@@ -78,6 +92,9 @@ func (g *Gazetteer) Matches(lower []string, fn func(i int, m Match)) {
 		h := uint64(seed)
 		for j := i; j < len(lower) && j < i+MaxLen; j++ {
 			h = hashSeq(h, lower[j])
+			if !g.mayHave(h) {
+				continue
+			}
 			bits, ok := g.names[h]
 			if !ok {
 				continue
