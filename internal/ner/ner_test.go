@@ -213,3 +213,28 @@ func TestLoadTime(t *testing.T) {
 	load(t)
 	t.Logf("Load: %v", time.Since(start))
 }
+
+// TestConcurrent runs one tagger from many goroutines (run with -race): results must equal a serial run.
+func TestConcurrent(t *testing.T) {
+	tg := load(t)
+	want := makeDoc(article)
+	if err := tg.Process(context.Background(), want); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			d := makeDoc(article)
+			if err := tg.Process(context.Background(), d); err != nil {
+				errs <- err.Error()
+				return
+			}
+			errs <- strings.Join(names(d), "|")
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if got := <-errs; got != strings.Join(names(want), "|") {
+			t.Errorf("concurrent run got %s", got)
+		}
+	}
+}

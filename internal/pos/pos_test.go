@@ -2,6 +2,7 @@ package pos
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -103,4 +104,10 @@ func BenchmarkTag(b *testing.B) {
 		tg.TagInto(words, nil, out)
 	}
 	b.ReportMetric(float64(len(words)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func ExampleTagger_Tag() {
+	tg, _ := Load()
+	fmt.Println(tg.Tag([]string{"The", "minister", "resigned", "on", "Friday", "."}, nil))
+	// Output: [DT NN VBD IN NNP .]
 }
