@@ -40,6 +40,9 @@ type Weights struct {
 	// count as its namesake for DivisionSeat; AltShadow is added to alternate-only names when the name is the
 	// main name of a place of 100,000 people or a division.
 	NamesakeShare, AltShadow float64
+	// DominantSeat is added besides DivisionSeat to a seat that also holds NamesakeShare of its division's
+	// people (Kharkiv, Luhansk: the city, not the oblast; Quebec City holds too few of Quebec's).
+	DominantSeat float64
 	// SmallADM1 is the population below which a first-level division gets no feature bonus.
 	SmallADM1 float64
 	// HomeName is added to the populated places, in the publication's country, of an entity named like the
@@ -73,7 +76,7 @@ func DefaultWeights() Weights {
 		},
 		DivisionSeat:  2,
 		AltOnly:       -1,
-		Pattern:       4,
+		Pattern:       5,
 		Country:       3,
 		Admin1:        3,
 		Near:          2,
@@ -85,7 +88,8 @@ func DefaultWeights() Weights {
 		Support:       0,
 		HomeName:      4,
 		SmallADM1:     0,
-		NamesakeShare: 0.3,
+		DominantSeat:  2,
+		NamesakeShare: 0.2,
 		AltShadow:     0,
 		ContainedADM1: true,
 		Rounds:        2,
@@ -130,7 +134,13 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			continue
 		}
 		it.pattern = make([]bool, len(it.cands))
-		if cc, a1, ok := r.patternDivision(d, e); ok {
+		namesCountry := false // "Mexico, the US and Canada" is a list, not a place in the US
+		for _, c := range it.cands {
+			if isCountry(g.Entries[c].Feature) {
+				namesCountry = true
+			}
+		}
+		if cc, a1, ok := r.patternDivision(d, e); ok && !namesCountry {
 			for k, c := range it.cands {
 				en := &g.Entries[c]
 				if en.Country == cc && (a1 == "" || en.Admin1 == a1) && en.Feature != "ADM1" && !isCountry(en.Feature) {
@@ -368,8 +378,13 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 				if e2.Country != en.Country || e2.Admin1 != en.Admin1 || !seen[c2].primary || !strings.HasPrefix(e2.Feature, "PPL") {
 					continue
 				}
-				if e2.Feature == "PPLA" || e2.Feature == "PPLC" || float64(e2.Population) >= w.NamesakeShare*float64(en.Population) {
+				seat := e2.Feature == "PPLA" || e2.Feature == "PPLC"
+				dominant := float64(e2.Population) >= w.NamesakeShare*float64(en.Population)
+				if seat || dominant {
 					prior[j] += w.DivisionSeat
+				}
+				if seat && dominant {
+					prior[j] += w.DominantSeat
 				}
 			}
 		}
@@ -448,6 +463,9 @@ func (r *Resolver) patternDivision(d *doc.Document, e *doc.Entity) (cc, a1 strin
 			continue
 		}
 		rest = strings.TrimLeft(rest[1:], " ")
+		if strings.HasPrefix(rest, "the ") || strings.HasPrefix(rest, "and ") {
+			continue // a list ("Mexico, the US"), not a division
+		}
 		// Up to four words, stopping at punctuation other than '.' and '\''.
 		end, words := 0, 0
 		var cands []int
