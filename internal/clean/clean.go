@@ -33,9 +33,10 @@ func (*Cleaner) Name() string { return "clean" }
 // ErrNoArticle for an HTML page without article text and for input with no text left after cleaning.
 //
 // Metadata precedence: the title and URL the input carried (a JSON Lines field, a WARC target URI) win over
-// the page's; the page's own publication date (HTML metadata) wins over the input's (a WARC-Date is a fetch
-// time), which wins over a timestamp line removed from scraped text (its date only), which wins over
-// Config.Published; an unparseable date is dropped with a warning.
+// the page's. Dates: a date the input states (a JSON Lines "published" field) comes first; then the page's
+// own publication date (HTML metadata); then the WARC-Date of a crawled page (a fetch time, only a fallback);
+// then, for scraped text, the date of a removed timestamp line; then Config.Published. An unparseable date is
+// dropped with a warning.
 func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -60,6 +61,10 @@ func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 		d.Author = firstNonEmpty(d.Author, p.author)
 		d.SiteName = firstNonEmpty(d.SiteName, p.site)
 		d.URL = firstNonEmpty(d.URL, p.url)
+		if !fetchDate(d) {
+			// a date the input states (a JSON Lines "published" field) wins over the page's
+			c.setDate(d, inputDate, "input")
+		}
 		c.setDate(d, p.date, "page metadata")
 		// the page text may still carry furniture that the extractor kept, such as a share bar or byline
 		// paragraph; the same conservative line filter applies
@@ -175,3 +180,7 @@ func bylineAuthor(removed []string) string {
 	}
 	return ""
 }
+
+// fetchDate reports whether d.Published came from a WARC record (Source "path#record-N"): a fetch time,
+// weaker than the page's own date.
+func fetchDate(d *doc.Document) bool { return strings.Contains(d.Source, "#record-") }

@@ -151,6 +151,7 @@ func TestPublishedPrecedence(t *testing.T) {
 		warn                           bool
 	}{
 		{"page date wins over a WARC date", page, "html", "2025-03-02T10:00:00Z", "2020-01-01", "2025-03-01T08:00:00-05:00", false},
+		{"a stated input date wins over the page's", page, "html", "2025-03-03", "2020-01-01", "2025-03-03", false},
 		{"input date when the page has none", bare, "html", "2025-03-02T10:00:00Z", "2020-01-01", "2025-03-02T10:00:00Z", false},
 		{"flag when the input has none", "Officials said talks would resume.", "text", "", "2020-01-01", "2020-01-01", false},
 		{"no date at all", "Officials said talks would resume.", "text", "", "", "", false},
@@ -159,7 +160,10 @@ func TestPublishedPrecedence(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := &doc.Document{Raw: []byte(tc.raw), Format: tc.format, Published: tc.input}
+			d := &doc.Document{Raw: []byte(tc.raw), Format: tc.format, Published: tc.input, Source: "in.jsonl:1"}
+			if strings.Contains(tc.name, "WARC") {
+				d.Source = "crawl.warc.gz#record-2"
+			}
 			if err := process(t, Config{Published: tc.flag}, d); err != nil {
 				t.Fatal(err)
 			}
