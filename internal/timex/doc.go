@@ -1,18 +1,30 @@
 // Package timex finds time expressions in English news text and normalises them to TIMEX3 values
 // (TimeML, ISO-TimeML) against the document creation time.
 //
-// Input: Document.Text and Document.PublishedAt (the document creation time, DCT); Document.Sents and
-// Document.Tokens with their POS tags are used for tense when present, but recognition works from the text
-// alone. Output: Document.Times, one doc.Time per expression in text order, with Type DATE, TIME, DURATION
-// or SET and a TIMEX3 value such as "2025-08-18", "2025-W33", "2025-Q3", "P3Y", "T20:00", "PRESENT_REF".
-// Text is never changed. When the publication date is unknown, relative expressions keep underspecified
-// values ("XXXX-08-18", "XXXX-WXX-1") and the document gets one warning.
+// Input: Document.Text and Document.PublishedAt (the document creation time, DCT); the POS tags of
+// Document.Tokens are used for tense when present, but recognition works from the text alone (the package
+// tokenizes for itself). Output: Document.Times, one doc.Time per expression in text order, without
+// overlaps, with Type DATE, TIME, DURATION or SET and a TIMEX3 value such as "2025-08-18", "2025-W33",
+// "2025-Q3", "P3Y", "2025-08-17T20:00", "PRESENT_REF". Text is never changed. When the publication date is
+// unknown, relative expressions keep underspecified values ("XXXX-08-18", "XXXX-WXX-1") and the document
+// gets one warning.
 //
-// The grammar (rules.go) is a list of token patterns, each with an example that the tests check. Its
-// design follows the ideas of HeidelTime (Strötgen and Gertz 2013: rule patterns over a small set of
-// lexical classes, document-type aware reference times, tense of the governing verb for weekdays) and
-// SUTime (Chang and Manning 2012: composable temporal patterns, longest match); the code is our own.
-// Extents follow the TimeBank/AQUAINT annotation conventions of TempEval-3 (leading "the" and modifiers
-// such as "early", "nearly", "the past" belong to the expression; "ago" belongs to it; a trailing "'s"
-// does not).
+// The grammar (rules.go) is a list of token patterns, each with a value function and an example that the
+// tests check. Its design follows ideas of HeidelTime (Strötgen and Gertz 2013: patterns over a small set
+// of lexical classes, reference times taken from the DCT for news and from the last mentioned date for
+// "the following year", the tense of the nearest verb for weekdays) and SUTime (Chang and Manning 2012:
+// composable temporal patterns, longest match); the code is our own.
+//
+// Resolution: a weekday goes to the last such day on or before the DCT in the past tense ("met on Monday";
+// the DCT itself when it is that day: "On Sunday, Trump posted"), to the next one in the future or present
+// ("will meet on Monday", "is heading ... on Monday"), else to the last one (tomorrow excepted); a month and
+// day without a year to the closest such date (before the DCT after a past verb: "the year ended March
+// 31"); a bare month to the closest such month (at most 5 ahead, 7 back); "a year earlier" after a quarter
+// to that quarter a year before. On a Sunday "last week" is the ISO week now ending.
+//
+// Extents follow the TimeBank/AQUAINT annotations of TempEval-3 TBAQ-cleaned: a leading "the", modifiers
+// ("early", "mid-", "the end of") and limits ("more than", "at least", "nearly") belong to the expression,
+// "ago" belongs to it; prepositions ("over", "within", "at"), a trailing "'s" and the article before a
+// hyphenated modifier ("the 30-day period") do not. Words that TBAQ rarely annotates ("former",
+// "previously", "soon", bare "future", "quarterly", "annually", "current") are left out.
 package timex
