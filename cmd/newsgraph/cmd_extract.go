@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"strings"
 
+	"golang.org/x/term"
+
 	"github.com/newsgraph/newsgraph/internal/clean"
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
@@ -99,7 +101,12 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	}
 
 	total, _ := source.Count(inputs)
-	bar := progress.New(stderr, "extract", int64(total))
+	// the bar goes to stderr when that is a terminal, unless the documents themselves scroll past on it
+	barOut := stderr
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		barOut = io.Discard
+	}
+	bar := progress.New(barOut, "extract", int64(total))
 	defer bar.Done()
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	failed := false
