@@ -16,6 +16,7 @@ type rule struct {
 	example string // a sentence containing the expression
 	want    string // "expression|TYPE|value" expected from the example
 	p       pattern
+	index   int // position in rules
 }
 
 // Lists of words used by several patterns.
@@ -166,9 +167,52 @@ var rules = []*rule{
 
 // compiled rules, built once.
 func init() {
-	for _, r := range rules {
+	for k, r := range rules {
 		r.p = compile(r.pattern)
+		r.index = k
+		class := false
+		for _, e := range r.p {
+			if e.class != nil {
+				class = true
+			}
+			for w := range e.words {
+				rulesByWord[w] = append(rulesByWord[w], r)
+			}
+			if !e.optional {
+				break
+			}
+		}
+		if class {
+			rulesByClass = append(rulesByClass, r)
+		}
 	}
+}
+
+// rulesByWord lists, in grammar order, the rules whose match may start with a given word; rulesByClass
+// those whose match may start with a token of a lexical class. Find only tries these.
+var (
+	rulesByWord  = map[string][]*rule{}
+	rulesByClass []*rule
+)
+
+// candidates returns the rules that may match at a token whose lower-case form is low, in grammar order.
+func candidates(low string, buf []*rule) []*rule {
+	a, b := rulesByWord[low], rulesByClass
+	buf = buf[:0]
+	for len(a) > 0 || len(b) > 0 {
+		switch {
+		case len(b) == 0 || len(a) > 0 && a[0].index < b[0].index:
+			buf = append(buf, a[0])
+			a = a[1:]
+		case len(a) == 0 || b[0].index < a[0].index:
+			buf = append(buf, b[0])
+			b = b[1:]
+		default: // the same rule in both lists
+			buf = append(buf, a[0])
+			a, b = a[1:], b[1:]
+		}
+	}
+	return buf
 }
 
 // ---- value functions ----

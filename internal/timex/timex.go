@@ -71,9 +71,11 @@ func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string)
 		m match
 	}
 	var cands []cand
+	var try []*rule
 	for i := 0; i < len(toks); {
 		cands = cands[:0]
-		for _, r := range rules {
+		try = candidates(toks[i].low, try)
+		for _, r := range try {
 			if !r.p.canStart(toks, i) {
 				continue
 			}
