@@ -12,13 +12,16 @@ import (
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
-// jsonlArticle is one line of a JSON Lines input.
+// jsonlArticle is one line of a JSON Lines input: "text" or "html", and optionally "url", "title" and
+// "published". The names news-please uses for CC-NEWS dumps are accepted too ("maintext", "date_publish").
 type jsonlArticle struct {
-	Text      *string `json:"text"`
-	HTML      *string `json:"html"`
-	URL       string  `json:"url"`
-	Title     string  `json:"title"`
-	Published string  `json:"published"`
+	Text        *string `json:"text"`
+	HTML        *string `json:"html"`
+	URL         string  `json:"url"`
+	Title       string  `json:"title"`
+	Published   string  `json:"published"`
+	MainText    *string `json:"maintext"`
+	DatePublish *string `json:"date_publish"`
 }
 
 // jsonl reads one article per line. A line that cannot be used is reported as "name:line" and the others go
@@ -95,6 +98,12 @@ func parseJSONLine(line []byte) (*doc.Document, error) {
 			return nil, fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, se)
 		}
 		return nil, fmt.Errorf("invalid article: %v", err)
+	}
+	if a.Text == nil {
+		a.Text = a.MainText
+	}
+	if a.Published == "" && a.DatePublish != nil {
+		a.Published = *a.DatePublish
 	}
 	d := &doc.Document{URL: a.URL, Title: a.Title, Published: a.Published}
 	switch {

@@ -108,6 +108,8 @@ func TestWalkFormats(t *testing.T) {
 			`{"html":"<p>Two.</p>"}` + "\r\n"),
 			[]result{{Source: ":1", Format: "text", URL: "https://x.example/1", Title: "T", Published: "2025-01-09", Raw: "One."},
 				{Source: ":3", Format: "html", Raw: "<p>Two.</p>"}}},
+		{"jsonl in news-please form", "np.jsonl", []byte(`{"maintext":"One.","title":"T","url":"https://x.example/1","date_publish":"2017-02-21 10:12:00","language":"en"}`),
+			[]result{{Source: ":1", Format: "text", URL: "https://x.example/1", Title: "T", Published: "2017-02-21 10:12:00", Raw: "One."}}},
 		{"jsonl bad lines go on", "b.jsonl", []byte(`{"text":"One."}` + "\n{broken\n" + `{"url":"u"}` + "\n" + `{"text":"Four."}`),
 			[]result{{Source: ":1", Format: "text", Raw: "One."},
 				{Err: ":2: invalid JSON at byte 2: invalid character 'b' looking for beginning of object key string"},
