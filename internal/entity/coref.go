@@ -53,6 +53,11 @@ func (r *run) titleCoref() {
 			k++
 		}
 		if k == start || lastHead == "" {
+			if e, end := r.description(i, start); e != nil {
+				e.mentions = append(e.mentions, doc.Mention{Span: doc.Span{Start: r.w[i].start, End: r.w[end-1].end}, Kind: doc.KindTitle})
+				r.titleAnchors = append(r.titleAnchors, anchor{e: e, sent: sent, pos: r.w[i].start})
+				i = end - 1
+			}
 			continue
 		}
 		end := k
@@ -77,6 +82,65 @@ func (r *run) titleCoref() {
 		r.titleAnchors = append(r.titleAnchors, anchor{e: e, sent: sent, pos: r.w[i].start})
 		i = end - 1
 	}
+}
+
+// personNouns are nouns for a person that are not titles, with their gender: "the actress", "the gunman".
+var personNouns = map[string]byte{
+	"man": 'm', "woman": 'f', "boy": 'm', "girl": 'f', "actor": 'm', "actress": 'f', "star": 0, "singer": 0,
+	"player": 0, "suspect": 0, "teen": 0, "teenager": 0, "mother": 'f', "father": 'm', "wife": 'f',
+	"husband": 'm', "son": 'm', "daughter": 'f', "inmate": 0, "gunman": 'm', "rapper": 0, "comedian": 0,
+	"host": 0, "athlete": 0, "quarterback": 0, "veteran": 0, "businessman": 'm', "businesswoman": 'f',
+	"billionaire": 0, "tycoon": 0, "musician": 0, "writer": 0, "author": 0, "filmmaker": 0, "pitcher": 0,
+	"defendant": 0, "victim": 0, "driver": 0, "climber": 0, "mobster": 'm', "grandmother": 'f', "grandfather": 'm',
+}
+
+// description links "the [one or two modifiers] NOUN" ("the actress", "the 33-year-old star") starting at
+// word i (nounStart: first word after "the" and any country) to the only person, of the noun's gender,
+// named in its sentence before it or in the two sentences before. It returns the entity and the end word.
+func (r *run) description(i, nounStart int) (*ent, int) {
+	sent := r.w[i].sent
+	k := nounStart
+	for n := 0; n < 3 && k < len(r.w) && r.w[k].sent == sent && r.inName[k] < 0 && r.w[k].alpha && !r.w[k].cap; n++ {
+		g, ok := personNouns[r.w[k].lower]
+		if !ok && strings.HasSuffix(r.w[k].lower, "-year-old") {
+			g, ok = 0, true
+		}
+		if !ok {
+			k++
+			continue
+		}
+		for k+1 < len(r.w) && r.w[k+1].sent == sent && r.inName[k+1] < 0 {
+			g2, ok := personNouns[r.w[k+1].lower]
+			if !ok {
+				break
+			}
+			k++ // "the 33-year-old actress": the noun is the last
+			if g == 0 {
+				g = g2
+			}
+		}
+		end := k + 1
+		if end < len(r.w) && r.w[end].sent == sent && (r.inName[end] >= 0 || r.w[end].cap && r.w[end].alpha || r.w[end].lower == "who") {
+			return nil, 0 // "the actress Tara Reid", "the man who ..."
+		}
+		var found *ent
+		for j := i - 1; j >= 0 && r.w[j].sent >= sent-2; j-- {
+			mi := r.inName[j]
+			if mi < 0 {
+				continue
+			}
+			e := r.ms[mi].e
+			if !e.isPerson() || g != 0 && e.gender != 0 && e.gender != g {
+				continue
+			}
+			if found != nil && found != e {
+				return nil, 0
+			}
+			found = e
+		}
+		return found, end
+	}
+	return nil, 0
 }
 
 // holder returns the only person mentioned before pos whose title ends with form (or who holds a leader-like

@@ -14,8 +14,11 @@
 //   - Demonyms ("Ukrainian", "South Korean") become mentions of kind "demonym" of their country's entity,
 //     created when the article names the country nowhere else.
 //   - Title coreference: "the chancellor", "the Ukrainian leader", "the president of France" refer to the only
-//     person so far with that title (and country); with two candidates nothing is linked.
-//   - Pronoun coreference for he/she and their forms, in Hobbs' order with gender agreement (see pronouns).
+//     person so far with that title (and country); with two candidates nothing is linked. Descriptions made of
+//     a person noun ("the actress", "the 33-year-old") refer to the only person of that gender named in the
+//     last three sentences.
+//   - Pronoun coreference for he/she and their forms, in Hobbs' order with gender agreement, and for "its" to
+//     the nearest organization or country (see pronouns).
 //   - Keys: "person:given-surname", "org:acronym-or-name", "loc:name", "misc:name", each word folded for case,
 //     diacritics, Cyrillic script and common transliteration variants, so that the same entity gets the same
 //     key in every article. Well-known organizations take their key from the lexicon ("org:eu" for both "EU"

@@ -278,6 +278,18 @@ func TestCoreference(t *testing.T) {
 			want: "10-16:name:Globex 22-25:pronoun:its",
 		},
 		{
+			name: "description of the only person near",
+			src:  `{Tara Lane|PER} entered a clinic in {Malibu|LOC}. The 33-year-old actress asked for privacy.`,
+			of:   "Tara Lane",
+			want: "0-9:name:Tara Lane 38-61:title:The 33-year-old actress",
+		},
+		{
+			name: "description with two people near",
+			src:  `{Tara Lane|PER} met {Ann Cole|PER}. The actress left.`,
+			of:   "Tara Lane",
+			want: "0-9:name:Tara Lane",
+		},
+		{
 			name: "too far back",
 			src:  `{Ann Lee|PER} spoke. One. Two. Three. Four. He left.`,
 			of:   "Ann Lee",

@@ -77,7 +77,7 @@ func TestAlign(t *testing.T) {
 		t.Fatal(err)
 	}
 	// "Ann Lee" (6-13) covers the head of "Mayor Ann Lee"; "Mayor" alone (0-5) does not.
-	sys := []SysMention{{0, 5, "e9", "x"}, {6, 13, "e1", "person:ann-lee"}, {26, 30, "e2", "loc:oslo"}, {54, 57, "e1", "person:ann-lee"}}
+	sys := []SysMention{{0, 5, "e9", "x", false}, {6, 13, "e1", "person:ann-lee", false}, {26, 30, "e2", "loc:oslo", false}, {54, 57, "e1", "person:ann-lee", false}}
 	al := Align(d, sys)
 	var got []int
 	for i, m := range d.Mentions {

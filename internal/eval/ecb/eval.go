@@ -16,6 +16,7 @@ import (
 type SysMention struct {
 	Start, End  int
 	Entity, Key string
+	Title       bool // a mention of kind title
 }
 
 // Align returns, for each mention of d, the index in sys of the system mention aligned to it, or -1 (see the
@@ -61,6 +62,10 @@ type Result struct {
 	Pronouns, PronounsLinked, PronounsRight int
 	// Its: the same for "its" (organizations and countries).
 	Its, ItsLinked, ItsRight int
+	// Descriptions: gold HUMAN_PART mentions that are not named and start with or follow "the" ("the
+	// chancellor"; ECB+ often marks the head alone), whose chain has a found named mention; linked when one of
+	// our title mentions covers the gold head, right when that mention's entity is the chain's.
+	Descriptions, DescriptionsLinked, DescriptionsRight int
 }
 
 // FoundShare is Found / Gold.
@@ -90,6 +95,10 @@ func (r Result) Write(w io.Writer) {
 		p, rc := ratio(r.ItsRight, r.ItsLinked), ratio(r.ItsRight, r.Its)
 		fmt.Fprintf(w, "\"its\" with a named antecedent chain: %d, linked %d, right %d (P %.2f R %.2f F1 %.2f)\n", r.Its, r.ItsLinked, r.ItsRight, 100*p, 100*rc, 100*prf(p, rc).F)
 	}
+	if r.Descriptions > 0 {
+		p, rc := ratio(r.DescriptionsRight, r.DescriptionsLinked), ratio(r.DescriptionsRight, r.Descriptions)
+		fmt.Fprintf(w, "\"the ...\" descriptions with a named antecedent chain: %d, linked %d, right %d (P %.2f R %.2f F1 %.2f)\n", r.Descriptions, r.DescriptionsLinked, r.DescriptionsRight, 100*p, 100*rc, 100*prf(p, rc).F)
+	}
 	fmt.Fprintf(w, "ENTITIES docs=%d gold=%d found=%d found_share=%.4f within_b3_f1=%.4f within_muc_f1=%.4f cross_b3_f1=%.4f cross_muc_f1=%.4f\n",
 		r.Docs, r.Gold, r.Found, r.FoundShare(), r.WithinB3.F, r.WithinMUC.F, r.CrossB3.F, r.CrossMUC.F)
 }
@@ -118,6 +127,34 @@ func (r *Result) scorePronouns(d *Doc, sys []SysMention, al []int) {
 	exact := map[[2]int]string{}
 	for _, s := range sys {
 		exact[[2]int{s.Start, s.End}] = s.Entity
+	}
+	chainEntity := func(c string) string {
+		best, bn := "", 0
+		for e, n := range votes[c] {
+			if n > bn || n == bn && e < best {
+				best, bn = e, n
+			}
+		}
+		return best
+	}
+	for _, m := range d.Mentions {
+		first := m.Tokens[0]
+		definite := strings.EqualFold(d.Tokens[first].Text, "the") && len(m.Tokens) > 1 ||
+			first > 0 && strings.EqualFold(d.Tokens[first-1].Text, "the") && d.Tokens[first-1].Sent == d.Tokens[first].Sent
+		if m.Named || !definite || !strings.HasPrefix(m.Tag, "HUMAN_PART") || votes[m.Chain] == nil {
+			continue
+		}
+		r.Descriptions++
+		h := d.Tokens[m.Head(d)]
+		for _, s := range sys {
+			if s.Title && s.Start < h.End && s.End > h.Start {
+				r.DescriptionsLinked++
+				if s.Entity == chainEntity(m.Chain) {
+					r.DescriptionsRight++
+				}
+				break
+			}
+		}
 	}
 	for _, m := range d.Mentions {
 		w := strings.ToLower(d.Tokens[m.Tokens[0]].Text)
@@ -191,7 +228,7 @@ func run(ctx context.Context, g *Doc, proc func(context.Context, *doc.Document) 
 			if s < 0 || e2 < 0 || s >= e2 {
 				continue
 			}
-			out = append(out, SysMention{Start: s, End: e2, Entity: e.ID, Key: e.Key})
+			out = append(out, SysMention{Start: s, End: e2, Entity: e.ID, Key: e.Key, Title: m.Kind == doc.KindTitle})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
