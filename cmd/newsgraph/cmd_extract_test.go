@@ -92,6 +92,7 @@ func TestExtractExamples(t *testing.T) {
 		var d struct {
 			Source, Text, Language, Published string
 			Sentences                         []struct{ Start, End int }
+			Warnings                          []string
 		}
 		json.Unmarshal([]byte(line), &d)
 		t.Run(filepath.Base(d.Source), func(t *testing.T) {
@@ -107,6 +108,9 @@ func TestExtractExamples(t *testing.T) {
 			}
 			if d.Language != wantLang || len(d.Text) < 500 {
 				t.Errorf("language %q (want %s), %d bytes of text", d.Language, wantLang, len(d.Text))
+			}
+			if skipped := strings.Contains(strings.Join(d.Warnings, " "), "not English"); skipped != (wantLang != "en") {
+				t.Errorf("warnings %q: English-only stages skipped = %v", d.Warnings, skipped)
 			}
 			runes := []rune(d.Text)
 			if len(d.Sentences) < 3 {
