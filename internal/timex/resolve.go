@@ -8,13 +8,14 @@ import (
 // env is what a rule's value function may consult: the document creation time, the tokens, the tense
 // around the match and the dates mentioned so far.
 type env struct {
-	dct     time.Time // midnight UTC of the publication day; zero when unknown
-	has     bool      // dct is known
-	toks    []tok
-	pos     map[int]string // POS tag by token start offset, from the POS stage when it ran
-	lastQ   string         // the last quarter mentioned ("1989-Q3"), for "the quarter", "a year earlier"
-	lastQAt int            // byte offset of that mention
-	lastD   string         // the last calendar DATE value ("2025", "2025-08", "2025-08-18"), for "the following year"
+	dct      time.Time // midnight UTC of the publication day; zero when unknown
+	has      bool      // dct is known
+	toks     []tok
+	pos      map[int]string // POS tag by token start offset, from the POS stage when it ran
+	lastQ    string         // the last quarter mentioned ("1989-Q3"), for "the quarter", "a year earlier"
+	lastQAt  int            // byte offset of that mention
+	lastD    string         // the last calendar DATE value ("2025", "2025-08", "2025-08-18"), for "the following year"
+	lastDEnd int            // token index just after the expression that set lastD; -1 before any
 }
 
 // quarterWindow is how far (bytes) back a quarter mention makes "a year earlier" mean that quarter.

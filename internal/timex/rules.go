@@ -354,6 +354,12 @@ func valMonth(e *env, m *match) (string, string, bool) {
 	default:
 		yy, _ := e.yearFor(mo, 0)
 		y = yy
+		if k := m.start - 1; k >= 0 && m.toks[k].low == "since" {
+			y = e.dct.Year() // "since January": the last January
+			if mo > cur {
+				y--
+			}
+		}
 	}
 	return "DATE", ym(y, mo), true
 }
@@ -763,6 +769,12 @@ func clockDay(e *env, m *match) string {
 	}
 	if w, ok := m.tok("w"); ok {
 		return e.weekday(weekdays[w.low], e.tenseAt(m.start, m.end), "")
+	}
+	// "on Dec. 3 at 9 a.m.": a day written just before the time gives its day
+	if e.lastDEnd >= 0 && (e.lastDEnd == m.start || e.lastDEnd == m.start-1 && (m.toks[m.start-1].low == "at" || m.toks[m.start-1].low == ",")) {
+		if _, gran, ok := parseDate(e.lastD); ok && gran == 3 {
+			return e.lastD
+		}
 	}
 	// "11 a.m. local time on Friday": the weekday written after the time gives its day
 	for k := m.end; k < len(m.toks) && k < m.end+4; k++ {

@@ -43,6 +43,12 @@ var futureBefore = map[string]bool{
 	"prepared": true, "slated": true, "poised": true, "ready": true, "likely": true, "planning": true,
 }
 
+// modal are the modal verbs; "have" after one is not a present perfect.
+var modal = map[string]bool{
+	"will": true, "would": true, "shall": true, "should": true, "could": true, "might": true, "must": true,
+	"may": true, "can": true, "'ll": true,
+}
+
 // intention are verbs whose time is that of a planned event, hence future.
 var intention = map[string]bool{
 	"scheduled": true, "schedules": true, "plans": true, "planning": true, "slated": true, "expects": true,
@@ -93,6 +99,9 @@ func (e *env) verbTense(k int) tense {
 		}
 		return tensePresent
 	case "has", "have":
+		if k > 0 && modal[e.toks[k-1].low] {
+			return tenseFuture // "should have power back by Tuesday"
+		}
 		return tensePast
 	}
 	prev := ""

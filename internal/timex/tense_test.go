@@ -24,6 +24,8 @@ func TestTenseAt(t *testing.T) {
 		{"said-first", "He said [Friday] the firm will appeal.", tensePast},
 		{"passive-is-not-past", "The dividend will be paid [Dec. 14].", tenseFuture},
 		{"was-due-to", "The offer was due to expire [Friday].", tensePast},
+		{"modal-have", "Customers should have power back by [Tuesday].", tenseFuture},
+		{"perfect-is-past", "The union has voted [Monday] to strike.", tensePast},
 		{"copula-present", "The deadline is [Thursday].", tensePresent},
 		{"sentence-bound", "Prices rose. On [Monday] stocks", tenseNone},
 		{"no-verb", "[Monday] morning", tenseNone},

@@ -64,7 +64,7 @@ func Find(text string, dct time.Time, pos map[int]string) []doc.Time {
 func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string) {
 	var names []string
 	toks := tokenize(text)
-	e := &env{dct: dct, has: !dct.IsZero(), toks: toks, pos: pos}
+	e := &env{dct: dct, has: !dct.IsZero(), toks: toks, pos: pos, lastDEnd: -1}
 	var out []doc.Time
 	type cand struct {
 		r *rule
@@ -107,7 +107,7 @@ func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string)
 			names = append(names, c.r.name)
 			if typ == "DATE" {
 				if _, _, ok := parseDate(val); ok {
-					e.lastD = val
+					e.lastD, e.lastDEnd = val, c.m.end
 				}
 			}
 			i = c.m.end
