@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -108,7 +109,8 @@ func queryFail(name string, err error, stderr io.Writer) int {
 type ingestStats struct {
 	stored, skipped, failed int
 	words                   int
-	storeTime               time.Duration
+	storeTime               time.Duration // wall time the writer spent in Put
+	storeCPU                time.Duration // CPU time the writer's thread spent in Put (0 where not measured)
 }
 
 func runIngest(args []string, stdout, stderr io.Writer) int {
@@ -150,7 +152,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph ingest: %v\n", err)
 		return 1
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	var stats ingestStats
 	var total int64
 	if len(inputs) == 0 {
@@ -166,8 +168,8 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	bar.Done()
 	elapsed := time.Since(start)
 	secs := max(elapsed.Seconds(), 1e-9)
-	share := 100 * stats.storeTime.Seconds() / secs
-	fmt.Fprintf(stderr, "ingest: %d stored, %d skipped (already stored), %d failed in %s (%.0f documents/s, %.0f words/s; store %.0f%% of the time) → %s\n",
+	share := "store " + storeShare(stats, processCPU()-cpu0, elapsed)
+	fmt.Fprintf(stderr, "ingest: %d stored, %d skipped (already stored), %d failed in %s (%.0f documents/s, %.0f words/s; %s) → %s\n",
 		stats.stored, stats.skipped, stats.failed, elapsed.Round(time.Millisecond), float64(stats.stored)/secs, float64(stats.words)/secs, share, *db)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -181,6 +183,15 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// storeShare says how much of an ingest the store cost: its share of the process's CPU time where that is
+// measured, else the writer's busy share of the wall time.
+func storeShare(st ingestStats, processCPU, wall time.Duration) string {
+	if st.storeCPU > 0 && processCPU > 0 {
+		return fmt.Sprintf("%.0f%% of the CPU time", 100*st.storeCPU.Seconds()/processCPU.Seconds())
+	}
+	return fmt.Sprintf("writer busy %.0f%% of the time", 100*st.storeTime.Seconds()/max(wall.Seconds(), 1e-9))
 }
 
 type ingestOptions struct {
@@ -255,14 +266,18 @@ func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestO
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		// The store runs on this goroutine's thread, so the thread's CPU time is the store's cost.
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
 		for b := range batches {
 			if writeErr != nil {
 				continue
 			}
-			t0 := time.Now()
+			t0, c0 := time.Now(), threadCPU()
 			err := st.Put(context.WithoutCancel(ctx), b)
 			mu.Lock()
 			stats.storeTime += time.Since(t0)
+			stats.storeCPU += threadCPU() - c0
 			if err != nil {
 				writeErr = err
 				cancel()

@@ -57,16 +57,17 @@ func TestIngestThroughput(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stats ingestStats
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	err = ingest(ctx, st, p, ingestOptions{inputs: []string{in}, batch: 256, maxBytes: 16 << 20, stderr: io.Discard, bar: progress.New(io.Discard, "", 0)}, &stats)
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), processCPU()-cpu0
 	st.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
 	fi, _ := os.Stat(filepath.Join(dir, "kb.db"))
-	t.Logf("ingest: %d stored, %d failed in %s: %.1f documents/s, %.0f words/s; writer busy %.1f s = %.0f%% of the wall time; database %.1f MB (%.2f MB per 1,000 documents)",
+	t.Logf("ingest: %d stored, %d failed in %s: %.1f documents/s, %.0f words/s; process CPU %.1f s, of which the store %.1f s (%.0f%%); writer busy %.1f s = %.0f%% of the wall time; database %.1f MB (%.2f MB per 1,000 documents)",
 		stats.stored, stats.failed, elapsed.Round(time.Millisecond), float64(stats.stored)/elapsed.Seconds(), float64(stats.words)/elapsed.Seconds(),
+		cpu.Seconds(), stats.storeCPU.Seconds(), 100*stats.storeCPU.Seconds()/cpu.Seconds(),
 		stats.storeTime.Seconds(), 100*stats.storeTime.Seconds()/elapsed.Seconds(), float64(fi.Size())/1e6, float64(fi.Size())/1e6/float64(max(stats.stored, 1))*1000)
 
 	// The pipeline alone, on the same input.
