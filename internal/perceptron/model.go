@@ -367,7 +367,8 @@ func (m *Model) Save(w io.Writer) error {
 	return zw.Close()
 }
 
-// Load reads a model written by Save.
+// Load reads a model written by Save. On Linux the weight table of a large model lives outside the Go heap
+// (see allocWeights) and is never freed: load a model once per process and share it.
 func Load(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
