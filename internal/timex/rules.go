@@ -95,6 +95,8 @@ var rules = []*rule{
 		example: "It closed several years ago.", want: "several years ago|DATE|PAST_REF", val: valRef("PAST_REF")},
 	{name: "range-duration", pattern: "the? rel:past|last|next|first? n:NUM to|or n2:NUM u:UNIT",
 		example: "Shipments resume within two to three weeks.", want: "two to three weeks|DURATION|P2W", val: valDuration},
+	{name: "week-of", pattern: "the week of m:MONTH d:DAY",
+		example: "A hearing is set for the week of Sept. 8.", want: "the week of Sept. 8|DATE|2025-W37", val: valWeekOf},
 	{name: "weekend", pattern: "the|this|that|last|next weekend",
 		example: "Protests spread over the weekend.", want: "the weekend|DATE|2025-W33-WE", val: valWeekend},
 
@@ -1261,4 +1263,16 @@ func valCurrentYear(e *env, m *match) (string, string, bool) {
 		return "DURATION", "P1Y", true
 	}
 	return "DATE", e.shift("Y", 0), true
+}
+
+func valWeekOf(e *env, m *match) (string, string, bool) {
+	_, v, ok := valMD(e, m)
+	if !ok {
+		return "", "", false
+	}
+	t, gran, ok := parseDate(v)
+	if !ok || gran != 3 {
+		return "DATE", "XXXX-WXX", true
+	}
+	return "DATE", week(t), true
 }
