@@ -45,7 +45,6 @@ func (*Resolver) Process(ctx context.Context, d *doc.Document) error {
 
 // ent is an entity while the article is being read.
 type ent struct {
-	id         int
 	votes      [4]int // PER, ORG, LOC, MISC name mentions
 	mentions   []doc.Mention
 	surfaces   []string // name surfaces in text order
@@ -53,11 +52,9 @@ type ent struct {
 	isCountry  bool
 	lexOrg     *lexicon.Org
 	org        *ent
-	orgName    string
 	titles     []string
-	titleForms []string        // titles in lower case without \"former\"
-	heads      map[string]bool // title head words, lower case
-	leader     bool            // holds a leader-like title
+	titleForms []string // titles in lower case without "former"
+	leader     bool     // holds a leader-like title
 	gender     byte
 	// PER name parts, folded: given name and surname of the fullest name so far.
 	given, surname string
@@ -288,7 +285,7 @@ func allDigits(s string) bool {
 }
 
 func (r *run) newEnt() *ent {
-	e := &ent{id: len(r.ents), last: -1}
+	e := &ent{last: -1}
 	r.ents = append(r.ents, e)
 	return e
 }
@@ -330,6 +327,25 @@ func personParts(m mention, ws []word) (given, surname string, n int) {
 		}
 	}
 	return parts[0], strings.Join(parts[cut:], " "), len(parts)
+}
+
+// shortGiven returns the one person with this surname whose given name is a short form of g or has g as its
+// short form ("Fred" / "Frederick", "Alex" / "Alexander"), or nil.
+func (r *run) shortGiven(g, surname string) *ent {
+	var found *ent
+	for _, e := range r.bySurname[surname] {
+		a, b := e.given, g
+		if len(a) > len(b) {
+			a, b = b, a
+		}
+		if len(a) >= 3 && a != b && strings.HasPrefix(b, a) {
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // surnameKeys are the index forms of a surname: itself, and without an Arabic article ("al assad" → "assad").
@@ -402,13 +418,18 @@ func (r *run) group() {
 		k := match(g + " " + s)
 		e := r.byPerson[k]
 		if e == nil {
+			e = r.shortGiven(g, match(s))
+		}
+		if e != nil {
+			r.byPerson[k] = e
+		} else {
 			e = r.newEnt()
 			r.byPerson[k] = e
 			for _, sk := range surnameKeys(match(s)) {
 				r.bySurname[sk] = append(r.bySurname[sk], e)
 			}
 		}
-		if n > e.nwords {
+		if n > e.nwords || n == e.nwords && len(g) > len(e.given) {
 			e.given, e.surname, e.nwords = g, s, n
 		}
 		r.byForm[match(fold(m.text))] = e
@@ -701,8 +722,6 @@ func (r *run) output() []doc.Entity {
 		x.Country = e.country
 		if e.org != nil && e.org != e {
 			x.Org, _ = e.org.canonical()
-		} else if e.orgName != "" {
-			x.Org = e.orgName
 		}
 		res = append(res, x)
 	}

@@ -111,6 +111,13 @@ func TestGrouping(t *testing.T) {
 			wantName: "EYP Mission Critical Facilities", wantKey: "org:eip-mision-critical-facilities",
 		},
 		{
+			name:     "short given name",
+			src:      `{Fred LaRue|PER} died. {Frederick C. LaRue|PER} was 75. {LaRue|PER} had retired.`,
+			of:       "Fred LaRue",
+			want:     "0-10:name:Fred LaRue 17-35:name:Frederick C. LaRue 44-49:name:LaRue",
+			wantName: "Frederick C. LaRue", wantKey: "person:frederik-larue",
+		},
+		{
 			name:     "capitalised particle",
 			src:      `{Gaetano Lo Presti|PER} was found. {Lo Presti|PER} had been arrested.`,
 			of:       "Lo Presti",

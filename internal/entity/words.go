@@ -25,7 +25,7 @@ var abbrevs = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "gen": true, "sen": true,
 	"rep": true, "gov": true, "lt": true, "col": true, "capt": true, "sgt": true, "prof": true, "rev": true,
 	"maj": true, "cpl": true, "adm": true, "pres": true, "mt": true, "ft": true, "co": true, "inc": true, "corp": true,
-	"ltd": true, "no": false,
+	"ltd": true,
 }
 
 // scan splits text into words and single punctuation marks. A word also ends at every offset in breaks (the
