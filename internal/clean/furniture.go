@@ -28,7 +28,7 @@ var lineRules = []struct {
 	// ads and "continue reading" breaks
 	{re(`^(advertisement|advertising|ad|ads|sponsored|sponsored content|promoted|promoted content|paid content|paid post|partner content|` +
 		`реклама|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reklam|story continues below( this)? (advertisement|ad)|article continues (below|after (this )?(advertisement|ad))|` +
-		`continue reading( below| the main story)?|scroll (down )?to continue( reading| with content)?|skip (ad|advertisement)|close ad|remove ads|ad feedback)[\s.:…]*$`), 12, false, false, nil},
+		`continue reading( below| the main story)?|scroll (down )?to continue( reading| with content)?|skip (ad|advertisement)|close ad|remove ads|(video )?ad feedback)[\s.:…]*$`), 12, false, false, nil},
 	// navigation, buttons and section labels standing alone on a line
 	{re(`^(most (read|popular|viewed|shared)|trending now|skip to (main )?(content|navigation)|jump to( content)?|menu|main menu|search|home|close|back to top|top|next|previous|` +
 		`next article|previous article|open menu|toggle navigation|sections|more|see more|show more|load more|loading|please wait|` +
@@ -49,6 +49,7 @@ var lineRules = []struct {
 		`not a subscriber|become a (member|subscriber)|support (our|independent) journalism|donate now|thanks? for (signing up|subscribing)|` +
 		`you have been subscribed|by signing up|this site is protected by recaptcha)\b`), 30, false, false, nil},
 	{re(`^(click here|tap here)\b`), 20, false, false, nil},
+	{regexp.MustCompile(`^(?i:related (article|video|content|coverage|story))\s+\p{Lu}`), 30, false, true, nil},
 	{re(`^"?follow [\p{L}.'’ -]{2,60} on (twitter|x|facebook|instagram|telegram|threads|bluesky|linkedin)\b.{0,60}$`), 25, false, false, nil},
 	{re(`^(read|see|watch|listen to) (the )?(rest|full (story|report|article|interview|transcript|video|speech))( of (it|the \w+))?( here| at \S+)?[.:!]?$`), 12, false, false, nil},
 	{re(`^\(?(h/t|hat tip)\b.{0,60}$`), 12, false, false, nil},

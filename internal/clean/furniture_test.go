@@ -8,7 +8,8 @@ import (
 // furnitureLines are lines of page furniture as scraped news pages show them; each must be dropped whole.
 var furnitureLines = []string{
 	"Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Article continues after this advertisement",
-	"Continue reading the main story", "Scroll to continue with content", "Sponsored content",
+	"Continue reading the main story", "Ad Feedback", "Video Ad Feedback",
+	"Related article Zelensky says Ukraine will not cede Donbas", "Related video Trump meets Putin in Alaska", "Scroll to continue with content", "Sponsored content",
 	"Skip to main content", "Menu", "Search", "Back to top", "LIVE", "Live updates", "Opinion", "Most read", "Listen to this article",
 	"Select Language: English | Українська | Русский", "Choose your edition", "Language:", "English | Español | Français | Deutsch",
 	"Українська | English | Русский",
@@ -115,6 +116,7 @@ var articleLines = []string{
 	"3.",
 	"Follow the Kremlin's lead on Twitter, Trump told reporters, and you will regret it.",
 	"Read the rest of the agreement and you will see the problem, Sybiha said.",
+	"Related coverage of the summit was limited by the organisers.",
 }
 
 func TestFurnitureDropped(t *testing.T) {
