@@ -30,6 +30,7 @@ func (*Resolver) Process(ctx context.Context, d *doc.Document) error {
 	}
 	r := newRun(d)
 	r.group()
+	r.propagate()
 	r.titles()
 	for _, e := range r.ents {
 		if len(e.titles) > 0 && len(e.mentions) > 0 {
@@ -474,6 +475,96 @@ func (r *run) group() {
 			r.byAcronym[a] = e
 		}
 	}
+}
+
+// propagate adds the occurrences of a name that the tagger missed: a capitalised word sequence outside any
+// tagged name that is written exactly as a name of an entity elsewhere in the article ("Lohan" tagged four
+// times out of five), or as the surname of a person named in full. One-word forms need three letters or more
+// (or capitals, as acronyms do); the longest form wins.
+func (r *run) propagate() {
+	forms := map[string]*ent{}
+	longest := 0
+	add := func(form string, e *ent) {
+		if len(form) < 3 && acronym(form) == "" || calendar[strings.ToLower(form)] {
+			return
+		}
+		if old, ok := forms[form]; ok && old != e {
+			forms[form] = nil // two entities: ambiguous
+			return
+		}
+		forms[form] = e
+		if n := len(strings.Fields(form)); n > longest {
+			longest = n
+		}
+	}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.e == nil || m.typ == "MISC" && !m.e.isCountry {
+			continue
+		}
+		if _, ok := lexicon.DemonymCode(m.text); ok {
+			continue // demonyms are found by demonyms()
+		}
+		add(m.text, m.e)
+		if m.e.isPerson() && m.e.given != "" && m.we-m.ws >= 2 {
+			add(r.w[m.we-1].text, m.e)
+		}
+	}
+	if len(forms) == 0 {
+		return
+	}
+	longest = min(longest, 4)
+	for k := 0; k < len(r.w); k++ {
+		if r.inName[k] >= 0 || !r.w[k].cap {
+			continue
+		}
+		for l := longest; l >= 1; l-- {
+			end := k + l
+			if end > len(r.w) || r.w[end-1].sent != r.w[k].sent {
+				continue
+			}
+			free := true
+			for j := k; j < end; j++ {
+				free = free && r.inName[j] < 0
+			}
+			if !free {
+				continue
+			}
+			sp := doc.Span{Start: r.w[k].start, End: r.w[end-1].end}
+			text := r.d.Text[sp.Start:sp.End]
+			e := forms[text]
+			if e == nil {
+				continue
+			}
+			// the form must end at a word edge: not "Page" inside "Pages"
+			if end < len(r.w) && r.w[end].start == sp.End && r.w[end].alpha {
+				continue
+			}
+			typ := types[0]
+			if !e.isPerson() {
+				typ = "ORG"
+				if e.isCountry || e.typeName() == "LOC" {
+					typ = "LOC"
+				}
+			}
+			m := mention{ws: k, we: end, typ: typ, span: sp, text: text, e: e}
+			for j := k; j < end; j++ {
+				r.inName[j] = len(r.ms)
+			}
+			r.ms = append(r.ms, m)
+			e.mentions = append(e.mentions, doc.Mention{Span: sp, Kind: doc.KindName})
+			e.surfaces = append(e.surfaces, text)
+			k = end - 1
+			break
+		}
+	}
+}
+
+// calendar words are never propagated as names: "May" the month is not Theresa May.
+var calendar = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // splitHeadlines shortens a long name that starts with a person's full name named elsewhere in the article to

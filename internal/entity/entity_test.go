@@ -118,6 +118,20 @@ func TestGrouping(t *testing.T) {
 			wantName: "Frederick C. LaRue", wantKey: "person:frederik-larue",
 		},
 		{
+			name:     "untagged occurrences",
+			src:      `{Lena Holt|PER} arrived. Holt said {Acme Corp|ORG} and Acme Corp agreed.`,
+			of:       "Holt",
+			want:     "0-9:name:Lena Holt 19-23:name:Holt",
+			wantName: "Lena Holt", wantKey: "person:lena-holt",
+		},
+		{
+			name:     "no month as a surname",
+			src:      `{Theresa May|PER} spoke in May. {May|PER} left.`,
+			of:       "Theresa May",
+			want:     "0-11:name:Theresa May 26-29:name:May",
+			wantName: "Theresa May", wantKey: "person:theresa-mai",
+		},
+		{
 			name:     "capitalised particle",
 			src:      `{Gaetano Lo Presti|PER} was found. {Lo Presti|PER} had been arrested.`,
 			of:       "Lo Presti",
