@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 // Config tunes the extractor. The zero value uses the defaults tuned on PolNeAR dev.
@@ -67,6 +68,8 @@ type Extractor struct {
 	cfg  Config
 	cues map[string]bool // words that signal attribution
 	lex  Lexicon
+	seq  *perceptron.Model // the sequence labeller, nil for rules only
+	args *perceptron.Model // the argument labeller, nil to use the sequence labeller's spans
 }
 
 // New returns the stage with the embedded cue lexicon and the default configuration.
@@ -80,6 +83,14 @@ func NewWithConfig(cfg Config) (*Extractor, error) {
 	}
 	x := &Extractor{cfg: cfg.withDefaults(), lex: lex, cues: map[string]bool{}}
 	x.buildCues()
+	m, err := loadSeq()
+	if err != nil {
+		return nil, err
+	}
+	x.seq = m
+	if x.args, err = loadArgs(); err != nil {
+		return nil, err
+	}
 	return x, nil
 }
 
@@ -124,7 +135,8 @@ type cand struct {
 // Process finds the quotations of d.Text and sets d.Quotes. It reads d.Text, d.Tokens' POS tags when the
 // POS stage ran (to tell verbs from nouns), and d.Entities for speakers; it never changes d.Text.
 func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
-	d.Quotes = x.extract(d)
+	rules := x.extract(d)
+	d.Quotes = merge(d.Text, rules, x.modelQuotes(d, rules))
 	return nil
 }
 

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/entity"
+	"github.com/newsgraph/newsgraph/internal/eval/polnear"
+	"github.com/newsgraph/newsgraph/internal/ner"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/pos"
+	"github.com/newsgraph/newsgraph/internal/quote"
+	"github.com/newsgraph/newsgraph/internal/text"
+)
+
+// trainQuotes implements `newsgraph train quotes --train DIR --dev DIR --out FILE`: it runs the pipeline
+// over the PolNeAR train and dev splits, trains the quote stage's sequence labeller on train (features
+// include the rules' quotes), keeps the epoch with the best dev source F1 of rules + model, and writes the
+// model and, beside it (FILE without .gz, plus .txt), its provenance and dev scores.
+func trainQuotes(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train quotes", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	trainDir := fs.String("train", "", "PolNeAR train split directory (text/, attributions/) (required)")
+	devDir := fs.String("dev", "", "PolNeAR dev split directory, for choosing the epoch (required)")
+	out := fs.String("out", "", "model file to write, e.g. internal/quote/quotes.model.gz (required)")
+	opt := perceptron.Options{Log: stderr}
+	fs.IntVar(&opt.Epochs, "epochs", 12, "maximum passes over the training data")
+	fs.IntVar(&opt.Patience, "patience", 3, "stop after this many epochs without a better dev score")
+	var seed uint
+	fs.UintVar(&seed, "seed", 1, "shuffling seed")
+	prune := fs.Float64("prune", 0.05, "drop averaged weights of smaller magnitude")
+	argsOut := fs.String("args-out", "", "argument model file to write (default: quotes.args.gz beside --out)")
+	seqIn := fs.String("seq", "", "use this sequence model instead of training one (trains only the argument model)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	opt.Seed, opt.Prune = uint64(seed), float32(*prune)
+	if *trainDir == "" || *devDir == "" || *out == "" {
+		fmt.Fprintln(stderr, "newsgraph train quotes: --train, --dev and --out are required")
+		return 2
+	}
+	fail := func(err error) int { fmt.Fprintln(stderr, "newsgraph train quotes:", err); return 1 }
+	start := time.Now()
+	trainGold, err := polnear.LoadSplit(*trainDir)
+	if err != nil {
+		return fail(err)
+	}
+	devGold, err := polnear.LoadSplit(*devDir)
+	if err != nil {
+		return fail(err)
+	}
+	trainDocs, err := processGold(trainGold)
+	if err != nil {
+		return fail(err)
+	}
+	devDocs, err := processGold(devGold)
+	if err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stderr, "processed %d train and %d dev texts (%s)\n", len(trainDocs), len(devDocs), time.Since(start).Round(time.Second))
+	x, err := quote.New()
+	if err != nil {
+		return fail(err)
+	}
+	x = x.WithModel(nil).WithArgs(nil)
+	var examples []perceptron.Example
+	skipped := 0
+	for i, g := range trainGold {
+		d := trainDocs[i]
+		if d == nil || d.Text != g.Text {
+			skipped++
+			continue
+		}
+		examples = append(examples, x.SeqExamples(d, x.Rules(d), trainDoc(g))...)
+	}
+	fmt.Fprintf(stderr, "%d training sentences (%d texts skipped: text changed by cleaning)\n", len(examples), skipped)
+	devRules := make([][]doc.Quote, len(devDocs))
+	for i, d := range devDocs {
+		devRules[i] = x.Rules(d)
+	}
+	score := func(m, args *perceptron.Model) polnear.Counts {
+		xm := x.WithModel(m).WithArgs(args)
+		preds := map[string]*doc.Document{}
+		for i, d := range devDocs {
+			c := *d
+			if err := xm.Process(context.Background(), &c); err != nil {
+				continue
+			}
+			preds[devGold[i].Name] = &c
+		}
+		return polnear.Score(devGold, preds)
+	}
+	fmt.Fprintf(stderr, "rules only: %s\n", score(nil, nil).Line())
+	var best *perceptron.Model
+	epoch := 0
+	if *seqIn != "" {
+		f, err := os.Open(*seqIn)
+		if err != nil {
+			return fail(err)
+		}
+		best, err = perceptron.Load(f)
+		f.Close()
+		if err != nil {
+			return fail(err)
+		}
+	} else {
+		tr := perceptron.NewTrainer(quote.SeqLabels, quote.SeqBits, quote.SeqAllowed)
+		best, epoch, _ = perceptron.Fit(tr, examples, opt, func(m *perceptron.Model) float64 {
+			c := score(m, nil)
+			fmt.Fprintf(stderr, "  %s\n", c.Line())
+			return c.Get("source_f1")
+		})
+		if best == nil {
+			return fail(fmt.Errorf("no model"))
+		}
+	}
+	if err := writeModel(*out, best); err != nil {
+		return fail(err)
+	}
+	// the argument model, given each gold cue
+	var argEx []perceptron.Example
+	for i, g := range trainGold {
+		if d := trainDocs[i]; d != nil && d.Text == g.Text {
+			argEx = append(argEx, x.ArgExamples(d, x.Rules(d), trainDoc(g))...)
+		}
+	}
+	fmt.Fprintf(stderr, "%d argument training sequences\n", len(argEx))
+	tr2 := perceptron.NewTrainer(quote.ArgLabels, quote.SeqBits, quote.ArgAllowed)
+	argModel, epoch2, _ := perceptron.Fit(tr2, argEx, opt, func(m *perceptron.Model) float64 {
+		c := score(best, m)
+		fmt.Fprintf(stderr, "  %s\n", c.Line())
+		return c.Get("source_f1")
+	})
+	if *argsOut == "" {
+		*argsOut = filepath.Join(filepath.Dir(*out), "quotes.args.gz")
+	}
+	if err := writeModel(*argsOut, argModel); err != nil {
+		return fail(err)
+	}
+	final := score(best, argModel)
+	commit, _ := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	prov := fmt.Sprintf("model: %s\ndata: PolNeAR v1.0.0 train split (%s, %d texts, %d sentences); epoch chosen on dev (%s)\ncommand: newsgraph train quotes %s\ncommit: %s\nepochs: sequence model %d (0: given by --seq), argument model %d (%s)\ntrained: %s\ndev (rules + model, full pipeline): %s\n",
+		*out, *trainDir, len(trainGold), len(examples), *devDir, strings.Join(args, " "), strings.TrimSpace(string(commit)), epoch, epoch2, *argsOut,
+		time.Now().UTC().Format(time.RFC3339), final.Line())
+	if err := os.WriteFile(strings.TrimSuffix(*out, ".gz")+".txt", []byte(prov), 0o644); err != nil {
+		return fail(err)
+	}
+	fmt.Fprint(stdout, prov)
+	return 0
+}
+
+// trainDoc converts a gold document's attributions to byte spans.
+func trainDoc(g polnear.Doc) quote.TrainDoc {
+	toByte := polnear.RuneToByte(g.Text)
+	conv := func(fs []polnear.Frag) [][2]int {
+		out := make([][2]int, len(fs))
+		for i, f := range fs {
+			out[i] = [2]int{toByte(f.Start), toByte(f.End)}
+		}
+		return out
+	}
+	td := quote.TrainDoc{Text: g.Text}
+	for _, a := range g.Attributions {
+		td.Cues = append(td.Cues, conv(a.Cue))
+		td.Contents = append(td.Contents, conv(a.Content))
+		td.Sources = append(td.Sources, conv(a.Source))
+	}
+	return td
+}
+
+// processGold runs the stages before the quote stage (text, pos, ner, entity; not clean, so that the gold
+// offsets keep their meaning) over the gold texts, two at a time, returning the documents in gold order.
+func processGold(gold []polnear.Doc) ([]*doc.Document, error) {
+	posT, err := pos.Load()
+	if err != nil {
+		return nil, err
+	}
+	nerT, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	stages := []pipeline.Stage{text.New(), posT, nerT, entity.New()}
+	out := make([]*doc.Document, len(gold))
+	errs := make([]error, len(gold))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				d := &doc.Document{ID: gold[i].Name, Text: gold[i].Text, Format: "text", Language: "en"}
+				for _, s := range stages {
+					if err := s.Process(context.Background(), d); err != nil {
+						errs[i] = fmt.Errorf("%s: %s: %w", gold[i].Name, s.Name(), err)
+						break
+					}
+				}
+				out[i] = d
+			}
+		}()
+	}
+	for i := range gold {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
+}

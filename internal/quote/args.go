@@ -1,0 +1,243 @@
+package quote
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
+)
+
+// The argument labeller: given one cue (found by the sequence labeller), it tags the tokens of the cue's
+// sentence O, or B-/I- of SRC and CON for that cue's attribution alone, with the sequence labeller's
+// features plus features relative to the cue (side, distance, the cue's word, what lies between).
+
+//go:embed quotes.args.gz
+var argsGz []byte
+
+// ArgLabels are the labels of the argument model, in model order.
+var ArgLabels = []string{"O", "B-SRC", "I-SRC", "B-CON", "I-CON"}
+
+const (
+	aO = iota
+	aBSrc
+	aISrc
+	aBCon
+	aICon
+)
+
+// ArgAllowed forbids I-X except after B-X or I-X.
+func ArgAllowed(prev, cur int) bool {
+	if cur == aISrc || cur == aICon {
+		return prev == cur || prev == cur-1
+	}
+	return true
+}
+
+var (
+	argsOnce  sync.Once
+	argsModel *perceptron.Model
+	argsErr   error
+)
+
+func loadArgs() (*perceptron.Model, error) {
+	argsOnce.Do(func() {
+		if len(argsGz) == 0 {
+			return
+		}
+		argsModel, argsErr = perceptron.Load(bytes.NewReader(argsGz))
+		if argsErr != nil {
+			argsErr = fmt.Errorf("quote: argument model: %w", argsErr)
+		}
+	})
+	return argsModel, argsErr
+}
+
+// WithArgs returns a copy of x that uses the argument model m (nil: the sequence labeller's own spans).
+func (x *Extractor) WithArgs(m *perceptron.Model) *Extractor {
+	y := *x
+	y.args = m
+	return &y
+}
+
+// argFeats returns, for the tokens [a, b) of a sentence, the features relative to the cue [cs, ce).
+func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int) [][]uint32 {
+	toks := s.d.Tokens
+	n := b - a
+	// prefix counts over the sentence: commas, "that", verbs, quotation marks, subject-like tokens
+	cnt := make([][5]int, n+1)
+	for i := a; i < b; i++ {
+		c := cnt[i-a]
+		w := s.lows[i]
+		if w == "," {
+			c[0]++
+		}
+		if w == "that" {
+			c[1]++
+		}
+		if strings.HasPrefix(toks[i].POS, "VB") && (i < cs || i >= ce) {
+			c[2]++
+		}
+		if s.inq[i] {
+			c[3]++
+		}
+		if s.ner[i] == 'P' || s.ner[i] == 'O' || pronouns[w] {
+			c[4]++
+		}
+		cnt[i-a+1] = c
+	}
+	cw := stem(s.lows[cs])
+	cl := s.lows[ce-1]
+	cueLen := min(ce-cs, 4)
+	out := make([][]uint32, n)
+	rows := make([]uint32, 0, n*16)
+	for i := a; i < b; i++ {
+		start := len(rows)
+		add := func(h perceptron.Hash) { rows = append(rows, h.Row(SeqBits)) }
+		var rel byte
+		var d, lo, hi int
+		switch {
+		case i < cs:
+			rel, d, lo, hi = 'L', cs-i, i+1, cs
+		case i >= ce:
+			rel, d, lo, hi = 'R', i-ce+1, ce, i
+		default:
+			rel, d, lo, hi = 'C', 0, i, i
+		}
+		db := distBucket(d)
+		between := func(k int) int { return min(cnt[hi-a][k]-cnt[lo-a][k], 2) }
+		p := toks[i].POS
+		w := s.lows[i]
+		add(perceptron.NewHash(100).Byte(rel).Int(db))
+		add(perceptron.NewHash(101).Byte(rel).Int(db).Str(p))
+		add(perceptron.NewHash(102).Byte(rel).Str(cw))
+		add(perceptron.NewHash(103).Byte(rel).Int(db).Str(cw))
+		add(perceptron.NewHash(104).Byte(rel).Str(w))
+		add(perceptron.NewHash(105).Byte(rel).Int(db).Byte(s.ner[i]).Byte(b2(pronouns[w])))
+		add(perceptron.NewHash(106).Byte(rel).Int(between(0)).Int(between(1)).Int(between(2)))
+		add(perceptron.NewHash(107).Byte(rel).Int(between(3)).Int(between(4)).Byte(b2(s.inq[i])))
+		add(perceptron.NewHash(108).Byte(rel).Str(cw).Str(p))
+		add(perceptron.NewHash(109).Byte(rel).Int(between(2)).Str(p).Byte(s.role[i]))
+		add(perceptron.NewHash(110).Byte(rel).Int(cueLen).Str(cl))
+		add(perceptron.NewHash(111).Byte(rel).Int(min(d, 3)).Str(w).Str(cw))
+		add(perceptron.NewHash(112).Byte(rel).Byte(s.role[i]).Byte(s.kind[i]))
+		out[i-a] = rows[start:len(rows):len(rows)]
+	}
+	return out
+}
+
+// ArgExamples returns the argument model's training sequences of one document: one per gold attribution
+// whose cue starts in a sentence, labelled with that attribution's source and content inside the sentence.
+// The features are the sequence labeller's plus the cue-relative ones, in one list.
+func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc) []perceptron.Example {
+	n := len(d.Tokens)
+	if n == 0 {
+		return nil
+	}
+	s := x.prepSeq(d, rules)
+	tokAt := func(b int) int { return sort.Search(n, func(i int) bool { return d.Tokens[i].End > b }) }
+	var out []perceptron.Example
+	base := map[int][][]uint32{}
+	for k := range td.Cues {
+		if len(td.Cues[k]) == 0 {
+			continue
+		}
+		c0 := td.Cues[k][0]
+		cs := tokAt(c0[0])
+		if cs >= n {
+			continue
+		}
+		ce := cs
+		for ce < n && d.Tokens[ce].Start < c0[1] {
+			ce++
+		}
+		si := sort.Search(len(d.Sents), func(i int) bool { return d.Sents[i].TokEnd > cs })
+		if si >= len(d.Sents) || ce <= cs {
+			continue
+		}
+		a, b := d.Sents[si].TokStart, min(d.Sents[si].TokEnd, n)
+		ce = min(ce, b)
+		gold := make([]int, b-a)
+		lab := func(frags [][2]int, bl int) {
+			for _, f := range frags {
+				first := true
+				for i := max(tokAt(f[0]), a); i < b && d.Tokens[i].Start < f[1]; i++ {
+					if i >= cs && i < ce {
+						first = true
+						continue
+					}
+					if gold[i-a] == aO || bl == aBSrc {
+						if first || (i > a && gold[i-a-1] != bl && gold[i-a-1] != bl+1) {
+							gold[i-a] = bl
+						} else {
+							gold[i-a] = bl + 1
+						}
+					}
+					first = false
+				}
+			}
+		}
+		lab(td.Contents[k], aBCon)
+		lab(td.Sources[k], aBSrc)
+		// repair I- labels that lost their B- to an overwrite
+		for i := range gold {
+			if (gold[i] == aISrc || gold[i] == aICon) && (i == 0 || (gold[i-1] != gold[i] && gold[i-1] != gold[i]-1)) {
+				gold[i]--
+			}
+		}
+		bf, ok := base[si]
+		if !ok {
+			bf = x.feats(s, a, b, nil)
+			base[si] = bf
+		}
+		af := x.argFeats(s, a, b, cs, ce)
+		feats := make([][]uint32, b-a)
+		for i := range feats {
+			feats[i] = append(append(make([]uint32, 0, len(bf[i])+len(af[i])), bf[i]...), af[i]...)
+		}
+		out = append(out, perceptron.Example{Feats: feats, Gold: gold})
+	}
+	return out
+}
+
+// argSpans runs the argument model for the cue [cs, ce) of the sentence [a, b) and returns the source
+// nearest the cue (ok false when none) and the content's first and last token (e < 0 when none).
+func (x *Extractor) argSpans(dec *perceptron.Decoder, s *seqSent, base [][]uint32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
+	af := x.argFeats(s, a, b, cs, ce)
+	dec.Decode2(base, af, labels)
+	conS, conE = -1, -1
+	best := 1 << 30
+	for i := 0; i < len(labels); {
+		l := labels[i]
+		if l == aO {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(labels) && labels[j] == l+1 {
+			j++
+		}
+		ts, te := a+i, a+j
+		switch l {
+		case aBSrc, aISrc:
+			dd := cs - te
+			if ts >= ce {
+				dd = ts - ce
+			}
+			if dd < best {
+				best, src, hasSrc = dd, seqSpan{typ: lBSrc, s: ts, e: te}, true
+			}
+		case aBCon, aICon:
+			if conS < 0 {
+				conS = ts
+			}
+			conE = te
+		}
+		i = j
+	}
+	return
+}

@@ -1,0 +1,657 @@
+package quote
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
+)
+
+// The sequence labeller: per sentence of the text stage, each token is tagged O, or B-/I- of SRC (source),
+// CUE or CON (content), by an averaged structured perceptron trained on PolNeAR train (see SeqExamples and
+// `newsgraph train quotes`). Its spans become attributions (decodeSeq) that are added to the rules' quotes
+// where the rules found nothing (merge).
+
+//go:embed quotes.model.gz
+var modelGz []byte
+
+// SeqLabels are the labels of the sequence model, in model order.
+var SeqLabels = []string{"O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"}
+
+const (
+	lO = iota
+	lBSrc
+	lISrc
+	lBCue
+	lICue
+	lBCon
+	lICon
+)
+
+// SeqBits is log2 of the feature table size of the sequence model.
+const SeqBits = 20
+
+// SeqAllowed forbids I-X except after B-X or I-X.
+func SeqAllowed(prev, cur int) bool {
+	if cur == lISrc || cur == lICue || cur == lICon {
+		return prev == cur || prev == cur-1
+	}
+	return true
+}
+
+var (
+	seqOnce  sync.Once
+	seqModel *perceptron.Model
+	seqErr   error
+)
+
+// loadSeq returns the embedded sequence model, or nil when none is embedded.
+func loadSeq() (*perceptron.Model, error) {
+	seqOnce.Do(func() {
+		if len(modelGz) == 0 {
+			return
+		}
+		seqModel, seqErr = perceptron.Load(bytes.NewReader(modelGz))
+		if seqErr != nil {
+			seqErr = fmt.Errorf("quote: sequence model: %w", seqErr)
+		}
+	})
+	return seqModel, seqErr
+}
+
+// WithModel returns a copy of x that uses the sequence model m (nil: rules only).
+func (x *Extractor) WithModel(m *perceptron.Model) *Extractor {
+	y := *x
+	y.seq = m
+	return &y
+}
+
+// Rules returns the quotes of the hand-written patterns alone.
+func (x *Extractor) Rules(d *doc.Document) []doc.Quote { return x.extract(d) }
+
+// role of a token in the rules' output, a feature of the model.
+const (
+	rNone = iota
+	rCon
+	rCue
+	rSrc
+)
+
+// seqSent is the feature extraction state of one document.
+type seqSent struct {
+	d      *doc.Document
+	lows   []string
+	role   []byte // rule role per token
+	kind   []byte // rule quote kind per token ('d', 'i', 'm', 0)
+	inq    []bool // inside quotation marks
+	ner    []byte // NER type initial per token (P, O, L, M, 0)
+	strong []bool // a strong cue word by the lexicon, or a rule cue
+}
+
+func (x *Extractor) prepSeq(d *doc.Document, rules []doc.Quote) *seqSent {
+	n := len(d.Tokens)
+	s := &seqSent{d: d, lows: make([]string, n), role: make([]byte, n), kind: make([]byte, n), inq: make([]bool, n),
+		ner: make([]byte, n), strong: make([]bool, n)}
+	for i, t := range d.Tokens {
+		s.lows[i] = strings.ToLower(t.Text)
+	}
+	// rule roles, by byte overlap; cue and source win over content
+	mark := func(sp doc.Span, r byte, k byte) {
+		if sp.End <= sp.Start {
+			return
+		}
+		i := sort.Search(n, func(i int) bool { return d.Tokens[i].End > sp.Start })
+		for ; i < n && d.Tokens[i].Start < sp.End; i++ {
+			if r >= s.role[i] {
+				s.role[i] = r
+				if k != 0 {
+					s.kind[i] = k
+				}
+			}
+		}
+	}
+	for _, q := range rules {
+		k := byte('i')
+		switch q.Kind {
+		case doc.Direct:
+			k = 'd'
+		case doc.Mixed:
+			k = 'm'
+		}
+		mark(q.Content, rCon, k)
+		mark(q.Cue, rCue, 0)
+		if q.Source != nil {
+			mark(*q.Source, rSrc, 0)
+		}
+	}
+	for _, nm := range d.Names {
+		for i := nm.TokStart; i < nm.TokEnd && i < n; i++ {
+			s.ner[i] = nm.Type[0]
+		}
+	}
+	// quotation marks: toggled per paragraph
+	para := -1
+	in := false
+	for _, se := range d.Sents {
+		if se.Paragraph != para {
+			para, in = se.Paragraph, false
+		}
+		for i := se.TokStart; i < se.TokEnd && i < n; i++ {
+			nt := d.Tokens[i].Norm
+			if nt == "" {
+				nt = d.Tokens[i].Text
+			}
+			switch nt {
+			case "``", "“", "«":
+				in = true
+				s.inq[i] = true
+				continue
+			case "''", "”", "»":
+				s.inq[i] = true
+				in = false
+				continue
+			case "\"":
+				in = !in
+				s.inq[i] = true
+				continue
+			}
+			s.inq[i] = in
+		}
+	}
+	for i, w := range s.lows {
+		st := x.lex[w]
+		s.strong[i] = s.role[i] == rCue || (st.Cue >= 3 && st.P() >= 0.3 && !stopWords[w])
+	}
+	return s
+}
+
+func bucketP(p float64) int {
+	switch {
+	case p <= 0:
+		return 0
+	case p < 0.02:
+		return 1
+	case p < 0.08:
+		return 2
+	case p < 0.2:
+		return 3
+	case p < 0.4:
+		return 4
+	case p < 0.7:
+		return 5
+	}
+	return 6
+}
+
+func distBucket(d int) int {
+	switch {
+	case d <= 3:
+		return d
+	case d <= 6:
+		return 4
+	case d <= 10:
+		return 5
+	case d <= 20:
+		return 6
+	}
+	return 7
+}
+
+func shape(w string) byte {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsUpper(r):
+		return 'X'
+	case unicode.IsLower(r):
+		return 'x'
+	case unicode.IsDigit(r):
+		return 'd'
+	}
+	return 'p'
+}
+
+// feats returns the feature rows of the tokens [a, b) of one sentence.
+func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
+	toks := s.d.Tokens
+	n := b - a
+	out := make([][]uint32, n)
+	low := func(i int) string {
+		if i < a {
+			return "<s>"
+		}
+		if i >= b {
+			return "</s>"
+		}
+		return s.lows[i]
+	}
+	pos := func(i int) string {
+		if i < a {
+			return "<s>"
+		}
+		if i >= b {
+			return "</s>"
+		}
+		return toks[i].POS
+	}
+	// nearest strong cue to the left and right of each token
+	left := make([]int, n)
+	right := make([]int, n)
+	last := -1
+	for i := a; i < b; i++ {
+		left[i-a] = last
+		if s.strong[i] {
+			last = i
+		}
+	}
+	last = -1
+	for i := b - 1; i >= a; i-- {
+		right[i-a] = last
+		if s.strong[i] {
+			last = i
+		}
+	}
+	// nearest subject-like token (a person or organisation name, a pronoun, a rule source) and verb on each side
+	subjL, subjR := make([]int, n), make([]int, n)
+	verbL, verbR := make([]int, n), make([]int, n)
+	subj := func(i int) bool {
+		return s.ner[i] == 'P' || s.ner[i] == 'O' || pronouns[s.lows[i]] || s.role[i] == rSrc
+	}
+	verb := func(i int) bool { return strings.HasPrefix(toks[i].POS, "VB") }
+	ls, lv := -1, -1
+	for i := a; i < b; i++ {
+		subjL[i-a], verbL[i-a] = ls, lv
+		if subj(i) {
+			ls = i
+		}
+		if verb(i) {
+			lv = i
+		}
+	}
+	ls, lv = -1, -1
+	for i := b - 1; i >= a; i-- {
+		subjR[i-a], verbR[i-a] = ls, lv
+		if subj(i) {
+			ls = i
+		}
+		if verb(i) {
+			lv = i
+		}
+	}
+	db := func(from, to int) int {
+		if to < 0 {
+			return 99
+		}
+		if to > from {
+			return distBucket(to - from)
+		}
+		return distBucket(from - to)
+	}
+	hasQ, hasColon, hasRule := false, false, false
+	for i := a; i < b; i++ {
+		hasQ = hasQ || s.inq[i]
+		hasColon = hasColon || toks[i].Text == ":"
+		hasRule = hasRule || s.role[i] != rNone
+	}
+	sentF := byte(0)
+	if hasQ {
+		sentF |= 1
+	}
+	if hasColon {
+		sentF |= 2
+	}
+	if hasRule {
+		sentF |= 4
+	}
+	rows := buf[:0]
+	for i := a; i < b; i++ {
+		start := len(rows)
+		add := func(h perceptron.Hash) { rows = append(rows, h.Row(SeqBits)) }
+		w := s.lows[i]
+		p := toks[i].POS
+		ls := x.lex[w]
+		cb := 0
+		if ls.Cue >= 2 {
+			cb = bucketP(ls.P())
+		}
+		sb := 0
+		if ls.Total > 0 {
+			sb = bucketP(float64(ls.Src) / float64(ls.Total))
+		}
+		rl := s.role[i]
+		add(perceptron.NewHash(0))
+		add(perceptron.NewHash(1).Str(w))
+		add(perceptron.NewHash(2).Str(p))
+		add(perceptron.NewHash(3).Str(low(i - 1)))
+		add(perceptron.NewHash(4).Str(low(i + 1)))
+		add(perceptron.NewHash(5).Str(pos(i - 1)).Str(p))
+		add(perceptron.NewHash(6).Str(p).Str(pos(i + 1)))
+		add(perceptron.NewHash(7).Str(pos(i - 2)).Str(pos(i - 1)).Str(p))
+		add(perceptron.NewHash(8).Str(p).Str(pos(i + 1)).Str(pos(i + 2)))
+		add(perceptron.NewHash(9).Str(low(i - 2)))
+		add(perceptron.NewHash(10).Str(low(i + 2)))
+		if len(w) > 3 {
+			add(perceptron.NewHash(11).Str(w[len(w)-3:]))
+		}
+		add(perceptron.NewHash(12).Byte(shape(toks[i].Text)).Byte(shape(low(i - 1))))
+		add(perceptron.NewHash(13).Int(cb).Str(p))
+		add(perceptron.NewHash(14).Int(sb).Byte(shape(toks[i].Text)))
+		add(perceptron.NewHash(15).Byte(rl).Byte(s.kind[i]))
+		add(perceptron.NewHash(16).Byte(rl).Str(p))
+		add(perceptron.NewHash(17).Byte(rl).Str(w))
+		prevRole, nextRole := byte(9), byte(9)
+		if i > a {
+			prevRole = s.role[i-1]
+		}
+		if i+1 < b {
+			nextRole = s.role[i+1]
+		}
+		add(perceptron.NewHash(18).Byte(prevRole).Byte(rl).Byte(nextRole))
+		add(perceptron.NewHash(19).Byte(s.ner[i]).Byte(b2(s.inq[i])))
+		if pronouns[w] {
+			add(perceptron.NewHash(20).Str(w))
+		}
+		q := byte(0)
+		if s.inq[i] {
+			q = 1
+		}
+		add(perceptron.NewHash(21).Byte(q).Str(p))
+		// distance and direction to the nearest strong cue words
+		l, r := left[i-a], right[i-a]
+		dl, dr := 99, 99
+		if l >= 0 {
+			dl = distBucket(i - l)
+		}
+		if r >= 0 {
+			dr = distBucket(r - i)
+		}
+		sw := s.strong[i]
+		add(perceptron.NewHash(22).Int(dl).Int(dr).Byte(b2(sw)))
+		add(perceptron.NewHash(23).Int(dl).Str(p))
+		add(perceptron.NewHash(24).Int(dr).Str(p))
+		add(perceptron.NewHash(25).Int(dl).Int(dr).Byte(s.ner[i]).Byte(q))
+		if l >= 0 {
+			add(perceptron.NewHash(26).Str(s.lows[l]).Int(min(dl, 3)))
+		}
+		if r >= 0 {
+			add(perceptron.NewHash(27).Str(s.lows[r]).Int(min(dr, 3)))
+		}
+		// position in the sentence
+		add(perceptron.NewHash(28).Int(distBucket(i - a)).Int(distBucket(b - 1 - i)))
+		add(perceptron.NewHash(29).Byte(sentF).Byte(rl))
+		add(perceptron.NewHash(30).Str(w).Byte(shape(low(i + 1))).Str(pos(i + 1)))
+		add(perceptron.NewHash(31).Str(low(i - 1)).Str(w))
+		sl, sr, vl, vr := db(i, subjL[i-a]), db(i, subjR[i-a]), db(i, verbL[i-a]), db(i, verbR[i-a])
+		add(perceptron.NewHash(32).Int(sl).Int(vl).Str(p))
+		add(perceptron.NewHash(33).Int(sr).Int(vr).Str(p))
+		add(perceptron.NewHash(34).Int(sl).Int(sr).Byte(s.ner[i]))
+		add(perceptron.NewHash(35).Int(vl).Int(vr).Byte(b2(subj(i))))
+		st := stem(w)
+		add(perceptron.NewHash(36).Str(st))
+		add(perceptron.NewHash(37).Str(st).Int(min(sl, 5)))
+		if vl != 99 {
+			add(perceptron.NewHash(38).Str(stem(s.lows[verbL[i-a]])).Int(min(vl, 4)))
+		}
+		if sl != 99 {
+			add(perceptron.NewHash(39).Byte(s.ner[subjL[i-a]]).Byte(b2(pronouns[s.lows[subjL[i-a]]])).Int(sl).Str(p))
+		}
+		out[i-a] = rows[start:len(rows):len(rows)]
+	}
+	return out
+}
+
+// stem strips the commonest inflections, so that "wants", "wanted" and "wanting" share weights.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func b2(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// seqSpan is a labelled token range of one sentence.
+type seqSpan struct {
+	typ  int // lBSrc, lBCue, lBCon
+	s, e int // token range
+}
+
+func spansOf(labels []int, a int) []seqSpan {
+	var out []seqSpan
+	for i, l := range labels {
+		switch l {
+		case lBSrc, lBCue, lBCon:
+			out = append(out, seqSpan{typ: l, s: a + i, e: a + i + 1})
+		case lISrc, lICue, lICon:
+			if len(out) > 0 && out[len(out)-1].typ == l-1 && out[len(out)-1].e == a+i {
+				out[len(out)-1].e++
+			}
+		}
+	}
+	return out
+}
+
+// modelQuotes tags every sentence of d and turns the spans into attributions.
+func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote {
+	if x.seq == nil || len(d.Tokens) == 0 || len(d.Sents) == 0 {
+		return nil
+	}
+	s := x.prepSeq(d, rules)
+	dec := x.seq.NewDecoder()
+	var buf []uint32
+	var out []doc.Quote
+	res := newResolver(d)
+	var argDec *perceptron.Decoder
+	lastQ := -1 // index in out of the attribution of the previous sentence with content, for continuations
+	lastSent := -2
+	for si, se := range d.Sents {
+		a, b := se.TokStart, min(se.TokEnd, len(d.Tokens))
+		if b <= a {
+			continue
+		}
+		fs := x.feats(s, a, b, buf)
+		if len(fs) > 0 {
+			buf = fs[0][:0]
+		}
+		labels := make([]int, b-a)
+		dec.Decode(fs, labels)
+		spans := spansOf(labels, a)
+		var cues, srcs, cons []seqSpan
+		for _, sp := range spans {
+			switch sp.typ {
+			case lBCue:
+				cues = append(cues, sp)
+			case lBSrc:
+				srcs = append(srcs, sp)
+			case lBCon:
+				cons = append(cons, sp)
+			}
+		}
+		if len(cues) == 0 {
+			// content without a cue continues the previous sentence's attribution
+			if lastQ >= 0 && lastSent == si-1 {
+				out[lastQ].Content.End = max(out[lastQ].Content.End, d.Tokens[cons[len(cons)-1].e-1].End)
+				lastSent = si
+			}
+			continue
+		}
+		if x.args != nil {
+			if argDec == nil {
+				argDec = x.args.NewDecoder()
+			}
+			for _, cu := range cues {
+				src, hasSrc, cs, ce := x.argSpans(argDec, s, fs, a, b, cu.s, cu.e, labels)
+				if cs < 0 {
+					continue
+				}
+				q := doc.Quote{Content: doc.Span{Start: d.Tokens[cs].Start, End: d.Tokens[ce-1].End},
+					Cue: doc.Span{Start: d.Tokens[cu.s].Start, End: d.Tokens[cu.e-1].End}}
+				if hasSrc {
+					sp := doc.Span{Start: d.Tokens[src.s].Start, End: d.Tokens[src.e-1].End}
+					q.Source = &sp
+					q.Speaker = res.speaker(sp, s.lows[src.s])
+				}
+				q.Kind = kindOf(d.Text[q.Content.Start:q.Content.End])
+				out = append(out, q)
+				lastQ, lastSent = len(out)-1, si
+			}
+			continue
+		}
+		if len(cons) == 0 {
+			continue
+		}
+		type att struct {
+			cue    seqSpan
+			src    int
+			cs, ce int
+			hasCon bool
+		}
+		atts := make([]att, len(cues))
+		dist := func(p, q seqSpan) int {
+			if p.e <= q.s {
+				return q.s - p.e
+			}
+			if q.e <= p.s {
+				return p.s - q.e
+			}
+			return 0
+		}
+		for k, c := range cues {
+			atts[k] = att{cue: c, src: -1}
+			best := 1 << 30
+			for j, sr := range srcs {
+				if dd := dist(c, sr); dd < best {
+					best, atts[k].src = dd, j
+				}
+			}
+		}
+		for _, c := range cons {
+			best, bk := 1<<30, 0
+			for k, cu := range cues {
+				if dd := dist(c, cu); dd < best {
+					best, bk = dd, k
+				}
+			}
+			at := &atts[bk]
+			if !at.hasCon {
+				at.cs, at.ce, at.hasCon = c.s, c.e, true
+			} else {
+				at.cs, at.ce = min(at.cs, c.s), max(at.ce, c.e)
+			}
+		}
+		for _, at := range atts {
+			if !at.hasCon {
+				continue
+			}
+			q := doc.Quote{Content: doc.Span{Start: d.Tokens[at.cs].Start, End: d.Tokens[at.ce-1].End},
+				Cue: doc.Span{Start: d.Tokens[at.cue.s].Start, End: d.Tokens[at.cue.e-1].End}}
+			if at.src >= 0 {
+				sr := srcs[at.src]
+				sp := doc.Span{Start: d.Tokens[sr.s].Start, End: d.Tokens[sr.e-1].End}
+				q.Source = &sp
+				q.Speaker = res.speaker(sp, s.lows[sr.s])
+			}
+			q.Kind = kindOf(d.Text[q.Content.Start:q.Content.End])
+			out = append(out, q)
+			lastQ, lastSent = len(out)-1, si
+		}
+	}
+	return out
+}
+
+// kindOf tells a quotation in marks (direct), one that holds marks (mixed) and plain reported speech.
+func kindOf(s string) string {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	l, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, ".,;:"))
+	if isMarkRune(r) && isMarkRune(l) {
+		return doc.Direct
+	}
+	if strings.ContainsAny(s, "\"“”«»") {
+		return doc.Mixed
+	}
+	return doc.Indirect
+}
+
+// merge adds the model's attributions whose content overlaps no rule quote's, and gives rule quotes
+// without a source the source of a model attribution that overlaps them.
+var mergeMode = 4
+
+func merge(text string, rules, model []doc.Quote) []doc.Quote {
+	if len(model) == 0 {
+		return rules
+	}
+	switch mergeMode {
+	case 1: // model only
+		rules = nil
+	case 2: // rules' direct quotes only
+		var keep []doc.Quote
+		for _, r := range rules {
+			if r.Kind == doc.Direct {
+				keep = append(keep, r)
+			}
+		}
+		rules = keep
+	case 4: // rules' direct, then the model, then the other rules where nothing overlaps
+		var keep, rest []doc.Quote
+		for _, r := range rules {
+			if r.Kind == doc.Direct {
+				keep = append(keep, r)
+			} else {
+				rest = append(rest, r)
+			}
+		}
+		return merge0(merge0(keep, model), rest)
+	case 3: // rules' direct and mixed
+		var keep []doc.Quote
+		for _, r := range rules {
+			if r.Kind != doc.Indirect {
+				keep = append(keep, r)
+			}
+		}
+		rules = keep
+	}
+	return merge0(rules, model)
+}
+
+func merge0(rules, model []doc.Quote) []doc.Quote {
+	out := append([]doc.Quote(nil), rules...)
+	for _, m := range model {
+		overl := false
+		for i := range out {
+			r := &out[i]
+			if r.Content.Start < m.Content.End && m.Content.Start < r.Content.End {
+				overl = true
+				if r.Source == nil && m.Source != nil {
+					r.Source, r.Speaker = m.Source, m.Speaker
+				}
+			}
+		}
+		if !overl {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Content.Start != out[j].Content.Start {
+			return out[i].Content.Start < out[j].Content.Start
+		}
+		return out[i].Content.End < out[j].Content.End
+	})
+	for i := range out {
+		out[i].ID = fmt.Sprintf("q%d", i+1)
+	}
+	return out
+}

@@ -1,0 +1,78 @@
+package quote
+
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
+)
+
+// SeqExamples returns the training sequences of one document for the sequence model: one per sentence of
+// d.Sents, labelled from the gold attributions of td (byte spans into d.Text, which must equal td.Text).
+// rules are the rules' quotes for d (Rules), which the model sees as features. A token takes the role CUE
+// when it overlaps any gold cue, else SRC when it overlaps a source, else CON when it overlaps a content; a
+// span begins (B-) where the role changes or a gold fragment of that role starts.
+func (x *Extractor) SeqExamples(d *doc.Document, rules []doc.Quote, td TrainDoc) []perceptron.Example {
+	n := len(d.Tokens)
+	role := make([]int, n)
+	begin := make([]bool, n)
+	mark := func(frags [][2]int, r int) {
+		for _, f := range frags {
+			i := sort.Search(n, func(i int) bool { return d.Tokens[i].End > f[0] })
+			first := true
+			for ; i < n && d.Tokens[i].Start < f[1]; i++ {
+				if role[i] == lO || rank(r) > rank(role[i]) {
+					role[i] = r
+					begin[i] = first
+				} else if role[i] == r && first {
+					begin[i] = true
+				}
+				first = false
+			}
+		}
+	}
+	for k := range td.Contents {
+		mark(td.Contents[k], lBCon)
+	}
+	for k := range td.Sources {
+		mark(td.Sources[k], lBSrc)
+	}
+	for k := range td.Cues {
+		mark(td.Cues[k], lBCue)
+	}
+	s := x.prepSeq(d, rules)
+	var out []perceptron.Example
+	for _, se := range d.Sents {
+		a, b := se.TokStart, min(se.TokEnd, n)
+		if b <= a {
+			continue
+		}
+		gold := make([]int, b-a)
+		for i := a; i < b; i++ {
+			r := role[i]
+			if r == lO {
+				continue
+			}
+			if i > a && role[i-1] == r && !begin[i] {
+				gold[i-a] = r + 1
+			} else {
+				gold[i-a] = r
+			}
+		}
+		out = append(out, perceptron.Example{Feats: x.feats(s, a, b, nil), Gold: gold})
+	}
+	return out
+}
+
+// rank orders the roles for overlapping gold spans: a cue beats a source beats a content.
+func rank(r int) int {
+	switch r {
+	case lBCue:
+		return 3
+	case lBSrc:
+		return 2
+	case lBCon:
+		return 1
+	}
+	return 0
+}
