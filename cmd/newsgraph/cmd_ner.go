@@ -260,7 +260,8 @@ func evalNER(args []string, stdout, stderr io.Writer) int {
 
 func runBench(args []string, stdout, stderr io.Writer) int {
 	return subcommand("bench", args, map[string]func([]string, io.Writer, io.Writer) int{
-		"ner": benchNER,
+		"ner":      benchNER,
+		"pipeline": benchPipeline,
 	}, stdout, stderr)
 }
 
