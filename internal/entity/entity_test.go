@@ -516,3 +516,28 @@ func BenchmarkProcess5000(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrent runs one Resolver on many documents at once, as the pipeline does (run with -race).
+func TestConcurrent(t *testing.T) {
+	src, err := readFile("testdata/diplomacy.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := resolve(t, src).Entities
+	r := New()
+	done := make(chan []doc.Entity)
+	for range 8 {
+		d := annotated(t, src)
+		go func() {
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Error(err)
+			}
+			done <- d.Entities
+		}()
+	}
+	for range 8 {
+		if got := <-done; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("concurrent run differs")
+		}
+	}
+}
