@@ -479,7 +479,8 @@ func (r *run) group() {
 
 // propagate adds the occurrences of a name that the tagger missed: a capitalised word sequence outside any
 // tagged name that is written exactly as a name of an entity elsewhere in the article ("Lohan" tagged four
-// times out of five), or as the surname of a person named in full. One-word forms need three letters or more
+// times out of five), as the surname of a person named in full, or as the acronym of an organization named in
+// full ("ECB" after "European Central Bank"). One-word forms need three letters or more
 // (or capitals, as acronyms do); the longest form wins.
 func (r *run) propagate() {
 	forms := map[string]*ent{}
@@ -508,6 +509,18 @@ func (r *run) propagate() {
 		add(m.text, m.e)
 		if m.e.isPerson() && m.e.given != "" && m.we-m.ws >= 2 {
 			add(r.w[m.we-1].text, m.e)
+		}
+		if m.typ == "ORG" && !m.e.isPerson() {
+			if a := initials(m.text); len(a) >= 2 {
+				add(a, m.e) // "ECB" for the European Central Bank
+			}
+		}
+		if o := m.e.lexOrg; o != nil {
+			for _, a := range o.Acronyms {
+				if a != "-" {
+					add(a, m.e)
+				}
+			}
 		}
 	}
 	if len(forms) == 0 {

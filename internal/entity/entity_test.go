@@ -211,6 +211,7 @@ func TestTitles(t *testing.T) {
 		{"demonym premodifier", `{Finnish|MISC} President {Alexander Stubb|PER} spoke.`, "Alexander Stubb", "President", "FI", ""},
 		{"untagged demonym", `Finnish President {Alexander Stubb|PER} spoke.`, "Alexander Stubb", "President", "FI", ""},
 		{"possessive person", `{Trump|PER}'s envoy {Steve Witkoff|PER} arrived.`, "Steve Witkoff", "Envoy", "", ""},
+		{"untagged acronym as qualifier", `The {European Central Bank|ORG} met. ECB President {Christine Lagarde|PER} spoke.`, "Christine Lagarde", "President", "", "European Central Bank"},
 		{"org apposition", `{Mark Rutte|PER}, {NATO|ORG}'s secretary general, spoke.`, "Mark Rutte", "Secretary General", "", "NATO"},
 		{"org premodifier", `{European Commission|ORG} President {Ursula von der Leyen|PER} spoke.`, "Ursula von der Leyen", "President", "", "European Commission"},
 		{"of-title", `{U.S.|LOC} Secretary of State {Marco Rubio|PER} spoke.`, "Marco Rubio", "Secretary of State", "US", ""},
