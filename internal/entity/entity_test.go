@@ -217,6 +217,10 @@ func TestTitles(t *testing.T) {
 		{"of-title", `{U.S.|LOC} Secretary of State {Marco Rubio|PER} spoke.`, "Marco Rubio", "Secretary of State", "US", ""},
 		{"apposition with of", `{Jane Doe|PER}, director of the {World Health Organization|ORG}, spoke.`, "Jane Doe", "Director", "", "World Health Organization"},
 		{"apposition with demonym", `{Friedrich Merz|PER}, the {German|MISC} chancellor, spoke.`, "Friedrich Merz", "Chancellor", "DE", ""},
+		{"title before the name", `The {UN|ORG} secretary-general, {Antonio Guterres|PER}, spoke.`, "Antonio Guterres", "Secretary-General", "", "UN"},
+		{"title of org before the name", `The head of the {International Monetary Fund|ORG}, {Kristalina Georgieva|PER}, spoke.`, "Kristalina Georgieva", "Head", "", "International Monetary Fund"},
+		{"demonym title before the name", `The {German|MISC} chancellor, {Friedrich Merz|PER}, spoke.`, "Friedrich Merz", "Chancellor", "DE", ""},
+		{"list, not a title", `Officials met the president, {Anna Berg|PER} and others.`, "Anna Berg", "", "", ""},
 		{"no title", `{Anna Berg|PER} said the plan was good.`, "Anna Berg", "", "", ""},
 		{"not a title apposition", `{Anna Berg|PER}, the president said, was late.`, "Anna Berg", "", "", ""},
 	}

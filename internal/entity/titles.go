@@ -62,10 +62,69 @@ func (r *run) premodifier(m *mention) {
 	for start < end && r.w[start].lower == "of" {
 		start++
 	}
+	if start == end && inSent(m.ws-1) && r.w[m.ws-1].text == "," {
+		r.preApposition(m)
+		return
+	}
 	if !r.addTitle(m.e, start, end) {
 		return
 	}
 	r.qualifier(m.e, i, sent)
+}
+
+// preApposition reads "the [qualifier] TITLE [of [the] ORG/COUNTRY], NAME" ("The UN secretary-general, António
+// Guterres, said"): the title phrase must open its sentence or follow "the" or a possessive, and the name must
+// close the apposition.
+func (r *run) preApposition(m *mention) {
+	sent := r.w[m.ws].sent
+	ok := func(k int) bool { return k >= 0 && r.w[k].sent == sent }
+	if ok(m.we) && !appositionEnd[r.w[m.we].text] {
+		return // "the president, Anna Berg and others": a list
+	}
+	k := m.ws - 2 // the word before the comma
+	var post *ent
+	if ok(k) && r.inName[k] >= 0 {
+		mi := r.inName[k]
+		j := r.ms[mi].ws - 1
+		if ok(j) && r.w[j].lower == "the" {
+			j--
+		}
+		if !ok(j) || r.w[j].lower != "of" && r.w[j].lower != "at" && r.w[j].lower != "for" {
+			return
+		}
+		post, k = r.ms[mi].e, j-1
+	}
+	end := k + 1
+	for ok(k) && r.inName[k] < 0 {
+		if tw, _ := titleWord(r.w[k]); tw {
+			k--
+			continue
+		}
+		break
+	}
+	start := k + 1
+	if start == end {
+		return
+	}
+	// what precedes: sentence start, "the", a possessive, or a qualifier then one of those
+	q := k
+	if ok(q) && (r.inName[q] >= 0 || r.w[q].cap) && r.w[q].lower != "the" {
+		if mi := r.inName[q]; mi >= 0 {
+			q = r.ms[mi].ws - 1
+		} else {
+			q--
+		}
+	}
+	if ok(q) && r.w[q].lower != "the" && r.w[q].lower != "'s" && r.w[q].lower != "’s" {
+		return
+	}
+	if !r.addTitle(m.e, start, end) {
+		return
+	}
+	r.qualifier(m.e, k, sent)
+	if post != nil {
+		r.qualify(m.e, post)
+	}
 }
 
 // qualifier reads the word before a title phrase (at k): a country, demonym or organization, or a possessive.
