@@ -83,7 +83,7 @@ var rules = []*rule{
 		example: "Prices doubled over the past decade.", want: "the past decade|DURATION|P10Y", val: valDuration},
 	{name: "year-end", pattern: "the? y:year s:'s? end",
 		example: "The deal should close by year-end.", want: "year-end|DATE|2025", val: valYearEnd},
-	{name: "year-ended", pattern: "the fiscal? year",
+	{name: "year-ended", pattern: "mod:earlier|later? in? the fiscal? year",
 		example: "Sales rose 9% in the fiscal year ended June 30.", want: "the fiscal year|DURATION|P1Y", val: valYearEnded},
 	{name: "current-year", pattern: "the r:current|full fiscal? year",
 		example: "Profit should rise in the current fiscal year.", want: "the current fiscal year|DATE|2025", val: valCurrentYear},
@@ -1250,12 +1250,27 @@ func parseDate(v string) (time.Time, int, bool) {
 	return date(y, mo, d), gran, true
 }
 
-// valYearEnded: "the (fiscal) year ended June 30" is a one-year period (TimeBank annotates DURATION P1Y).
+// valYearEnded: "the (fiscal) year ended June 30" is a one-year period (TimeBank annotates DURATION P1Y);
+// "for the year", "the first nine months of the year", "earlier in the year" are the DCT's year.
 func valYearEnded(e *env, m *match) (string, string, bool) {
-	if m.end >= len(m.toks) || (m.toks[m.end].low != "ended" && m.toks[m.end].low != "ending") {
-		return "", "", false
+	hasMod := m.low("mod") != ""
+	hasIn := m.toks[m.start].low == "in" || hasMod && m.toks[m.start+1].low == "in"
+	if hasMod != hasIn {
+		return "", "", false // "earlier in the year" needs both
 	}
-	return "DURATION", "P1Y", true
+	if m.end < len(m.toks) && (m.toks[m.end].low == "ended" || m.toks[m.end].low == "ending") && !hasMod {
+		return "DURATION", "P1Y", true
+	}
+	if m.end < len(m.toks) && !m.toks[m.end].space && m.toks[m.end].kind == tWord {
+		return "", "", false // "the year-ago quarter"
+	}
+	if prev := m.start - 1; hasMod || prev >= 0 && (m.toks[prev].low == "for" || m.toks[prev].low == "of") {
+		if !e.has {
+			return "DATE", "XXXX", true
+		}
+		return "DATE", e.shift("Y", 0), true
+	}
+	return "", "", false
 }
 
 func valCurrentYear(e *env, m *match) (string, string, bool) {

@@ -84,6 +84,8 @@ func TestFind(t *testing.T) {
 			[]string{"16:28 DATE 2025-11-27"}},
 		{"hyphenated-adjective-drops-the", "It reported the third-quarter loss and the 30-day period.", testDCT,
 			[]string{"16:29 DATE 2025-Q3", "43:49 DURATION P30D"}},
+		{"the-year", "Sales for the year rose; earlier in the year they fell; the year-ago level was lower.", testDCT,
+			[]string{"10:18 DATE 2025", "25:44 DATE 2025", "60:68 DATE 2024"}},
 		{"end-of-year", "The plant closes at the end of 2026.", testDCT,
 			[]string{"20:35 DATE 2026"}},
 		{"no-dct-underspecified", "They met on Monday, Aug. 18 and will return next week.", time.Time{},
