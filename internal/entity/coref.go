@@ -124,7 +124,7 @@ func (r *run) description(i, nounStart int) (*ent, int) {
 			return nil, 0 // "the actress Tara Reid", "the man who ..."
 		}
 		var found *ent
-		for j := i - 1; j >= 0 && r.w[j].sent >= sent-2; j-- {
+		for j := i - 1; j >= 0 && j >= i-reach && r.w[j].sent >= sent-2; j-- {
 			mi := r.inName[j]
 			if mi < 0 {
 				continue
@@ -148,7 +148,11 @@ func (r *run) description(i, nounStart int) (*ent, int) {
 func (r *run) holder(form, head, country string, pos int) *ent {
 	var found *ent
 	generic := head == "leader" || head == "head" || head == "chief"
-	for _, e := range r.titled {
+	cands := r.titledByHead[lastWord(form)]
+	if generic {
+		cands = append(cands[:len(cands):len(cands)], r.leaders...)
+	}
+	for _, e := range cands {
 		if e.mentions[0].Start >= pos || country != "" && e.country != country {
 			continue
 		}
@@ -171,6 +175,8 @@ func (r *run) holder(form, head, country string, pos int) *ent {
 	}
 	return found
 }
+
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
 
 var pronounGender = map[string]byte{
 	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
@@ -278,21 +284,22 @@ func pick(hist []anchor, sent int, g byte, skipFrom int) *ent {
 // semicolon, colon, quotation mark, "that", "who", "and" or "but" before it in its sentence.
 func (r *run) clauseStart(i int) int {
 	s := r.w[i].sent
-	for k := i - 1; k >= 0 && r.w[k].sent == s; k-- {
+	k := i - 1
+	for ; k >= 0 && k >= i-reach && r.w[k].sent == s; k-- {
 		switch r.w[k].lower {
 		case ",", ";", ":", "\"", "“", "”", "that", "who", "which", "and", "but", "when", "after", "before", "because", "while", "as", "if":
 			return r.w[k].end
 		}
 	}
-	if i > 0 {
-		for k := i - 1; k >= 0; k-- {
-			if r.w[k].sent != s {
-				return r.w[k].end
-			}
-		}
+	if k >= 0 {
+		return r.w[k].end // the sentence start, or as far back as we look
 	}
 	return 0
 }
+
+// reach bounds how many words the backward scans of this file examine, so that a text without sentence breaks
+// stays linear.
+const reach = 200
 
 // possessive reports whether "her" at word i is a determiner ("her government") rather than an object.
 func (r *run) possessive(i int) bool {
@@ -311,7 +318,7 @@ func (r *run) possessive(i int) bool {
 func (r *run) pickOrg(i int) *ent {
 	s := r.w[i].sent
 	var prev *ent
-	for k := i - 1; k >= 0 && r.w[k].sent >= s-1; k-- {
+	for k := i - 1; k >= 0 && k >= i-reach && r.w[k].sent >= s-1; k-- {
 		mi := r.inName[k]
 		if mi < 0 {
 			continue

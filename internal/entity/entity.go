@@ -32,9 +32,20 @@ func (*Resolver) Process(ctx context.Context, d *doc.Document) error {
 	r.group()
 	r.propagate()
 	r.titles()
+	r.titledByHead = map[string][]*ent{}
 	for _, e := range r.ents {
-		if len(e.titles) > 0 && len(e.mentions) > 0 {
-			r.titled = append(r.titled, e)
+		if len(e.mentions) == 0 {
+			continue
+		}
+		heads := map[string]bool{}
+		for _, t := range e.titleForms {
+			if h := lastWord(t); !heads[h] {
+				heads[h] = true
+				r.titledByHead[h] = append(r.titledByHead[h], e)
+			}
+		}
+		if e.leader {
+			r.leaders = append(r.leaders, e)
 		}
 	}
 	r.demonyms()
@@ -99,8 +110,9 @@ type run struct {
 	byAcronym map[string]*ent   // acronym letters → ORG entity named by its expansion or by it
 	partials  map[string][]*ent // "ORG|chiefs" → organizations whose name starts or ends with those words
 
-	titled       []*ent   // people with a title, for title coreference
-	titleAnchors []anchor // title mentions, for pronoun resolution
+	titledByHead map[string][]*ent // people by the last word of their titles, for title coreference
+	leaders      []*ent            // people with a leader-like title
+	titleAnchors []anchor          // title mentions, for pronoun resolution
 }
 
 func newRun(d *doc.Document) *run {
@@ -645,10 +657,10 @@ func (r *run) headline(m *mention) bool {
 	}
 	s := r.w[m.ws].sent
 	lo, hi := m.ws, m.we
-	for lo > 0 && r.w[lo-1].sent == s {
+	for lo > 0 && lo > m.ws-reach && r.w[lo-1].sent == s {
 		lo--
 	}
-	for hi < len(r.w) && r.w[hi].sent == s {
+	for hi < len(r.w) && hi < m.we+reach && r.w[hi].sent == s {
 		hi++
 	}
 	words, caps := 0, 0

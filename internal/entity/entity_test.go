@@ -431,6 +431,23 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("want only Anna Berg, got %+v", d.Entities)
 		}
 	})
+	t.Run("no sentence breaks", func(t *testing.T) {
+		// one 40,000-word "sentence" of titled names, descriptions and pronouns: the backward scans are bounded
+		var b strings.Builder
+		d := &doc.Document{}
+		for i := range 2000 {
+			b.WriteString("and Minister ")
+			start := b.Len()
+			fmt.Fprintf(&b, "Ola Kar%dson", i)
+			d.Names = append(d.Names, doc.Name{Span: doc.Span{Start: start, End: b.Len()}, Type: "PER"})
+			b.WriteString(" met the minister and the actress while he and its staff waited ")
+		}
+		d.Text = b.String()
+		if err := New().Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, d)
+	})
 	t.Run("5000 entities", func(t *testing.T) {
 		d := manyEntities(5000)
 		if err := New().Process(context.Background(), d); err != nil {
