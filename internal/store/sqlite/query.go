@@ -649,9 +649,12 @@ func (s *DB) Profile(ctx context.Context, nameOrKey string) (store.Profile, erro
 	p.Entity = e.Entity
 	p.CoOccurring, p.LatestQuotes, p.Places, p.LatestDocuments = []store.CoOccurrence{}, []store.Quote{}, []store.PlaceCount{}, []store.DocumentSummary{}
 	recent := fmt.Sprintf("SELECT doc FROM doc_entities WHERE entity = ?1 ORDER BY pub DESC, doc DESC LIMIT %d", store.ProfileWindow)
-	rows, err := s.r.QueryContext(ctx, `SELECT e.key, e.type, e.name, count(DISTINCT de.doc) AS c
-		FROM (`+recent+`) r JOIN doc_entities de ON de.doc = r.doc JOIN entities e ON e.rowid = de.entity
-		WHERE de.entity <> ?1 GROUP BY de.entity ORDER BY c DESC, e.mentions DESC LIMIT 10`, e.row)
+	// Count on doc_entities alone, then look up only the leaders (an entity is counted once per local id,
+	// which is once per document but for rare grouping slips).
+	rows, err := s.r.QueryContext(ctx, `SELECT e.key, e.type, e.name, t.c FROM
+		(SELECT de.entity AS ent, count(*) AS c FROM (`+recent+`) r JOIN doc_entities de ON de.doc = r.doc
+		WHERE de.entity <> ?1 GROUP BY de.entity ORDER BY c DESC LIMIT 30) t
+		JOIN entities e ON e.rowid = t.ent ORDER BY t.c DESC, e.mentions DESC, e.rowid LIMIT 10`, e.row)
 	if err != nil {
 		return p, err
 	}
@@ -667,9 +670,11 @@ func (s *DB) Profile(ctx context.Context, nameOrKey string) (store.Profile, erro
 	if err := rows.Err(); err != nil {
 		return p, err
 	}
-	rows, err = s.r.QueryContext(ctx, `SELECT coalesce(pe.key, ''), pl.name, coalesce(pl.geonameid, 0), pl.feature, pl.country, pl.admin1, pl.lat, pl.lon,
-		count(DISTINCT pl.doc) AS c FROM (`+recent+`) r JOIN places pl ON pl.doc = r.doc LEFT JOIN entities pe ON pe.rowid = pl.entity
-		GROUP BY coalesce(pl.geonameid, pl.name) ORDER BY c DESC, pl.name LIMIT 10`, e.row)
+	rows, err = s.r.QueryContext(ctx, `SELECT coalesce(pe.key, ''), t.name, coalesce(t.geonameid, 0), t.feature, t.country, t.admin1, t.lat, t.lon, t.c FROM
+		(SELECT pl.entity, pl.name, pl.geonameid, pl.feature, pl.country, pl.admin1, pl.lat, pl.lon, count(DISTINCT pl.doc) AS c
+		FROM (`+recent+`) r JOIN places pl ON pl.doc = r.doc
+		GROUP BY coalesce(pl.geonameid, pl.name) ORDER BY c DESC, pl.name LIMIT 10) t
+		LEFT JOIN entities pe ON pe.rowid = t.entity ORDER BY t.c DESC, t.name`, e.row)
 	if err != nil {
 		return p, err
 	}
