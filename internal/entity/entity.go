@@ -105,6 +105,7 @@ type run struct {
 	byForm    map[string]*ent // folded surface → entity (all types)
 	byPerson  map[string]*ent // folded "given surname" → PER entity
 	bySurname map[string][]*ent
+	latest    map[string]*ent // surname → the person with it mentioned last
 	byCountry map[string]*ent
 	byLexOrg  map[string]*ent
 	byAcronym map[string]*ent   // acronym letters → ORG entity named by its expansion or by it
@@ -126,6 +127,7 @@ func newRun(d *doc.Document) *run {
 		byForm:    map[string]*ent{},
 		byPerson:  map[string]*ent{},
 		bySurname: map[string][]*ent{},
+		latest:    map[string]*ent{},
 		byCountry: map[string]*ent{},
 		byLexOrg:  map[string]*ent{},
 		byAcronym: map[string]*ent{},
@@ -346,7 +348,8 @@ func personParts(m mention, ws []word) (given, surname string, n int) {
 // short form ("Fred" / "Frederick", "Alex" / "Alexander"), or nil.
 func (r *run) shortGiven(g, surname string) *ent {
 	var found *ent
-	for _, e := range r.bySurname[surname] {
+	es := r.bySurname[surname]
+	for _, e := range es[:min(len(es), 32)] { // bounded: a surname shared by thousands stays linear
 		a, b := e.given, g
 		if len(a) > len(b) {
 			a, b = b, a
@@ -482,6 +485,11 @@ func (r *run) group() {
 		e.mentions = append(e.mentions, doc.Mention{Span: m.span, Kind: doc.KindName})
 		e.surfaces = append(e.surfaces, m.text)
 		e.last = m.span.Start
+		if e.isPerson() && e.surname != "" {
+			for _, sk := range surnameKeys(match(e.surname)) {
+				r.latest[sk] = e
+			}
+		}
 		r.byForm[match(fold(m.text))] = e
 		if a := initials(m.text); a != "" && m.typ != "PER" && r.byAcronym[a] == nil {
 			r.byAcronym[a] = e
@@ -776,13 +784,13 @@ func (r *run) surnameOnly(m *mention) bool {
 
 // bySurnameLatest returns the person with this surname mentioned most recently (or first created).
 func (r *run) bySurnameLatest(f string) *ent {
-	var best *ent
-	for _, e := range r.bySurname[f] {
-		if best == nil || e.last > best.last {
-			best = e
-		}
+	if e := r.latest[f]; e != nil {
+		return e
 	}
-	return best
+	if es := r.bySurname[f]; len(es) > 0 {
+		return es[0]
+	}
+	return nil
 }
 
 // country returns the entity of a country, creating it when needed.

@@ -448,6 +448,31 @@ func TestBadInput(t *testing.T) {
 		}
 		checkInvariants(t, d)
 	})
+	t.Run("3000 people, one surname", func(t *testing.T) {
+		var b strings.Builder
+		d := &doc.Document{}
+		add := func(s string) {
+			start := b.Len()
+			b.WriteString(s)
+			d.Names = append(d.Names, doc.Name{Span: doc.Span{Start: start, End: b.Len()}, Type: "PER"})
+		}
+		syl := []string{"ba", "de", "fi", "mo", "nu", "pa", "re", "si", "to", "lu"}
+		for i := range 3000 {
+			given := "Ka" + syl[i/1000%10] + syl[i/100%10] + syl[i/10%10] + syl[i%10] // equal lengths: none a short form of another
+			add(given + " Smith")
+			b.WriteString(" spoke. ")
+			add("Smith")
+			b.WriteString(" left. ")
+		}
+		d.Text = b.String()
+		if err := New().Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, d)
+		if len(d.Entities) != 3000 {
+			t.Errorf("got %d entities, want 3000", len(d.Entities))
+		}
+	})
 	t.Run("5000 entities", func(t *testing.T) {
 		d := manyEntities(5000)
 		if err := New().Process(context.Background(), d); err != nil {
