@@ -1,3 +1,5 @@
+//go:build unix
+
 package api
 
 import (
@@ -9,9 +11,11 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -83,6 +87,7 @@ func TestLoad(t *testing.T) {
 	var lat []time.Duration
 	errs := map[string]int{}
 	var wg sync.WaitGroup
+	cpu0 := processCPU()
 	start := time.Now()
 	for c := range clients {
 		wg.Add(1)
@@ -116,6 +121,11 @@ func TestLoad(t *testing.T) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu := processCPU() - cpu0
+	var la [3]float64
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Sscan(string(b), &la[0], &la[1], &la[2])
+	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	if len(lat) == 0 {
 		t.Fatalf("no request completed: %v", errs)
@@ -123,7 +133,18 @@ func TestLoad(t *testing.T) {
 	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
 	t.Logf("%d clients, %s: %d requests, %.0f requests/s; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; errors %v",
 		clients, elapsed.Round(time.Millisecond), len(lat), float64(len(lat))/elapsed.Seconds(), pct(0.5), pct(0.9), pct(0.99), pct(1), errs)
+	t.Logf("process CPU %.1f s in %.1f s (%.2f of %d cores; load average %.1f): %.2f ms CPU per request, server and load generator together",
+		cpu.Seconds(), elapsed.Seconds(), cpu.Seconds()/elapsed.Seconds(), runtime.NumCPU(), la[0], 1000*cpu.Seconds()/float64(len(lat)))
 	if len(errs) > 0 {
 		t.Errorf("errors: %v", errs)
 	}
+}
+
+// processCPU returns the CPU time (user and system) the process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
