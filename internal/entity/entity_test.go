@@ -221,6 +221,7 @@ func TestTitles(t *testing.T) {
 		{"title of org before the name", `The head of the {International Monetary Fund|ORG}, {Kristalina Georgieva|PER}, spoke.`, "Kristalina Georgieva", "Head", "", "International Monetary Fund"},
 		{"demonym title before the name", `The {German|MISC} chancellor, {Friedrich Merz|PER}, spoke.`, "Friedrich Merz", "Chancellor", "DE", ""},
 		{"list, not a title", `Officials met the president, {Anna Berg|PER} and others.`, "Anna Berg", "", "", ""},
+		{"title with of-country after the name", `President {Emmanuel Macron|PER} of {France|LOC} spoke.`, "Emmanuel Macron", "President", "FR", ""},
 		{"no title", `{Anna Berg|PER} said the plan was good.`, "Anna Berg", "", "", ""},
 		{"not a title apposition", `{Anna Berg|PER}, the president said, was late.`, "Anna Berg", "", "", ""},
 	}

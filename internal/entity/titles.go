@@ -70,6 +70,15 @@ func (r *run) premodifier(m *mention) {
 		return
 	}
 	r.qualifier(m.e, i, sent)
+	// "President Emmanuel Macron of France"
+	if k := m.we; k+1 < len(r.w) && r.w[k].lower == "of" && r.w[k+1].sent == sent {
+		if k+2 < len(r.w) && r.w[k+1].lower == "the" {
+			k++
+		}
+		if mi := r.inName[k+1]; mi >= 0 {
+			r.qualify(m.e, r.ms[mi].e)
+		}
+	}
 }
 
 // preApposition reads "the [qualifier] TITLE [of [the] ORG/COUNTRY], NAME" ("The UN secretary-general, António
