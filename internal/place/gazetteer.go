@@ -2,16 +2,16 @@ package place
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -48,6 +48,7 @@ type Gazetteer struct {
 	demonyms map[string][]int32
 	country  map[string]int32 // ISO2 → its country entry
 	admin1   map[string]int32 // "US.LA" → its ADM1 entry
+	pool     []cand           // spare one-element candidate lists, used while loading
 }
 
 type cand struct {
@@ -77,10 +78,16 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("place: gazetteer: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// The gzip trailer holds the decoded size (mod 2^32): read into one buffer of that size.
+	var raw []byte
+	if len(gz) >= 4 {
+		raw = make([]byte, 0, int(binary.LittleEndian.Uint32(gz[len(gz)-4:]))+1)
+	}
+	buf := bytes.NewBuffer(raw)
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("place: gazetteer: %w", err)
 	}
+	raw = buf.Bytes()
 	text := string(raw)
 	n := strings.Count(text, "\n")
 	g := &Gazetteer{
@@ -275,6 +282,16 @@ func (g *Gazetteer) add(name string, idx int32, primary bool) {
 			return
 		}
 	}
+	if len(cs) == 0 {
+		// Most names have one entry: carve their one-element slices from a shared block (fewer allocations).
+		if len(g.pool) == 0 {
+			g.pool = make([]cand, 8192)
+		}
+		cs, g.pool = g.pool[:1:1], g.pool[1:]
+		cs[0] = cand{idx, primary}
+		g.names[k] = cs
+		return
+	}
 	g.names[k] = append(cs, cand{idx, primary})
 }
 
@@ -295,6 +312,17 @@ func (g *Gazetteer) Country(iso2 string) (Entry, bool) {
 		return Entry{}, false
 	}
 	return g.Entries[i], true
+}
+
+// hasAbbrevToken reports whether a normalised multi-word name has a token that Normalize rewrites.
+func hasAbbrevToken(s string) bool {
+	for t := range strings.SplitSeq(s, " ") {
+		switch t {
+		case "st", "ste", "ft", "mt", "pt", "co", "twp":
+			return true
+		}
+	}
+	return false
 }
 
 var abbrevTokens = map[string]string{"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
@@ -377,6 +405,9 @@ func Normalize(s string) string {
 	out := b.String()
 	out = strings.TrimPrefix(out, "the ")
 	if strings.IndexByte(out, ' ') < 0 {
+		return out
+	}
+	if !hasAbbrevToken(out) {
 		return out
 	}
 	toks := strings.Split(out, " ")
