@@ -80,6 +80,8 @@ func TestFind(t *testing.T) {
 			[]string{"11:14 DATE PRESENT_REF", "29:37 DATE PAST_REF", "62:72 DATE FUTURE_REF"}},
 		{"this-morning", "Markets opened lower this morning.", testDCT,
 			[]string{"21:33 TIME 2025-08-17TMO"}},
+		{"weekday-evening-is-time", "The vote was held Friday evening, after talks on Friday night.", testDCT,
+			[]string{"18:32 TIME 2025-08-15TEV", "49:61 DATE 2025-08-15"}},
 		{"holiday", "Stores close on Thanksgiving.", testDCT,
 			[]string{"16:28 DATE 2025-11-27"}},
 		{"hyphenated-adjective-drops-the", "It reported the third-quarter loss and the 30-day period.", testDCT,

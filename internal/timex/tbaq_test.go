@@ -54,7 +54,7 @@ func TestTBAQ(t *testing.T) {
 			byRule[n] = s
 		}
 		if *errorsOut != "" {
-			listErrors(&listing, d, preds, pairs)
+			listErrors(&listing, d, preds, pairs, names)
 		}
 	}
 	m := timeml.Compute(total)
@@ -105,7 +105,7 @@ func parseDay(s string) time.Time {
 	return t
 }
 
-func listErrors(w *strings.Builder, d *timeml.Doc, preds []timeml.Pred, pairs []timeml.Pair) {
+func listErrors(w *strings.Builder, d *timeml.Doc, preds []timeml.Pred, pairs []timeml.Pair, names []string) {
 	mg := map[int]int{}
 	mp := map[int]bool{}
 	for _, p := range pairs {
@@ -123,7 +123,7 @@ func listErrors(w *strings.Builder, d *timeml.Doc, preds []timeml.Pred, pairs []
 			fmt.Fprintf(w, "MISS\t%s\t%s %s\t%q\t%s\n", d.DCT, g.Type, g.Value, g.Text, ctx(g.Start, g.End))
 		case preds[pi].Value != g.Value:
 			p := preds[pi]
-			fmt.Fprintf(w, "VALUE\t%s\t%s %s\t%q\tgot %s %s %q\t%s\n", d.DCT, g.Type, g.Value, g.Text, p.Type, p.Value, d.Text[p.Start:p.End], ctx(g.Start, g.End))
+			fmt.Fprintf(w, "VALUE\t%s\t%s %s\t%q\tgot %s %s %q\t%s\t%s\n", d.DCT, g.Type, g.Value, g.Text, p.Type, p.Value, d.Text[p.Start:p.End], names[pi], ctx(g.Start, g.End))
 		case d.Text[preds[pi].Start:preds[pi].End] != strings.TrimSpace(g.Text):
 			p := preds[pi]
 			fmt.Fprintf(w, "EXTENT\t%s\t%s %s\t%q\tgot %q\t%s\n", d.DCT, g.Type, g.Value, g.Text, d.Text[p.Start:p.End], ctx(g.Start, g.End))
