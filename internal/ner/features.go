@@ -91,6 +91,8 @@ type featurizer struct {
 	// lexCase is the casing class of each word's usual spelling, -1 when unknown.
 	lexCase []int8
 	buf     []byte
+	infos   []*wordInfo // tagging only (fastSentence)
+	scratch []uint32
 	rows    []uint32
 	feats   [][]uint32
 	start   []int

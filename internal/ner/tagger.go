@@ -23,13 +23,15 @@ type Tagger struct {
 	lex   *lexicon.Lexicon
 	pos   *pos.Tagger
 	pool  sync.Pool
+	words *wordCache
 }
 
 type worker struct {
-	fz   featurizer
-	dec1 *perceptron.Decoder
-	dec2 *perceptron.Decoder
-	out  []int
+	fz    featurizer
+	dec1  *perceptron.Decoder
+	dec2  *perceptron.Decoder
+	out   []int
+	score []int32
 }
 
 var (
@@ -74,6 +76,11 @@ func New(m *Model, lex *lexicon.Lexicon, pt *pos.Tagger) *Tagger {
 		m.names = namesGazetteer(m.Names)
 	}
 	t := &Tagger{model: m, lex: lex, pos: pt}
+	stages := []*perceptron.Model{m.Stage1}
+	if m.Stage2 != nil {
+		stages = append(stages, m.Stage2)
+	}
+	t.words = newWordCache(stages, lex)
 	gaz, _ := gazetteer.Default() // a corrupt embedded list is caught by the tests; tag without it
 	t.pool.New = func() any {
 		w := &worker{fz: featurizer{bits: m.Stage1.Bits, lex: lex, gaz: gaz}, dec1: m.Stage1.NewDecoder()}
@@ -109,19 +116,24 @@ func (t *Tagger) TagDocument(sents [][]string, tags [][]string) [][]conll.Chunk 
 	// The second stage sees the first stage's features plus its own: keep them per sentence.
 	var base [][][]uint32
 	var words, lower, short [][]string
+	var infos [][]*wordInfo
 	if two {
 		base = make([][][]uint32, len(sents))
 		words = make([][]string, len(sents))
 		lower = make([][]string, len(sents))
 		short = make([][]string, len(sents))
+		infos = make([][]*wordInfo, len(sents))
 	}
+	L := len(labels)
 	for i, s := range sents {
 		if len(s) == 0 {
 			continue
 		}
-		feats := w.fz.sentence(sentInput{words: s, pos: tags[i]}, di)
+		feats := w.fz.fastSentence(t.words, sentInput{words: s, pos: tags[i]}, di)
 		w.out = growInts(w.out, len(s))
-		w.dec1.Decode(feats, w.out)
+		w.score = growInt32s(w.score, len(s)*L)
+		t.words.groupScores(w.fz.infos, 0, w.score)
+		decodeWith(w.dec1, t.model.Stage1, w.score, feats, nil, w.out)
 		out[i] = chunksOf(w.out, labels)
 		if two {
 			flat := append([]uint32(nil), w.fz.rows...)
@@ -132,6 +144,7 @@ func (t *Tagger) TagDocument(sents [][]string, tags [][]string) [][]conll.Chunk 
 			words[i] = append([]string(nil), w.fz.words...)
 			lower[i] = append([]string(nil), w.fz.lower...)
 			short[i] = append([]string(nil), w.fz.short...)
+			infos[i] = append([]*wordInfo(nil), w.fz.infos...)
 		}
 	}
 	if !two {
@@ -157,10 +170,39 @@ func (t *Tagger) TagDocument(sents [][]string, tags [][]string) [][]conll.Chunk 
 			ext = append(ext, extra[starts[j]:starts[j+1]])
 		}
 		w.out = growInts(w.out, len(s))
-		w.dec2.Decode2(base[i], ext, w.out)
+		w.score = growInt32s(w.score, len(s)*L)
+		t.words.groupScores(infos[i], 1, w.score)
+		decodeWith(w.dec2, t.model.Stage2, w.score, base[i], ext, w.out)
 		out[i] = chunksOf(w.out, labels)
 	}
 	return out
+}
+
+// decodeWith adds the weights of the rows a[i] (and b[i] when b is not nil) to the scores of token i
+// (score, len(a)*L, holding the word-group sums) and decodes.
+func decodeWith(d *perceptron.Decoder, m *perceptron.Model, score []int32, a, b [][]uint32, out []int) {
+	L := m.NumLabels()
+	for i := range a {
+		d.Touch(a[i])
+		if b != nil {
+			d.Touch(b[i])
+		}
+	}
+	for i := range a {
+		s := score[i*L : (i+1)*L]
+		m.AddEmissions(a[i], s)
+		if b != nil {
+			m.AddEmissions(b[i], s)
+		}
+	}
+	d.Viterbi(score[:len(a)*L], len(a), out)
+}
+
+func growInt32s(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n, n+n/2)
+	}
+	return s[:n]
 }
 
 func growInts(s []int, n int) []int {

@@ -18,6 +18,9 @@ type featurizer struct {
 	feats  [][]uint32
 	ents   []entry // lexicon entry of each word
 	starts []int
+	// tagging only (fastSentence)
+	infos   []*wordInfo
+	scratch []uint32
 }
 
 type entry struct {

@@ -20,12 +20,14 @@ type Tagger struct {
 	model *perceptron.Model
 	lex   *lexicon.Lexicon
 	pool  sync.Pool
+	words *wordCache
 }
 
 type worker struct {
-	fz  featurizer
-	dec *perceptron.Decoder
-	out []int
+	fz    featurizer
+	dec   *perceptron.Decoder
+	out   []int
+	score []int32
 }
 
 var (
@@ -58,7 +60,7 @@ func Load() (*Tagger, error) {
 
 // New returns a tagger of the given model and lexicon.
 func New(m *perceptron.Model, lex *lexicon.Lexicon) *Tagger {
-	t := &Tagger{model: m, lex: lex}
+	t := &Tagger{model: m, lex: lex, words: newWordCache(m, lex)}
 	t.pool.New = func() any {
 		dec := m.NewDecoder()
 		dec.Beam = Beam
@@ -88,12 +90,24 @@ func (t *Tagger) TagInto(words []string, docForms map[string]string, out []strin
 	}
 	w := t.pool.Get().(*worker)
 	defer t.pool.Put(w)
-	feats := w.fz.sentence(words, docForms)
+	feats := w.fz.fastSentence(t.words, words, docForms)
 	if cap(w.out) < len(words) {
 		w.out = make([]int, len(words))
 	}
 	w.out = w.out[:len(words)]
-	w.dec.Decode(feats, w.out)
+	L := t.model.NumLabels()
+	if n := len(words) * L; cap(w.score) < n {
+		w.score = make([]int32, n, n+n/2)
+	}
+	score := w.score[:len(words)*L]
+	t.words.groupScores(w.fz.infos, score)
+	for _, f := range feats {
+		w.dec.Touch(f)
+	}
+	for i, f := range feats {
+		t.model.AddEmissions(f, score[i*L:(i+1)*L])
+	}
+	w.dec.Viterbi(score, len(words), w.out)
 	for i, k := range w.out {
 		out[i] = t.model.Labels[k]
 	}

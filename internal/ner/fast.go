@@ -1,0 +1,303 @@
+package ner
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/newsgraph/newsgraph/internal/ner/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/ner/lexicon"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
+)
+
+// Tagging reads the same features as featurizer.sentence (which training uses), but most of them depend on
+// one word only: the word itself (fWord, fLower, fShape, prefixes, suffixes, clusters) or a neighbour
+// (fPrev, fPrevWord, fPrevShort, fPrevCluster, ...). The summed weights of those groups are kept per word
+// (wordInfo), so that a token's emission scores are five cached vectors plus the rows of the remaining
+// features. Integer sums are exact in any order, so the scores equal those of the full feature rows (see
+// TestFastScores).
+
+// Word groups: a word's features as the token tagged, and as its neighbour at each offset.
+const (
+	gSelf = iota
+	gPrev
+	gNext
+	gPrev2
+	gNext2
+	nGroups
+)
+
+// wordInfo is what the tagger keeps about one normalised word.
+type wordInfo struct {
+	lower, short string
+	clus         [len(lexicon.Grains)]int32
+	lexCase      int8
+	// vec holds, for each stage, nGroups vectors of L summed weights.
+	vec []int32
+}
+
+// maxCachedWords bounds the word cache (about 800 bytes a word).
+const maxCachedWords = 1 << 16
+
+// wordCache maps normalised words to their wordInfo for one model; safe for concurrent use.
+type wordCache struct {
+	m      sync.Map
+	n      atomic.Int64
+	stages []*perceptron.Model
+	bits   uint
+	lex    *lexicon.Lexicon
+	// bound holds, per stage, the group vectors of the sentence boundary (<s>, </s>).
+	bound []int32
+}
+
+func newWordCache(stages []*perceptron.Model, lex *lexicon.Lexicon) *wordCache {
+	c := &wordCache{stages: stages, bits: stages[0].Bits, lex: lex}
+	L := stages[0].NumLabels()
+	c.bound = make([]int32, len(stages)*nGroups*L)
+	var rows []uint32
+	for s, m := range stages {
+		v := c.bound[s*nGroups*L:]
+		rows = prevRows(rows[:0], c.bits, "<s>", "<s>", "<s>", -2)
+		m.AddEmissions(rows, v[gPrev*L:(gPrev+1)*L])
+		rows = nextRows(rows[:0], c.bits, "</s>", "</s>", "</s>", -2)
+		m.AddEmissions(rows, v[gNext*L:(gNext+1)*L])
+		rows = append(rows[:0], perceptron.NewHash(fPrev2).Str("<s>").Row(c.bits))
+		m.AddEmissions(rows, v[gPrev2*L:(gPrev2+1)*L])
+		rows = append(rows[:0], perceptron.NewHash(fNext2).Str("</s>").Row(c.bits))
+		m.AddEmissions(rows, v[gNext2*L:(gNext2+1)*L])
+	}
+	return c
+}
+
+// get returns the wordInfo of w, computing (and, while the cache has room, keeping) it.
+func (c *wordCache) get(w string, scratch *[]uint32) *wordInfo {
+	if v, ok := c.m.Load(w); ok {
+		return v.(*wordInfo)
+	}
+	wi := c.compute(w, scratch)
+	if c.n.Load() < maxCachedWords {
+		if v, loaded := c.m.LoadOrStore(w, wi); loaded {
+			return v.(*wordInfo)
+		}
+		c.n.Add(1)
+	}
+	return wi
+}
+
+func (c *wordCache) compute(w string, scratch *[]uint32) *wordInfo {
+	l := lexicon.Lower(w)
+	short := string(lexicon.ShortShape(w, nil))
+	wi := &wordInfo{lower: l, short: short, clus: [len(lexicon.Grains)]int32{-1, -1, -1}, lexCase: -1}
+	if e, ok := c.lex.Lookup(l); ok {
+		wi.lexCase = int8(lexicon.Casing(e.Form))
+		if e.HasClusters {
+			wi.clus = e.Clusters
+		}
+	}
+	L := c.stages[0].NumLabels()
+	wi.vec = make([]int32, len(c.stages)*nGroups*L)
+	rows := *scratch
+	for s, m := range c.stages {
+		v := wi.vec[s*nGroups*L:]
+		rows = selfRows(rows[:0], c.bits, w, l, short, wi.clus)
+		m.AddEmissions(rows, v[gSelf*L:(gSelf+1)*L])
+		rows = prevRows(rows[:0], c.bits, l, w, short, int(wi.clus[1]))
+		m.AddEmissions(rows, v[gPrev*L:(gPrev+1)*L])
+		rows = nextRows(rows[:0], c.bits, l, w, short, int(wi.clus[1]))
+		m.AddEmissions(rows, v[gNext*L:(gNext+1)*L])
+		rows = append(rows[:0], perceptron.NewHash(fPrev2).Str(l).Row(c.bits))
+		m.AddEmissions(rows, v[gPrev2*L:(gPrev2+1)*L])
+		rows = append(rows[:0], perceptron.NewHash(fNext2).Str(l).Row(c.bits))
+		m.AddEmissions(rows, v[gNext2*L:(gNext2+1)*L])
+	}
+	*scratch = rows
+	return wi
+}
+
+// selfRows appends the rows of the features of a word as the token tagged (as in featurizer.sentence).
+func selfRows(rows []uint32, bits uint, w, l, short string, clus [len(lexicon.Grains)]int32) []uint32 {
+	H := perceptron.NewHash
+	add := func(h perceptron.Hash) { rows = append(rows, h.Row(bits)) }
+	add(H(fWord).Str(w))
+	add(H(fLower).Str(l))
+	var buf [64]byte
+	add(H(fShape).Str(string(lexicon.Shape(w, buf[:0]))))
+	add(H(fShort).Str(short))
+	add(H(fPre1).Str(prefix(w, 1)))
+	add(H(fPre2).Str(prefix(w, 2)))
+	add(H(fPre3).Str(prefix(w, 3)))
+	add(H(fPre4).Str(prefix(w, 4)))
+	add(H(fSuf1).Str(suffix(l, 1)))
+	add(H(fSuf2).Str(suffix(l, 2)))
+	add(H(fSuf3).Str(suffix(l, 3)))
+	add(H(fSuf4).Str(suffix(l, 4)))
+	if c := clus[0]; c >= 0 {
+		add(H(fCluster4).Int(int(c)))
+		add(H(fCluster6).Int(int(clus[1])))
+		add(H(fCluster10).Int(int(clus[2])))
+		add(H(fCluster20).Int(int(clus[1])).Str(short))
+	}
+	return rows
+}
+
+// prevRows appends the rows of the features a word gives the token after it.
+func prevRows(rows []uint32, bits uint, lo, wd, sh string, c1 int) []uint32 {
+	H := perceptron.NewHash
+	return append(rows,
+		H(fPrev).Str(lo).Row(bits),
+		H(fPrevWord).Str(wd).Row(bits),
+		H(fPrevShort).Str(sh).Row(bits),
+		H(fPrevCluster).Int(c1).Row(bits))
+}
+
+// nextRows appends the rows of the features a word gives the token before it.
+func nextRows(rows []uint32, bits uint, lo, wd, sh string, c1 int) []uint32 {
+	H := perceptron.NewHash
+	return append(rows,
+		H(fNext).Str(lo).Row(bits),
+		H(fNextWord).Str(wd).Row(bits),
+		H(fNextShort).Str(sh).Row(bits),
+		H(fNextCluster).Int(c1).Row(bits))
+}
+
+// fastSentence is featurizer.sentence for tagging: it fills f.words, f.lower, f.short and f.infos, returns
+// the rows of the features that are not in the word groups (valid until the next call), and adds the group
+// vectors of stage s to base (len(words)*L, zeroed by the caller).
+func (f *featurizer) fastSentence(c *wordCache, in sentInput, di *docInfo) [][]uint32 {
+	n := len(in.words)
+	var caps bool
+	f.words, caps = f.lex.Normalize(in.words, di.forms, f.words)
+	f.lower = f.lower[:0]
+	f.short = f.short[:0]
+	f.infos = f.infos[:0]
+	for _, w := range f.words {
+		wi := c.get(w, &f.scratch)
+		f.infos = append(f.infos, wi)
+		f.lower = append(f.lower, wi.lower)
+		f.short = append(f.short, wi.short)
+	}
+	if cap(f.gm) < n {
+		f.gm = make([][]gazetteer.Match, n)
+	}
+	f.gm = f.gm[:n]
+	for i := range f.gm {
+		f.gm[i] = f.gm[i][:0]
+	}
+	f.gaz.Matches(f.lower, func(i int, m gazetteer.Match) { f.gm[i] = append(f.gm[i], m) })
+	di.names.Matches(f.lower, func(i int, m gazetteer.Match) {
+		m.List += 8
+		f.gm[i] = append(f.gm[i], m)
+	})
+	lo := func(i int) string {
+		switch {
+		case i < 0:
+			return "<s>"
+		case i >= n:
+			return "</s>"
+		}
+		return f.lower[i]
+	}
+	sh := func(i int) string {
+		switch {
+		case i < 0:
+			return "<s>"
+		case i >= n:
+			return "</s>"
+		}
+		return f.short[i]
+	}
+	ps := func(i int) string {
+		switch {
+		case i < 0:
+			return "<s>"
+		case i >= n:
+			return "</s>"
+		}
+		return in.pos[i]
+	}
+	f.rows = f.rows[:0]
+	f.start = f.start[:0]
+	H := perceptron.NewHash
+	for i := 0; i < n; i++ {
+		f.start = append(f.start, len(f.rows))
+		w, l := f.words[i], f.lower[i]
+		add := func(h perceptron.Hash) { f.rows = append(f.rows, h.Row(f.bits)) }
+		add(H(fBias))
+		add(H(fShortTri).Str(sh(i - 1)).Str(sh(i)).Str(sh(i + 1)))
+		add(H(fShortPrevCur).Str(sh(i - 1)).Str(sh(i)))
+		add(H(fShortCurNext).Str(sh(i)).Str(sh(i + 1)))
+		add(H(fBigramPrev).Str(lo(i - 1)).Str(l))
+		add(H(fBigramNext).Str(l).Str(lo(i + 1)))
+		add(H(fPrevLowerCur).Str(lo(i - 1)).Str(sh(i)))
+		add(H(fCurNextLower).Str(sh(i)).Str(lo(i + 1)))
+		add(H(fPOS).Str(ps(i)))
+		add(H(fPrevPOS).Str(ps(i - 1)))
+		add(H(fNextPOS).Str(ps(i + 1)))
+		add(H(fPrev2POS).Str(ps(i - 2)))
+		add(H(fNext2POS).Str(ps(i + 2)))
+		add(H(fPOSBigramPrev).Str(ps(i - 1)).Str(ps(i)))
+		add(H(fPOSBigramNext).Str(ps(i)).Str(ps(i + 1)))
+		add(H(fPOSShort).Str(ps(i)).Str(f.short[i]))
+		if i == 0 {
+			add(H(fFirst).Str(f.short[i]))
+		}
+		if caps {
+			add(H(fCaps).Str(f.short[i]))
+		}
+		cw := lexicon.Casing(w)
+		add(H(fLexCase).Int(int(f.infos[i].lexCase)).Int(cw).Int(b2i(i == 0)))
+		dc := -1
+		if form, ok := di.forms[l]; ok {
+			dc = lexicon.Casing(form)
+		}
+		add(H(fDocCase).Int(dc).Int(cw))
+		for _, m := range f.gm[i] {
+			if m.List >= 8 {
+				add(H(fTrainGaz).Int(int(m.List)).Int(int(m.Pos)))
+				add(H(fTrainGazShape).Int(int(m.List)).Int(int(m.Pos)).Str(f.short[i]))
+				continue
+			}
+			add(H(fGaz).Int(int(m.List)).Int(int(m.Pos)))
+			add(H(fGazShape).Int(int(m.List)).Int(int(m.Pos)).Str(f.short[i]))
+		}
+		if i > 0 {
+			for _, m := range f.gm[i-1] {
+				add(H(fGazPrev).Int(int(m.List)).Int(int(m.Pos)))
+			}
+		}
+		if i+1 < n {
+			for _, m := range f.gm[i+1] {
+				add(H(fGazNext).Int(int(m.List)).Int(int(m.Pos)))
+			}
+		}
+	}
+	f.start = append(f.start, len(f.rows))
+	if cap(f.feats) < n {
+		f.feats = make([][]uint32, n)
+	}
+	f.feats = f.feats[:n]
+	for i := 0; i < n; i++ {
+		f.feats[i] = f.rows[f.start[i]:f.start[i+1]:f.start[i+1]]
+	}
+	return f.feats
+}
+
+// groupScores sets score (len(infos)*L) to the sum of the word-group vectors of stage s for each token.
+func (c *wordCache) groupScores(infos []*wordInfo, s int, score []int32) {
+	L := c.stages[0].NumLabels()
+	n := len(infos)
+	off := s * nGroups * L
+	bound := c.bound[off:]
+	vec := func(i, g int) []int32 {
+		if i < 0 || i >= n {
+			return bound[g*L : (g+1)*L]
+		}
+		return infos[i].vec[off+g*L : off+(g+1)*L]
+	}
+	for i := 0; i < n; i++ {
+		dst := score[i*L : (i+1)*L]
+		a, b, cc, d, e := vec(i, gSelf), vec(i-1, gPrev), vec(i+1, gNext), vec(i-2, gPrev2), vec(i+2, gNext2)
+		for j := range dst {
+			dst[j] = a[j] + b[j] + cc[j] + d[j] + e[j]
+		}
+	}
+}
