@@ -18,7 +18,7 @@ type pattern []elem
 type elem struct {
 	name     string
 	words    map[string]bool // literal alternatives (lower case)
-	class    func(toks []tok, i int) bool
+	class    uint32          // the bit of a lexical class (see classBits), 0 for literals
 	optional bool
 }
 
@@ -92,7 +92,7 @@ func compile(src string) pattern {
 		if k := strings.Index(f, ":"); k > 0 {
 			e.name, f = f[:k], f[k+1:]
 		}
-		if c, ok := classes[f]; ok {
+		if c, ok := classBits[f]; ok {
 			e.class = c
 		} else if strings.ToUpper(f) == f && strings.ToLower(f) != f {
 			panic(fmt.Sprintf("timex: unknown class %q in pattern %q", f, src))
@@ -145,7 +145,7 @@ func (p pattern) matchAt(toks []tok, i int) []match {
 			}
 			return
 		}
-		e := p[k]
+		e := &p[k]
 		if j < len(toks) && e.matches(toks, j) && (j == i || !crossesLine(toks, j)) {
 			at[k] = j
 			rec(k+1, j+1)
@@ -165,11 +165,42 @@ func (p pattern) matchAt(toks []tok, i int) []match {
 	return out
 }
 
-func (e elem) matches(toks []tok, j int) bool {
-	if e.class != nil {
-		return e.class(toks, j)
+func (e *elem) matches(toks []tok, j int) bool {
+	if e.class != 0 {
+		return toks[j].cls&e.class != 0
 	}
 	return e.words[toks[j].low]
+}
+
+// classOrder fixes a bit for each lexical class; classBits maps a class name to its bit.
+var (
+	classOrder = []string{"MONTH", "WDAY", "DAY", "YEAR", "NUM", "NUMW", "ORD", "UNIT", "SEASON", "PART", "ZONE",
+		"DECADE", "HOUR", "MIN", "AMPM"}
+	classBits = map[string]uint32{}
+	classFns  []func(toks []tok, i int) bool
+)
+
+func init() {
+	if len(classOrder) != len(classes) || len(classOrder) > 32 {
+		panic("timex: classOrder must list every class, at most 32")
+	}
+	for k, name := range classOrder {
+		classBits[name] = 1 << k
+		classFns = append(classFns, classes[name])
+	}
+}
+
+// classify sets the lexical classes of every token, once, so that matching a class is a bit test.
+func classify(toks []tok) {
+	for i := range toks {
+		var c uint32
+		for k, f := range classFns {
+			if f(toks, i) {
+				c |= 1 << k
+			}
+		}
+		toks[i].cls = c
+	}
 }
 
 // crossesLine reports whether a blank line separates token j from the one before it; expressions never

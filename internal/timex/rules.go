@@ -16,7 +16,8 @@ type rule struct {
 	example string // a sentence containing the expression
 	want    string // "expression|TYPE|value" expected from the example
 	p       pattern
-	index   int // position in rules
+	index   int    // position in rules
+	start   uint32 // the classes of the elements that may match the first token (see canStart)
 }
 
 // Lists of words used by several patterns.
@@ -172,11 +173,8 @@ func init() {
 	for k, r := range rules {
 		r.p = compile(r.pattern)
 		r.index = k
-		class := false
 		for _, e := range r.p {
-			if e.class != nil {
-				class = true
-			}
+			r.start |= e.class
 			for w := range e.words {
 				rulesByWord[w] = append(rulesByWord[w], r)
 			}
@@ -184,7 +182,7 @@ func init() {
 				break
 			}
 		}
-		if class {
+		if r.start != 0 {
 			rulesByClass = append(rulesByClass, r)
 		}
 	}
@@ -197,11 +195,20 @@ var (
 	rulesByClass []*rule
 )
 
-// candidates returns the rules that may match at a token whose lower-case form is low, in grammar order.
-func candidates(low string, buf []*rule) []*rule {
-	a, b := rulesByWord[low], rulesByClass
+// candidates returns the rules that may match at token t, in grammar order: those that may start with
+// its lower-case form or with one of its lexical classes.
+func candidates(t *tok, buf []*rule) []*rule {
+	a := rulesByWord[t.low]
 	buf = buf[:0]
+	if t.cls == 0 {
+		return append(buf, a...)
+	}
+	b := rulesByClass
 	for len(a) > 0 || len(b) > 0 {
+		if len(b) > 0 && b[0].start&t.cls == 0 {
+			b = b[1:]
+			continue
+		}
 		switch {
 		case len(b) == 0 || len(a) > 0 && a[0].index < b[0].index:
 			buf = append(buf, a[0])

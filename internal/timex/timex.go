@@ -74,9 +74,9 @@ func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string)
 	var try []*rule
 	for i := 0; i < len(toks); {
 		cands = cands[:0]
-		try = candidates(toks[i].low, try)
+		try = candidates(&toks[i], try)
 		for _, r := range try {
-			if !r.p.canStart(toks, i) {
+			if !r.canStart(toks, i) {
 				continue
 			}
 			for _, m := range r.p.matchAt(toks, i) {
@@ -121,11 +121,15 @@ func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string)
 	return out, names
 }
 
-// canStart reports whether a pattern could match at token i: some element up to the first required one
+// canStart reports whether a rule could match at token i: some element up to the first required one
 // matches there. It lets Find skip most rules at most tokens.
-func (p pattern) canStart(toks []tok, i int) bool {
-	for _, e := range p {
-		if e.matches(toks, i) {
+func (r *rule) canStart(toks []tok, i int) bool {
+	if r.start&toks[i].cls != 0 {
+		return true
+	}
+	for k := range r.p {
+		e := &r.p[k]
+		if e.class == 0 && e.words[toks[i].low] {
 			return true
 		}
 		if !e.optional {

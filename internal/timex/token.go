@@ -13,7 +13,8 @@ type tok struct {
 	low        string // lower case, with a trailing abbreviation period removed ("aug." -> "aug")
 	kind       tokKind
 	space      bool // whitespace precedes the token
-	para       bool // a blank line precedes the token
+	para       bool   // a blank line precedes the token
+	cls        uint32 // the lexical classes of the token (classBits), set by classify
 }
 
 type tokKind uint8
@@ -140,6 +141,7 @@ func tokenize(text string) []tok {
 		}
 		space, newlines = false, 0
 	}
+	classify(toks)
 	return toks
 }
 
