@@ -12,7 +12,7 @@ type tok struct {
 	text       string // as written
 	low        string // lower case, with a trailing abbreviation period removed ("aug." -> "aug")
 	kind       tokKind
-	space      bool // whitespace precedes the token
+	space      bool   // whitespace precedes the token
 	para       bool   // a blank line precedes the token
 	cls        uint32 // the lexical classes of the token (classBits), set by classify
 }
