@@ -190,17 +190,61 @@ func init() {
 	}
 }
 
+// classWords are the words that may belong to a lexical class: the keys of the lexicons the classes
+// consult. A word outside them ("the", "company") belongs to none, which spares most tokens the class tests.
+var classWords = map[string]bool{"a.m": true, "p.m": true, "am": true, "pm": true, "a.m.": true, "p.m.": true}
+
+func init() {
+	for w := range months {
+		classWords[w] = true
+	}
+	for w := range weekdays {
+		classWords[w] = true
+	}
+	for w := range seasons {
+		classWords[w] = true
+	}
+	for w := range dayParts {
+		classWords[w] = true
+	}
+	for w := range numberWords {
+		classWords[w] = true
+	}
+	for w := range ordinalWords {
+		classWords[w] = true
+	}
+	for w := range units {
+		classWords[w] = true
+	}
+	for w := range zones {
+		classWords[w] = true
+	}
+	for w := range decadeWords {
+		classWords[w] = true
+	}
+}
+
 // classify sets the lexical classes of every token, once, so that matching a class is a bit test.
 func classify(toks []tok) {
 	for i := range toks {
-		var c uint32
-		for k, f := range classFns {
-			if f(toks, i) {
-				c |= 1 << k
-			}
+		t := &toks[i]
+		if t.kind == tWord && !classWords[t.low] && (t.low == "" || t.low[0] != '\'') {
+			t.cls = 0
+			continue
 		}
-		toks[i].cls = c
+		t.cls = classOf(toks, i)
 	}
+}
+
+// classOf tests token i against every lexical class.
+func classOf(toks []tok, i int) uint32 {
+	var c uint32
+	for k, f := range classFns {
+		if f(toks, i) {
+			c |= 1 << k
+		}
+	}
+	return c
 }
 
 // crossesLine reports whether a blank line separates token j from the one before it; expressions never

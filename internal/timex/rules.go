@@ -452,11 +452,13 @@ func decade(t tok) (string, bool) {
 			return "19" + s[1:2], true
 		}
 	}
-	words := map[string]string{"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195",
-		"sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
-	v, ok := words[s]
+	v, ok := decadeWords[s]
 	return v, ok
 }
+
+// decadeWords are the decades written in words.
+var decadeWords = map[string]string{"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195",
+	"sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
 
 func valDecade(e *env, m *match) (string, string, bool) {
 	t, _ := m.tok("d")

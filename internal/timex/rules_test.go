@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -124,4 +126,32 @@ func itoa(n int) string {
 		b = append([]byte{byte('0' + n%10)}, b...)
 	}
 	return string(b)
+}
+
+// TestClassifyShortcut checks that skipping the class tests for words outside the lexicons changes
+// nothing: every token of the test articles gets the classes that testing every class gives.
+func TestClassifyShortcut(t *testing.T) {
+	texts := []string{article, "Aug 18 the 1990s '80s eighties 8 p.m. ET noon 3rd twenty-first spring a.m. EST"}
+	for _, name := range []string{"earnings.txt", "storm.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	n := 0
+	for _, text := range texts {
+		toks := tokenize(text)
+		for i, tk := range toks {
+			if want := classOf(toks, i); tk.cls != want {
+				t.Errorf("%q: classes %b, want %b", tk.text, tk.cls, want)
+			}
+			if tk.cls != 0 {
+				n++
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d classified tokens: the test texts lost their time words", n)
+	}
 }
