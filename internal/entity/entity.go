@@ -963,11 +963,28 @@ func (e *ent) key(typ, name string) string {
 		}
 		return "person:" + slug(fold(name))
 	case "ORG":
-		return "org:" + slug(fold(strings.TrimPrefix(name, "the ")))
+		return "org:" + slug(countryPrefix(fold(strings.TrimPrefix(name, "the "))))
 	case "LOC":
 		return "loc:" + slug(fold(name))
 	}
 	return "misc:" + slug(fold(name))
+}
+
+// countryPrefix writes a country name that opens a folded organization name as its ISO code, so that "U.S.
+// Geological Survey", "US Geological Survey" and "United States Geological Survey" share a key.
+func countryPrefix(folded string) string {
+	ws := strings.Fields(folded)
+	for n := min(3, len(ws)-1); n >= 1; n-- {
+		head := strings.Join(ws[:n], " ")
+		c, ok := lexicon.CountryCode(head)
+		if !ok && n == 1 && len(head) <= 3 {
+			c, ok = lexicon.CountryCode(strings.ToUpper(head)) // "us", "uk" after folding
+		}
+		if ok {
+			return strings.ToLower(c) + " " + strings.Join(ws[n:], " ")
+		}
+	}
+	return folded
 }
 
 // geoGeneric are last words of place names that the short form drops ("the Mediterranean Sea" → "the

@@ -163,6 +163,17 @@ func TestGrouping(t *testing.T) {
 	}
 }
 
+func TestOrgKeyCountryPrefix(t *testing.T) {
+	var keys []string
+	for _, name := range []string{"U.S. Geological Survey", "US Geological Survey", "United States Geological Survey"} {
+		d := resolve(t, "The {"+name+"|ORG} said.")
+		keys = append(keys, d.Entities[0].Key)
+	}
+	if keys[0] != "org:us-geolohical-survei" || keys[1] != keys[0] || keys[2] != keys[0] {
+		t.Errorf("keys %v", keys)
+	}
+}
+
 func TestNotGrouped(t *testing.T) {
 	tests := []struct{ name, src, a, b string }{
 		{"two people, one surname", `{Joe Biden|PER} and {Hunter Biden|PER} arrived.`, "Joe Biden", "Hunter Biden"},
