@@ -43,6 +43,9 @@ type Weights struct {
 	// DominantSeat is added besides DivisionSeat to a seat that also holds NamesakeShare of its division's
 	// people (Kharkiv, Luhansk: the city, not the oblast; Quebec City holds too few of Quebec's).
 	DominantSeat float64
+	// Stateless gives a place without a country (ocean, sea, continent) the country evidence of the article's
+	// best-supported country.
+	Stateless bool
 	// SmallADM1 is the population below which a first-level division gets no feature bonus.
 	SmallADM1 float64
 	// HomeName is added to the populated places, in the publication's country, of an entity named like the
@@ -88,6 +91,7 @@ func DefaultWeights() Weights {
 		Support:       0,
 		HomeName:      4,
 		SmallADM1:     0,
+		Stateless:     true,
 		DominantSeat:  2,
 		NamesakeShare: 0.2,
 		AltShadow:     0,
@@ -610,6 +614,16 @@ func (c *evidence) score(en *Entry, ent int) float64 {
 	if en.Country != "" {
 		mine := self != nil && self.Country == en.Country
 		s += c.w.Country * math.Log1p(own(c.country, en.Country, mine))
+	} else if c.w.Stateless {
+		// An ocean, sea or continent lies in no one country: it competes with the best-supported one.
+		best := 0.0
+		for k, n := range c.country {
+			if self != nil && self.Country == k {
+				n -= me.conf
+			}
+			best = math.Max(best, n)
+		}
+		s += c.w.Country * math.Log1p(best)
 	}
 	if en.Admin1 != "" && !isCountry(en.Feature) {
 		key := en.Country + "." + en.Admin1
