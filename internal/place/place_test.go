@@ -100,6 +100,7 @@ func TestProcess(t *testing.T) {
 		{"demonym not a town", "The [[Canadian]] government said it would respond.", "Canadian", 6251999, "PCLI", "CA", ""},
 		{"continent", "Exports to [[Europe]] fell.", "Europe", 6255148, "CONT", "", ""},
 		{"country name", "Talks in [[Mexico]] ended without a deal.", "Mexico", 3996063, "PCLI", "MX", ""},
+		{"country list, not City, Country", "Trade between [[Mexico]], the [[US]] and [[Canada]] grew.", "Mexico", 3996063, "PCLI", "MX", ""},
 		{"US abbreviation", "The company moved from [[U.S.]] soil.", "U.S.", 6252001, "PCLI", "US", ""},
 	}
 	for _, tc := range tests {
@@ -134,6 +135,27 @@ func TestProcess(t *testing.T) {
 				if e.Name == tc.entity && p.GeonameID == 0 && !strings.HasPrefix(e.Key, "loc:adm") && !strings.HasPrefix(e.Key, "loc:place:") {
 					t.Errorf("%s: key %q for an entry without GeoNames id", tc.entity, e.Key)
 				}
+			}
+		})
+	}
+}
+
+// TestPublicationCountry: a British paper's Perth is in Scotland; otherwise the larger Perth, in Australia.
+func TestPublicationCountry(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct{ url, want string }{
+		{"https://www.example.co.uk/news/1", "GB"},
+		{"https://www.example.com.au/news/1", "AU"},
+		{"", "AU"},
+	} {
+		t.Run(tc.url, func(t *testing.T) {
+			d := article(t, "Police in [[Perth]] arrested two men after the match.")
+			d.URL = tc.url
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if p := placeOf(d, "Perth"); p == nil || p.Country != tc.want {
+				t.Fatalf("Perth with URL %q: %+v, want a Perth in %s", tc.url, p, tc.want)
 			}
 		})
 	}
