@@ -84,14 +84,13 @@ func (r *run) titleCoref() {
 	}
 }
 
-// personNouns are nouns for a person that are not titles, with their gender: "the actress", "the gunman".
+// personNouns are nouns for a person that are not titles, with their gender: "the actress", "the singer".
+// Nouns that often bring in someone new ("the man", "the suspect", "the victim") are left out.
 var personNouns = map[string]byte{
-	"man": 'm', "woman": 'f', "boy": 'm', "girl": 'f', "actor": 'm', "actress": 'f', "star": 0, "singer": 0,
-	"player": 0, "suspect": 0, "teen": 0, "teenager": 0, "mother": 'f', "father": 'm', "wife": 'f',
-	"husband": 'm', "son": 'm', "daughter": 'f', "inmate": 0, "gunman": 'm', "rapper": 0, "comedian": 0,
-	"host": 0, "athlete": 0, "quarterback": 0, "veteran": 0, "businessman": 'm', "businesswoman": 'f',
-	"billionaire": 0, "tycoon": 0, "musician": 0, "writer": 0, "author": 0, "filmmaker": 0, "pitcher": 0,
-	"defendant": 0, "victim": 0, "driver": 0, "climber": 0, "mobster": 'm', "grandmother": 'f', "grandfather": 'm',
+	"actor": 'm', "actress": 'f', "star": 0, "singer": 0, "player": 0, "rapper": 0, "comedian": 0, "host": 0,
+	"athlete": 0, "quarterback": 0, "veteran": 0, "businessman": 'm', "businesswoman": 'f', "billionaire": 0,
+	"tycoon": 0, "musician": 0, "writer": 0, "author": 0, "filmmaker": 0, "pitcher": 0, "climber": 0,
+	"mobster": 'm',
 }
 
 // description links "the [one or two modifiers] NOUN" ("the actress", "the 33-year-old star") starting at
