@@ -20,7 +20,21 @@ func (m *Model) AddEmissions(rows []uint32, scores []int32) {
 	}
 }
 
+// inRange reports whether every row lies within a table of n rows (checked before the vector loops, which
+// do not check bounds).
+func inRange(rows []uint32, n int) bool {
+	var mx uint32
+	for _, r := range rows {
+		mx = max(mx, r)
+	}
+	return int(mx) < n
+}
+
 func addEmissions17(W []int16, rows []uint32, s *[17]int32) {
+	if hasAVX2 && len(rows) > 0 && inRange(rows, len(W)/17) {
+		addRows17AVX2(&W[0], &rows[0], len(rows), s)
+		return
+	}
 	acc := *s
 	for _, r := range rows {
 		w := (*[17]int16)(W[int(r)*17 : int(r)*17+17])
@@ -32,6 +46,10 @@ func addEmissions17(W []int16, rows []uint32, s *[17]int32) {
 }
 
 func addEmissions45(W []int16, rows []uint32, s *[45]int32) {
+	if hasAVX2 && len(rows) > 0 && inRange(rows, len(W)/45) {
+		addRows45AVX2(&W[0], &rows[0], len(rows), s)
+		return
+	}
 	acc := *s
 	for _, r := range rows {
 		w := (*[45]int16)(W[int(r)*45 : int(r)*45+45])

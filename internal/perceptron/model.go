@@ -111,9 +111,19 @@ func (m *Model) Emissions(rows []uint32, scores []int32) {
 	L := len(m.Labels)
 	switch L {
 	case 17: // BILOU over four types: fixed-size arrays let the compiler drop bounds checks
+		if hasAVX2 {
+			clear(scores[:17])
+			addEmissions17(m.W, rows, (*[17]int32)(scores[:17]))
+			return
+		}
 		emissions17(m.W, rows, (*[17]int32)(scores[:17]))
 		return
 	case 45: // Penn Treebank tags of CoNLL-2003
+		if hasAVX2 {
+			clear(scores[:45])
+			addEmissions45(m.W, rows, (*[45]int32)(scores[:45]))
+			return
+		}
 		emissions45(m.W, rows, (*[45]int32)(scores[:45]))
 		return
 	}
