@@ -189,3 +189,40 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// farDays is how far (days) from the DCT the closest reading of a month or month-day must lie on the side
+// the tense of the sentence contradicts before the tense moves it a year: "was shot on Oct. 23" in a May
+// article is last October, "the mission in December" in a March article with "will" is next December.
+var farDays = 90
+
+// tenseYear revises the year y picked for month mo (and day d, 0 for none) by the tense of the governing
+// verb when the picked date lies far on the other side of the DCT.
+func (e *env) tenseYear(m *match, y, mo, d int) int {
+	if !e.has {
+		return y
+	}
+	dd := d
+	if dd == 0 {
+		dd = 15
+	}
+	if !validDate(y, mo, dd) {
+		return y
+	}
+	diff := int(date(y, mo, dd).Sub(e.dct).Hours() / 24)
+	if diff > farDays || diff < -farDays {
+		switch t := e.tenseAt(m.start, m.end); {
+		case t == tensePast && diff > 0 && validDate(y-1, mo, dd) && !startsLater(m):
+			return y - 1
+		case t == tenseFuture && diff < 0 && validDate(y+1, mo, dd):
+			return y + 1
+		}
+	}
+	return y
+}
+
+// startsLater reports whether the expression follows a word that puts it after the event of a past-tense
+// sentence: "was named chairman effective Feb. 1", "extended the offer until Nov. 6".
+func startsLater(m *match) bool {
+	k := m.start - 1
+	return k >= 0 && (m.toks[k].low == "effective" || m.toks[k].low == "until")
+}

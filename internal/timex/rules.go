@@ -310,6 +310,7 @@ func valMD(e *env, m *match) (string, string, bool) {
 	if !ok {
 		return "DATE", fmt.Sprintf("XXXX-%02d-%02d", mo, d), true
 	}
+	y = e.tenseYear(m, y, mo, d)
 	if !validDate(y, mo, d) {
 		return "", "", false
 	}
@@ -362,7 +363,7 @@ func valMonth(e *env, m *match) (string, string, bool) {
 	case "this":
 	default:
 		yy, _ := e.yearFor(mo, 0)
-		y = yy
+		y = e.tenseYear(m, yy, mo, 0)
 		if k := m.start - 1; k >= 0 && m.toks[k].low == "since" {
 			y = e.dct.Year() // "since January": the last January
 			if mo > cur {
