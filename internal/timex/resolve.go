@@ -210,7 +210,7 @@ func (e *env) tenseYear(m *match, y, mo, d int) int {
 	}
 	diff := int(date(y, mo, dd).Sub(e.dct).Hours() / 24)
 	if diff > farDays || diff < -farDays {
-		switch t := e.tenseAt(m.start, m.end); {
+		switch t := e.clauseTense(m.start, m.end); {
 		case t == tensePast && diff > 0 && validDate(y-1, mo, dd) && !startsLater(m):
 			return y - 1
 		case t == tenseFuture && diff < 0 && validDate(y+1, mo, dd):

@@ -85,7 +85,7 @@ func TestFind(t *testing.T) {
 		{"weekday-evening-is-time", "The vote was held Friday evening, after talks on Friday night.", testDCT,
 			[]string{"18:32 TIME 2025-08-15TEV", "49:61 DATE 2025-08-15"}},
 		{"far-date-follows-tense", "The plant was closed on Feb. 3. The board will vote in March.", testDCT,
-			[]string{"24:30 DATE 2025-02-03", "52:57 DATE 2026-03"}},
+			[]string{"24:30 DATE 2025-02-03", "55:60 DATE 2026-03"}},
 		{"effective-date-is-later", "She was named chief executive effective Feb. 3.", testDCT,
 			[]string{"40:46 DATE 2026-02-03"}},
 		{"holiday", "Stores close on Thanksgiving.", testDCT,

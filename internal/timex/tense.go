@@ -164,3 +164,30 @@ func (e *env) pastJustBefore(i int) bool {
 	w := e.toks[k].low
 	return irregularPast[w] || w == "seen" || w == "been" || len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w]
 }
+
+// clauseTense is tenseAt that looks after the expression only up to the end of its clause ("closes Jan. 5
+// and was first floated": the past belongs to the next clause).
+func (e *env) clauseTense(i, j int) tense {
+	const window = 12
+	for k := i - 1; k >= 0 && i-k <= window; k-- {
+		if sentenceEnd(e.toks[k]) || e.toks[k+1].para {
+			break
+		}
+		if t := e.verbTense(k); t != tenseNone {
+			return t
+		}
+	}
+	for k := j; k < len(e.toks) && k-j < window; k++ {
+		if sentenceEnd(e.toks[k]) || e.toks[k].para {
+			break
+		}
+		switch e.toks[k].low {
+		case "and", "but", "or", ",", "while", "when", "after", "before", "as":
+			return tenseNone
+		}
+		if t := e.verbTense(k); t != tenseNone {
+			return t
+		}
+	}
+	return tenseNone
+}
