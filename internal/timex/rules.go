@@ -730,7 +730,7 @@ func valAgo(e *env, m *match) (string, string, bool) {
 func valWeekday(e *env, m *match) (string, string, bool) {
 	wd := weekdays[m.low("w")]
 	rel := m.low("r")
-	t := e.tenseAt(m.start, m.end)
+	t := e.dayTense(m, m.end)
 	if i := indexOf(m, "w"); i+1 < len(m.toks) && m.toks[i+1].low == "'s" {
 		// "Friday's ruling", "ahead of Friday's summit": the verb of the sentence is not the weekday's
 		t = tenseNone
@@ -787,7 +787,7 @@ func clockDay(e *env, m *match) string {
 		}
 	}
 	if w, ok := m.tok("w"); ok {
-		return e.weekday(weekdays[w.low], e.tenseAt(m.start, m.end), "")
+		return e.weekday(weekdays[w.low], e.dayTense(m, m.end), "")
 	}
 	// "on Dec. 3 at 9 a.m.": a day written just before the time gives its day
 	if e.lastDEnd >= 0 && (e.lastDEnd == m.start || e.lastDEnd == m.start-1 && (m.toks[m.start-1].low == "at" || m.toks[m.start-1].low == ",")) {
@@ -802,7 +802,7 @@ func clockDay(e *env, m *match) string {
 			continue
 		}
 		if classes["WDAY"](m.toks, k) {
-			return e.weekday(weekdays[m.toks[k].low], e.tenseAt(m.start, k+1), "")
+			return e.weekday(weekdays[m.toks[k].low], e.dayTense(m, k+1), "")
 		}
 		break
 	}

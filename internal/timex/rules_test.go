@@ -88,6 +88,8 @@ func TestFind(t *testing.T) {
 			[]string{"24:30 DATE 2025-02-03", "55:60 DATE 2026-03"}},
 		{"effective-date-is-later", "She was named chief executive effective Feb. 3.", testDCT,
 			[]string{"40:46 DATE 2026-02-03"}},
+		{"until-weekday-is-ahead", "The court postponed the hearing until Tuesday.", testDCT,
+			[]string{"38:45 DATE 2025-08-19"}},
 		{"holiday", "Stores close on Thanksgiving.", testDCT,
 			[]string{"16:28 DATE 2025-11-27"}},
 		{"hyphenated-adjective-drops-the", "It reported the third-quarter loss and the 30-day period.", testDCT,

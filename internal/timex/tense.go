@@ -191,3 +191,12 @@ func (e *env) clauseTense(i, j int) tense {
 	}
 	return tenseNone
 }
+
+// dayTense is the tense that resolves a weekday in tokens [m.start, end): a deadline ("postponed until
+// Tuesday", "given until 9 a.m. Tuesday") lies ahead whatever the tense; else that of the sentence.
+func (e *env) dayTense(m *match, end int) tense {
+	if m.start > 0 && e.toks[m.start-1].low == "until" {
+		return tenseFuture
+	}
+	return e.tenseAt(m.start, end)
+}
