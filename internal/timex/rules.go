@@ -156,6 +156,10 @@ var rules = []*rule{
 		example: "The paper is published daily.", want: "daily|SET|P1D", val: valAdverbSet},
 
 	// ---- references ----
+	{name: "current", pattern: "then? a:current",
+		example: "Its current chief took over in June.", want: "current|DATE|PRESENT_REF", val: valCurrent},
+	{name: "soon", pattern: "a:soon",
+		example: "The ministry may soon seek new bids.", want: "soon|DATE|FUTURE_REF", val: valSoon},
 	{name: "present", pattern: "a:now|currently|presently",
 		example: "Prices are now falling.", want: "now|DATE|PRESENT_REF", val: valRef("PRESENT_REF")},
 	{name: "these-days", pattern: "a:these days",
@@ -971,6 +975,37 @@ func valAdverbSet(e *env, m *match) (string, string, bool) {
 }
 
 // valRef returns a value function giving the fixed DATE value v.
+// valCurrent: the adjective "current" ("its current chief") is annotated PRESENT_REF in TBAQ-cleaned (9 of
+// its 16 uses outside longer expressions); "then current" is PAST_REF.
+func valCurrent(e *env, m *match) (string, string, bool) {
+	if m.toks[m.start].low == "then" {
+		return "DATE", "PAST_REF", true
+	}
+	return "DATE", "PRESENT_REF", true
+}
+
+// valSoon: "soon" is FUTURE_REF, except in "as soon as", "soon after" and past narration ("was soon
+// released", "soon became").
+func valSoon(e *env, m *match) (string, string, bool) {
+	i := m.start
+	if i > 0 {
+		switch e.toks[i-1].low {
+		case "as", "was", "were", "too", "so", "how":
+			return "", "", false
+		}
+	}
+	if i+1 < len(e.toks) {
+		switch e.toks[i+1].low {
+		case "as", "after", "afterward", "afterwards", "thereafter":
+			return "", "", false
+		}
+		if e.verbTense(i+1) == tensePast {
+			return "", "", false
+		}
+	}
+	return "DATE", "FUTURE_REF", true
+}
+
 func valRef(v string) func(e *env, m *match) (string, string, bool) {
 	return func(e *env, m *match) (string, string, bool) { return "DATE", v, true }
 }
