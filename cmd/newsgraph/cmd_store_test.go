@@ -6,11 +6,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -368,5 +371,105 @@ func TestServeRefusesBadSetup(t *testing.T) {
 				t.Errorf("exit %d, want %d; stderr %q lacks %q", code, tt.code, errOut, tt.err)
 			}
 		})
+	}
+}
+
+// TestServeChild is the child process of TestServe; it does nothing on its own.
+func TestServeChild(t *testing.T) {
+	if os.Getenv("NEWSGRAPH_SERVE_CHILD") != "1" {
+		t.Skip("child process of TestServe")
+	}
+	code := run([]string{"serve", "--db", os.Getenv("NEWSGRAPH_SERVE_DB"), "--addr", "127.0.0.1:0", "--token-file", os.Getenv("NEWSGRAPH_SERVE_TOKEN")}, os.Stdout, os.Stderr)
+	fmt.Println("EXIT", code)
+}
+
+// TestServe starts 'newsgraph serve' with a token in a child process, posts an article through the real
+// pipeline, reads it back through the API, and stops the server with SIGTERM.
+func TestServe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	dir := t.TempDir()
+	db := fixtureDB(t)
+	tokenFile := filepath.Join(dir, "token")
+	const token = "serve-test-token-0123456789"
+	os.WriteFile(tokenFile, []byte(token+"\n"), 0o600)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$", "-test.v")
+	cmd.Env = append(os.Environ(), "NEWSGRAPH_SERVE_CHILD=1", "NEWSGRAPH_SERVE_DB="+db, "NEWSGRAPH_SERVE_TOKEN="+tokenFile)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	base := ""
+	sc := bufio.NewScanner(stderr)
+	urlRE := regexp.MustCompile(`url=(http://\S+)/`)
+	for sc.Scan() {
+		if m := urlRE.FindStringSubmatch(sc.Text()); m != nil {
+			base = m[1]
+			break
+		}
+	}
+	if base == "" {
+		t.Fatalf("server did not start: %s", stdout.String())
+	}
+	go func() {
+		for sc.Scan() {
+		}
+	}()
+	post := func(auth, body string) (int, string) {
+		req, _ := http.NewRequest("POST", base+"/api/v1/documents", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if auth != "" {
+			req.Header.Set("Authorization", "Bearer "+auth)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	article := `{"text":"Foreign Minister Anna Lindqvist said on Tuesday that Sweden would send more winter equipment to Ukraine.\n\n\"We will not wait for the next cold snap,\" Lindqvist told reporters in Stockholm.","url":"https://news.example/lindqvist","published":"2025-09-02"}`
+	if code, body := post("wrong-token-0123456789", article); code != http.StatusUnauthorized {
+		t.Errorf("wrong token: %d %s", code, body)
+	}
+	code, body := post(token, article)
+	var in struct {
+		ID      string `json:"id"`
+		Created bool   `json:"created"`
+	}
+	if code != http.StatusCreated || json.Unmarshal([]byte(body), &in) != nil || !in.Created {
+		t.Fatalf("post: %d %s", code, body)
+	}
+	if code, _ := post(token, article); code != http.StatusOK {
+		t.Errorf("posting the same article again: %d, want 200", code)
+	}
+	res, err := http.Get(base + "/api/v1/search?q=" + "cold+snap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(b), in.ID) {
+		t.Errorf("search for the posted article: %d %s", res.StatusCode, b)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("server exit: %v\n%s", err, stdout.String())
+	}
+	if !strings.Contains(stdout.String(), "EXIT 0") {
+		t.Errorf("server did not stop cleanly:\n%s", stdout.String())
+	}
+	if st := stats(t, db); st.Documents != 4 {
+		t.Errorf("documents after one post: %d, want 4", st.Documents)
 	}
 }
