@@ -31,6 +31,7 @@ type wordInfo struct {
 	lower, short string
 	clus         [len(lexicon.Grains)]int32
 	lexCase      int8
+	casing       int8 // lexicon.Casing of the word
 	// vec holds, for each stage, nGroups vectors of L summed weights.
 	vec []int32
 }
@@ -86,7 +87,7 @@ func (c *wordCache) get(w string, scratch *[]uint32) *wordInfo {
 func (c *wordCache) compute(w string, scratch *[]uint32) *wordInfo {
 	l := lexicon.Lower(w)
 	short := string(lexicon.ShortShape(w, nil))
-	wi := &wordInfo{lower: l, short: short, clus: [len(lexicon.Grains)]int32{-1, -1, -1}, lexCase: -1}
+	wi := &wordInfo{lower: l, short: short, clus: [len(lexicon.Grains)]int32{-1, -1, -1}, lexCase: -1, casing: int8(lexicon.Casing(w))}
 	if e, ok := c.lex.Lookup(l); ok {
 		wi.lexCase = int8(lexicon.Casing(e.Form))
 		if e.HasClusters {
@@ -219,7 +220,7 @@ func (f *featurizer) fastSentence(c *wordCache, in sentInput, di *docInfo) [][]u
 	H := perceptron.NewHash
 	for i := 0; i < n; i++ {
 		f.start = append(f.start, len(f.rows))
-		w, l := f.words[i], f.lower[i]
+		l := f.lower[i]
 		add := func(h perceptron.Hash) { f.rows = append(f.rows, h.Row(f.bits)) }
 		add(H(fBias))
 		add(H(fShortTri).Str(sh(i - 1)).Str(sh(i)).Str(sh(i + 1)))
@@ -243,7 +244,7 @@ func (f *featurizer) fastSentence(c *wordCache, in sentInput, di *docInfo) [][]u
 		if caps {
 			add(H(fCaps).Str(f.short[i]))
 		}
-		cw := lexicon.Casing(w)
+		cw := int(f.infos[i].casing)
 		add(H(fLexCase).Int(int(f.infos[i].lexCase)).Int(cw).Int(b2i(i == 0)))
 		dc := -1
 		if form, ok := di.forms[l]; ok {

@@ -172,7 +172,10 @@ func Forms(sents [][]string) map[string]string {
 			continue
 		}
 		for i, w := range s {
-			if i == 0 || lexicon.Casing(w) == lexicon.CaseUpper || lexicon.Casing(w) == lexicon.CaseNone {
+			if i == 0 {
+				continue
+			}
+			if c := lexicon.Casing(w); c == lexicon.CaseUpper || c == lexicon.CaseNone {
 				continue
 			}
 			l := lexicon.Lower(w)
