@@ -133,29 +133,30 @@ func (m *match) low(name string) string {
 
 func (m *match) has(name string) bool { _, ok := m.tok(name); return ok }
 
-// matchAt returns every way p matches at token i, longest first (at most a few: patterns are short).
-func (p pattern) matchAt(toks []tok, i int) []match {
-	var out []match
-	at := make([]int, len(p))
-	var rec func(k, j int)
-	rec = func(k, j int) {
-		if k == len(p) {
-			if j > i {
-				out = append(out, match{toks: toks, start: i, end: j, at: append([]int(nil), at...), p: p})
-			}
-			return
-		}
-		e := &p[k]
-		if j < len(toks) && e.matches(toks, j) && (j == i || !crossesLine(toks, j)) {
-			at[k] = j
-			rec(k+1, j+1)
-		}
-		if e.optional {
-			at[k] = -1
-			rec(k+1, j)
-		}
+// matcher finds the matches of patterns at a token, reusing its buffers from one call to the next.
+type matcher struct {
+	p     pattern
+	toks  []tok
+	i     int
+	at    []int   // element positions of the match being built
+	out   []match // matches found at the current token
+	arena []int   // backing store of the out matches' element positions
+}
+
+// reset forgets the matches found so far (at the previous token).
+func (mt *matcher) reset() { mt.out, mt.arena = mt.out[:0], mt.arena[:0] }
+
+// matchAt appends every way p matches at token i to mt.out, longest first (at most a few: patterns are
+// short), and returns them.
+func (mt *matcher) matchAt(p pattern, toks []tok, i int) []match {
+	mt.p, mt.toks, mt.i = p, toks, i
+	if cap(mt.at) < len(p) {
+		mt.at = make([]int, len(p))
 	}
-	rec(0, i)
+	mt.at = mt.at[:len(p)]
+	first := len(mt.out)
+	mt.rec(0, i)
+	out := mt.out[first:]
 	// longest first, stable
 	for a := 1; a < len(out); a++ {
 		for b := a; b > 0 && out[b].end > out[b-1].end; b-- {
@@ -163,6 +164,27 @@ func (p pattern) matchAt(toks []tok, i int) []match {
 		}
 	}
 	return out
+}
+
+func (mt *matcher) rec(k, j int) {
+	p := mt.p
+	if k == len(p) {
+		if j > mt.i {
+			n := len(mt.arena)
+			mt.arena = append(mt.arena, mt.at...)
+			mt.out = append(mt.out, match{toks: mt.toks, start: mt.i, end: j, at: mt.arena[n:len(mt.arena):len(mt.arena)], p: p})
+		}
+		return
+	}
+	e := &p[k]
+	if j < len(mt.toks) && e.matches(mt.toks, j) && (j == mt.i || !crossesLine(mt.toks, j)) {
+		mt.at[k] = j
+		mt.rec(k+1, j+1)
+	}
+	if e.optional {
+		mt.at[k] = -1
+		mt.rec(k+1, j)
+	}
 }
 
 func (e *elem) matches(toks []tok, j int) bool {

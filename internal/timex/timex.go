@@ -72,14 +72,16 @@ func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string)
 	}
 	var cands []cand
 	var try []*rule
+	var mt matcher
 	for i := 0; i < len(toks); {
 		cands = cands[:0]
+		mt.reset()
 		try = candidates(&toks[i], try)
 		for _, r := range try {
 			if !r.canStart(toks, i) {
 				continue
 			}
-			for _, m := range r.p.matchAt(toks, i) {
+			for _, m := range mt.matchAt(r.p, toks, i) {
 				cands = append(cands, cand{r, m})
 			}
 		}
