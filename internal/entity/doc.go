@@ -20,7 +20,8 @@
 //   - Pronoun coreference for he/she and their forms, in Hobbs' order with gender agreement, and for "its" to
 //     the nearest organization or country (see pronouns).
 //   - Keys: "person:given-surname", "org:acronym-or-name", "loc:name", "misc:name", each word folded for case,
-//     diacritics, Cyrillic script and common transliteration variants, so that the same entity gets the same
+//     diacritics, Cyrillic script and a few transliteration alternations (see keyWord) and otherwise kept as
+//     written, so that keys read as the names do and the same entity gets the same
 //     key in every article. Well-known organizations take their key from the lexicon ("org:eu" for both "EU"
 //     and "European Union"). LOC keys are name-based; the place stage replaces them with gazetteer ids.
 //

@@ -35,7 +35,7 @@ func ExampleResolver_Process() {
 	}
 	// Output:
 	// e1 LOC loc:finland titles=[] country="FI" [demonym:Finnish]
-	// e2 PERSON person:aleksander-stub titles=[President] country="FI" [name:Alexander Stubb name:Stubb pronoun:he]
+	// e2 PERSON person:alexander-stubb titles=[President] country="FI" [name:Alexander Stubb name:Stubb pronoun:he]
 	// e3 PERSON person:friedrich-merz titles=[Chancellor] country="" [name:Friedrich Merz title:The chancellor]
 	// e4 LOC loc:berlin titles=[] country="" [name:Berlin]
 }

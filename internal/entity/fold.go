@@ -48,9 +48,9 @@ var translit = map[rune]string{
 	'ø': "o", 'ł': "l", 'ß': "ss", 'đ': "d", 'æ': "ae", 'œ': "oe", 'ı': "i", 'þ': "th", 'ð': "d",
 }
 
-// phonetic folds the spelling variants of transliterated names in one folded word (see fold), so that the
-// cross-document key of "Zelensky", "Zelenskyy", "Zelenskiy" and "Selenskyj"-less English variants agree. The
-// rules, applied in this order:
+// phonetic folds the spelling variants of transliterated names in one folded word (see fold), so that mentions
+// of one article written "Zelensky", "Zelenskyy" or "Zelenskiy" are compared as one (match). Keys use the
+// narrower, readable keyWord instead. The rules, applied in this order:
 //
 //  1. kh → h (Kharkiv / Harkiv), ph → f, ck → k, q → k, w → v (Wladimir / Vladimir), x → ks, tz → ts,
 //     dh → d, gh → g (Gadhafi / Gaddafi);
@@ -59,7 +59,7 @@ var translit = map[rune]string{
 //  4. y → i except as the first letter (Zelenskyy / Zelenskiy / Zelensky → zelenski, Yanukovych / Yanukovich);
 //  5. runs of one letter collapse to one (Gaddafi / Gadafi, Zelenskii → zelenski).
 //
-// The folds are deliberately few: each merges spellings of one name and rarely merges two real names.
+// Each merges spellings of one name and rarely merges two real names of one article.
 func phonetic(w string) string {
 	if w == "" {
 		return w
@@ -99,8 +99,63 @@ func vowel(c byte) bool {
 	return false
 }
 
-// slug returns the key form of a folded multi-word name: each word folded phonetically, joined by "-".
-func slug(folded string) string { return strings.ReplaceAll(match(folded), " ", "-") }
+// slug returns the key form of a folded multi-word name: each word keyed (see keyWord), joined by "-". Keys
+// stay readable ("person:josh-hawley", "org:fox-news"): only the transliteration alternations of keyWord are
+// folded, while match (below) folds spellings more aggressively for comparing mentions inside one article.
+func slug(folded string) string {
+	ws := strings.Fields(folded)
+	for i, w := range ws {
+		ws[i] = keyWord(w)
+	}
+	return strings.Join(ws, "-")
+}
+
+// keyWord applies to one folded word (see fold) the few spelling folds of keys, each for a known alternation
+// in the romanization of Slavic names:
+//
+//  1. a final -sk or -ck followed by iy, yy, yi, ii, ij or yj → -sky (Zelenskiy, Zelenskyy, Zelenskyi,
+//     Zelenskii, Selenskyj → zelensky, selensky; Polish -ski stays: Kowalski);
+//  2. another final iy, yi, ij or yj → ii (Andriy / Andrii / Andrij, Serhiy / Serhii, Dmitriy / Dmitrii);
+//  3. a final -ei → -ey in words of five letters or more (Sergei / Sergey, Alexei / Alexey, Andrei / Andrey);
+//  4. a final -vich, -vych, -vitch or -vytch → -vich (Yanukovych / Yanukovich, Abramovitch / Abramovich);
+//  5. -gansk, -gorod and -grad before the end → -hansk, -horod, -hrad (Lugansk / Luhansk, Uzhgorod /
+//     Uzhhorod), where Ukrainian romanizes г as h and Russian as g.
+//
+// Everything else (w/v, ck/k, y/i inside a word, doubled letters) is kept as written, so that the key reads
+// as the name does.
+func keyWord(w string) string {
+	n := len(w)
+	if n < 3 {
+		return w
+	}
+	for _, end := range []string{"iy", "yy", "yi", "ii", "ij", "yj"} {
+		if !strings.HasSuffix(w, end) {
+			continue
+		}
+		stem := w[:n-2]
+		if strings.HasSuffix(stem, "sk") || strings.HasSuffix(stem, "ck") || strings.HasSuffix(stem, "tsk") {
+			return stem + "y"
+		}
+		if end != "yy" && n > 3 {
+			return stem + "ii"
+		}
+		return w
+	}
+	if n >= 5 && strings.HasSuffix(w, "ei") {
+		return w[:n-1] + "y"
+	}
+	for _, end := range []string{"vych", "vitch", "vytch"} {
+		if strings.HasSuffix(w, end) {
+			return w[:n-len(end)] + "vich"
+		}
+	}
+	for _, p := range [][2]string{{"gansk", "hansk"}, {"gorod", "horod"}, {"grad", "hrad"}} {
+		if strings.HasSuffix(w, p[0]) && n > len(p[0]) {
+			return w[:n-len(p[0])] + p[1]
+		}
+	}
+	return w
+}
 
 // match is the form under which mentions of one article are compared: slug with spaces.
 func match(folded string) string {
