@@ -38,7 +38,7 @@ func benchPipeline(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "newsgraph bench pipeline:", err)
 		return 1
 	}
-	runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	ctx := context.Background()
