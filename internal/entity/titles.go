@@ -59,6 +59,14 @@ func (r *run) premodifier(m *mention) {
 		break
 	}
 	start := i + 1
+	// "head of President Volodymyr Zelensky's office", "the wife of President X": a role of someone else
+	// governs "of TITLE NAME"; only TITLE is this person's.
+	for o := end - 2; o > start; o-- {
+		if r.w[o].lower == "of" && ownRole(r.w[o+1:end]) {
+			start, i = o+1, o
+			break
+		}
+	}
 	for start < end && r.w[start].lower == "of" {
 		start++
 	}
@@ -79,6 +87,17 @@ func (r *run) premodifier(m *mention) {
 			r.qualify(m.e, r.ms[mi].e)
 		}
 	}
+}
+
+// ownRole reports whether a title phrase after "of" holds a capitalised role noun that never stands as the
+// domain of another title: "President" in "head of President ...", not "Justice" in "Minister of Justice".
+func ownRole(ws []word) bool {
+	for _, w := range ws {
+		if lw := lexicon.LookupWord(w.lower); lw != nil && lw.Head && !lw.Mod && w.cap {
+			return true
+		}
+	}
+	return false
 }
 
 // preApposition reads "the [qualifier] TITLE [of [the] ORG/COUNTRY], NAME" ("The UN secretary-general, António
