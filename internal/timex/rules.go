@@ -590,6 +590,7 @@ func valTheQuarter(e *env, m *match) (string, string, bool) {
 		return "DATE", e.shift("Q", 0), true
 	}
 	if e.lastQ != "" {
+		e.lastQAt = m.toks[m.start].start // the report still speaks of that quarter
 		return "DATE", e.lastQ, true
 	}
 	if m.low("q") == "period" {
@@ -602,6 +603,8 @@ func valYearAgoQuarter(e *env, m *match) (string, string, bool) {
 	q := e.lastQ
 	if q == "" {
 		q = e.shift("Q", -1)
+	} else {
+		e.lastQAt = m.toks[m.start].start
 	}
 	y, err := strconv.Atoi(q[:4])
 	if err != nil {

@@ -166,3 +166,20 @@ func TestClassifyShortcut(t *testing.T) {
 		t.Errorf("only %d classified tokens: the test texts lost their time words", n)
 	}
 }
+
+// TestQuarterContextRefreshed checks that "the latest quarter" keeps a quarterly report's quarter in view:
+// "a year earlier" far from the first mention of the quarter is still that quarter a year before.
+func TestQuarterContextRefreshed(t *testing.T) {
+	filler := strings.Repeat("Analysts had expected less. ", 40)
+	text := "Acme's third-quarter profit rose. " + filler + "Sales in the latest quarter grew. " + filler[:560] +
+		"Revenue rose from $3 million a year earlier."
+	got := Find(text, testDCT, nil)
+	if len(got) != 3 {
+		t.Fatalf("got %d expressions, want 3: %v", len(got), got)
+	}
+	for i, want := range []string{"2025-Q3", "2025-Q3", "2024-Q3"} {
+		if got[i].Value != want {
+			t.Errorf("%q = %s, want %s", got[i].Text, got[i].Value, want)
+		}
+	}
+}
