@@ -53,6 +53,9 @@ type GraphEdge struct {
 	Weight int64  `json:"weight"`
 }
 
+// PlaceWindow is how many of the most recent matching documents a filtered place query counts.
+const PlaceWindow = 2000
+
 // PlaceQuery filters the map.
 type PlaceQuery struct {
 	Entity string // only places in documents mentioning this entity (key or name)

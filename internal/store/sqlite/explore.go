@@ -3,6 +3,7 @@ package sqlite
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -146,7 +147,9 @@ func (s *DB) Graph(ctx context.Context, q store.GraphQuery) (store.Graph, error)
 	return g, rows.Err()
 }
 
-// Places returns resolved places, most mentioned first.
+// Places returns resolved places, most mentioned first. Unfiltered, it reads the most mentioned LOC entities
+// and one stored resolution of each; with an entity or dates, it counts the places of the PlaceWindow most
+// recent matching documents, so that its cost stays bounded however much is stored.
 func (s *DB) Places(ctx context.Context, q store.PlaceQuery) ([]store.MapPlace, error) {
 	out := []store.MapPlace{}
 	n := q.Limit
@@ -160,19 +163,25 @@ func (s *DB) Places(ctx context.Context, q store.PlaceQuery) ([]store.MapPlace, 
 		if err != nil {
 			return out, err
 		}
-		w.add("pl.doc IN (SELECT doc FROM doc_entities WHERE entity = ?)", e.row)
+		w.add("d.rowid IN (SELECT doc FROM doc_entities WHERE entity = ?)", e.row)
 	}
-	if q.Since != "" || q.Until != "" {
-		var dw where
-		if err := dw.dates("d.pub", q.Dates); err != nil {
-			return out, err
-		}
-		w.add("pl.doc IN (SELECT rowid FROM documents d"+dw.sql()+")", dw.args...)
+	if err := w.dates("d.pub", q.Dates); err != nil {
+		return out, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT coalesce(e.key, 'loc:geonames:' || pl.geonameid, ''), pl.name, pl.feature, pl.country,
-		avg(pl.lat), avg(pl.lon), count(DISTINCT pl.doc) AS c
-		FROM places pl LEFT JOIN entities e ON e.rowid = pl.entity`+w.sql()+`
-		GROUP BY coalesce(pl.geonameid, pl.name) ORDER BY c DESC, pl.name LIMIT ?`, append(w.args, n)...)
+	var rows *sql.Rows
+	var err error
+	if len(w.conds) == 0 {
+		rows, err = s.r.QueryContext(ctx, `SELECT e.key, pl.name, pl.feature, pl.country, pl.lat, pl.lon, e.docs
+			FROM (SELECT rowid, key, docs, mentions FROM entities WHERE type = 'LOC' ORDER BY mentions DESC LIMIT ?) e
+			JOIN places pl ON pl.doc = (SELECT doc FROM places WHERE entity = e.rowid LIMIT 1) AND pl.entity = e.rowid
+			GROUP BY e.rowid ORDER BY e.docs DESC, e.mentions DESC LIMIT ?`, 3*n, n)
+	} else {
+		window := fmt.Sprintf("SELECT d.rowid AS doc FROM documents d%s ORDER BY d.pub DESC, d.rowid DESC LIMIT %d", w.sql(), store.PlaceWindow)
+		rows, err = s.r.QueryContext(ctx, `SELECT coalesce(e.key, 'loc:geonames:' || pl.geonameid, ''), pl.name, pl.feature, pl.country,
+			avg(pl.lat), avg(pl.lon), count(DISTINCT pl.doc) AS c
+			FROM (`+window+`) win JOIN places pl ON pl.doc = win.doc LEFT JOIN entities e ON e.rowid = pl.entity
+			GROUP BY coalesce(pl.geonameid, pl.name) ORDER BY c DESC, pl.name LIMIT ?`, append(w.args, n)...)
+	}
 	if err != nil {
 		return out, err
 	}
