@@ -337,7 +337,7 @@ func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestO
 	return nil
 }
 
-// forStored sends every stored document's text back through the pipeline, in id order.
+// forStored sends every stored document back through the extractors, in id order.
 func forStored(ctx context.Context, st store.Store, send func(*doc.Document, error) error) error {
 	after := ""
 	for {
@@ -349,8 +349,8 @@ func forStored(ctx context.Context, st store.Store, send func(*doc.Document, err
 			return nil
 		}
 		for _, d := range ds {
-			d.Raw, d.Format = []byte(d.Text), "text"
-			d.Text = ""
+			// Text without Raw: the pipeline keeps the stored cleaned text and re-runs the extractors.
+			d.Raw = nil
 			if err := send(d, nil); err != nil {
 				return err
 			}

@@ -77,9 +77,25 @@ func New(cfg Config) (*Pipeline, error) {
 	return p, nil
 }
 
-// Process runs every stage on one document.
+// Process runs every stage on one document. A document that arrives with Text and no Raw was cleaned
+// before (a stored document being re-processed): it skips the clean stage, keeping its text, language and
+// dates, so that offsets into the stored text stay valid.
 func (p *Pipeline) Process(ctx context.Context, d *doc.Document) error {
-	for _, s := range p.common {
+	common := p.common
+	if d.Raw == nil && d.Text != "" {
+		common = common[1:] // p.common[0] is the cleaner
+		if d.PublishedAt.IsZero() && d.Published != "" {
+			if t, _, ok := clean.ParseDate(d.Published); ok {
+				d.PublishedAt = t
+			}
+		}
+		if d.Language == "" {
+			d.Language = clean.Language(d.Text)
+		}
+		d.Paragraphs, d.Sents, d.Tokens, d.Names = nil, nil, nil, nil
+		d.Entities, d.Quotes, d.Times, d.Places, d.Events, d.Warnings = nil, nil, nil, nil, nil, nil
+	}
+	for _, s := range common {
 		if err := s.Process(ctx, d); err != nil {
 			return fmt.Errorf("%s: %w", s.Name(), err)
 		}
