@@ -62,6 +62,10 @@ type Weights struct {
 	DivisionSeat float64
 	// Rounds is the number of context passes after the first, prior-only, choice.
 	Rounds int
+	// JointAdmin2 multiplies log(1 + n) for the n other entities that have a candidate (any, not only the
+	// chosen one) in the candidate's second-level division: "Paris" and "Henry County" agree on Tennessee's
+	// Henry County before either is chosen. JointNear does the same for candidates within JointKm.
+	JointAdmin2, JointNear, JointKm float64
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -97,6 +101,9 @@ func DefaultWeights() Weights {
 		AltShadow:     0,
 		ContainedADM1: true,
 		Rounds:        2,
+		JointAdmin2:   1,
+		JointNear:     0,
+		JointKm:       50,
 	}
 }
 
@@ -195,6 +202,9 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			}
 		}
 	}
+	if w.JointAdmin2 != 0 || w.JointNear != 0 {
+		r.joint(items)
+	}
 	score := func(it *item, k int, ctx *evidence) float64 {
 		en := &g.Entries[it.cands[k]]
 		s := it.prior[k]
@@ -249,6 +259,84 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		}
 	}
 	return items
+}
+
+// joint adds to each candidate's prior the support of the other entities' candidates, chosen or not: those in
+// the same second-level division (JointAdmin2) and those within JointKm (JointNear). Countries, first-level
+// divisions, continents and regions neither give nor get this support.
+func (r *Resolver) joint(items []item) {
+	g, w := r.gaz, r.w
+	local := func(en *Entry) bool {
+		return !isCountry(en.Feature) && en.Feature != "ADM1" && en.Feature != "CONT" && en.Feature != "RGN" && en.Country != ""
+	}
+	type jp struct {
+		item     int
+		lat, lon float64
+	}
+	adm2 := map[string][]int{} // division → items with a candidate in it (each once, ascending)
+	cell := math.Max(w.JointKm/111.19, 0.01)
+	grid := map[[2]int][]jp{}
+	for i := range items {
+		for _, c := range items[i].cands {
+			en := &g.Entries[c]
+			if !local(en) {
+				continue
+			}
+			if en.Admin2 != "" {
+				k := en.Country + "." + en.Admin1 + "." + en.Admin2
+				if l := adm2[k]; len(l) == 0 || l[len(l)-1] != i {
+					adm2[k] = append(l, i)
+				}
+			}
+			if w.JointNear != 0 {
+				k := [2]int{int(math.Floor(en.Lat / cell)), int(math.Floor(en.Lon / cell))}
+				grid[k] = append(grid[k], jp{i, en.Lat, en.Lon})
+			}
+		}
+	}
+	stamp := make([]int, len(items))
+	tick := 0
+	for i := range items {
+		it := &items[i]
+		for k, c := range it.cands {
+			en := &g.Entries[c]
+			if !local(en) {
+				continue
+			}
+			if w.JointAdmin2 != 0 && en.Admin2 != "" {
+				n := 0
+				for _, j := range adm2[en.Country+"."+en.Admin1+"."+en.Admin2] {
+					if j != i {
+						n++
+					}
+				}
+				it.prior[k] += w.JointAdmin2 * math.Log1p(float64(n))
+			}
+			if w.JointNear != 0 {
+				tick++
+				n := 0
+				la, lo := int(math.Floor(en.Lat/cell)), int(math.Floor(en.Lon/cell))
+				span := 1
+				if cosLat := math.Cos(math.Min(math.Abs(en.Lat)+cell, 89.9) * math.Pi / 180); cosLat > 0 {
+					span = min(int(math.Ceil(1/cosLat))+1, int(360/cell)+1)
+				}
+				for a := la - 1; a <= la+1; a++ {
+					for b := lo - span; b <= lo+span; b++ {
+						for _, p := range grid[[2]int{a, b}] {
+							if p.item == i || stamp[p.item] == tick {
+								continue
+							}
+							if haversineKm(en.Lat, en.Lon, p.lat, p.lon) <= w.JointKm {
+								stamp[p.item] = tick
+								n++
+							}
+						}
+					}
+				}
+				it.prior[k] += w.JointNear * math.Log1p(float64(n))
+			}
+		}
+	}
 }
 
 // candidates looks up every name of the entity: its name, aliases and mentions (demonyms through the demonym
