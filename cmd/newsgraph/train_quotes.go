@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -39,7 +39,8 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opt.Patience, "patience", 3, "stop after this many epochs without a better dev score")
 	var seed uint
 	fs.UintVar(&seed, "seed", 1, "shuffling seed")
-	prune := fs.Float64("prune", 0.05, "drop averaged weights of smaller magnitude")
+	prune := fs.Float64("prune", 8, "drop averaged weights of smaller magnitude (8 keeps each model under 1 MB at no dev cost)")
+	allAnn := fs.Bool("all-annotators", false, "also train on the second and further annotators' files of a text")
 	argsOut := fs.String("args-out", "", "argument model file to write (default: quotes.args.gz beside --out)")
 	seqIn := fs.String("seq", "", "use this sequence model instead of training one (trains only the argument model)")
 	if err := fs.Parse(args); err != nil {
@@ -74,25 +75,40 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	x = x.WithModel(nil).WithArgs(nil)
+	// every annotator's file of a text is a training example (the scorers use the first)
+	var trainAnns [][]quote.TrainDoc
+	for _, g := range trainGold {
+		tds := []quote.TrainDoc{trainDoc(g)}
+		if *allAnn {
+			more, err := otherAnnotations(*trainDir, g)
+			if err != nil {
+				return fail(err)
+			}
+			tds = append(tds, more...)
+		}
+		trainAnns = append(trainAnns, tds)
+	}
 	var examples []perceptron.Example
 	skipped := 0
 	for i, g := range trainGold {
 		d := trainDocs[i]
-		if d == nil || d.Text != g.Text {
+		if d == nil || d.Text != g.Text { // failed, or (not with these stages) text changed
 			skipped++
 			continue
 		}
-		examples = append(examples, x.SeqExamples(d, x.Rules(d), trainDoc(g))...)
+		rules := x.Rules(d)
+		for _, td := range trainAnns[i] {
+			examples = append(examples, x.SeqExamples(d, rules, td)...)
+		}
 	}
-	fmt.Fprintf(stderr, "%d training sentences (%d texts skipped: text changed by cleaning)\n", len(examples), skipped)
-	devRules := make([][]doc.Quote, len(devDocs))
-	for i, d := range devDocs {
-		devRules[i] = x.Rules(d)
-	}
+	fmt.Fprintf(stderr, "%d training sentences (%d texts skipped)\n", len(examples), skipped)
 	score := func(m, args *perceptron.Model) polnear.Counts {
 		xm := x.WithModel(m).WithArgs(args)
 		preds := map[string]*doc.Document{}
 		for i, d := range devDocs {
+			if d == nil {
+				continue
+			}
 			c := *d
 			if err := xm.Process(context.Background(), &c); err != nil {
 				continue
@@ -132,7 +148,10 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	var argEx []perceptron.Example
 	for i, g := range trainGold {
 		if d := trainDocs[i]; d != nil && d.Text == g.Text {
-			argEx = append(argEx, x.ArgExamples(d, x.Rules(d), trainDoc(g))...)
+			rules := x.Rules(d)
+			for _, td := range trainAnns[i] {
+				argEx = append(argEx, x.ArgExamples(d, rules, td)...)
+			}
 		}
 	}
 	fmt.Fprintf(stderr, "%d argument training sequences\n", len(argEx))
@@ -179,6 +198,36 @@ func trainDoc(g polnear.Doc) quote.TrainDoc {
 	return td
 }
 
+// otherAnnotations returns the attributions of g's annotation files after the first (which LoadSplit read).
+func otherAnnotations(dir string, g polnear.Doc) ([]quote.TrainDoc, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "attributions", g.Name+"_*.ann"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var out []quote.TrainDoc
+	for _, f := range files {
+		base := strings.TrimSuffix(filepath.Base(f), ".ann")
+		if i := strings.LastIndexByte(base, '_'); i < 0 || base[:i] != g.Name {
+			continue
+		}
+		fh, err := os.Open(f)
+		if err != nil {
+			return nil, err
+		}
+		atts, err := polnear.ReadAnn(fh)
+		fh.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		out = append(out, trainDoc(polnear.Doc{Name: g.Name, Text: g.Text, Attributions: atts}))
+	}
+	if len(out) > 0 {
+		out = out[1:]
+	}
+	return out, nil
+}
+
 // processGold runs the stages before the quote stage (text, pos, ner, entity; not clean, so that the gold
 // offsets keep their meaning) over the gold texts, two at a time, returning the documents in gold order.
 func processGold(gold []polnear.Doc) ([]*doc.Document, error) {
@@ -200,14 +249,7 @@ func processGold(gold []polnear.Doc) ([]*doc.Document, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				d := &doc.Document{ID: gold[i].Name, Text: gold[i].Text, Format: "text", Language: "en"}
-				for _, s := range stages {
-					if err := s.Process(context.Background(), d); err != nil {
-						errs[i] = fmt.Errorf("%s: %s: %w", gold[i].Name, s.Name(), err)
-						break
-					}
-				}
-				out[i] = d
+				out[i], errs[i] = runStages(stages, gold[i])
 			}
 		}()
 	}
@@ -216,5 +258,27 @@ func processGold(gold []polnear.Doc) ([]*doc.Document, error) {
 	}
 	close(next)
 	wg.Wait()
-	return out, errors.Join(errs...)
+	for i, err := range errs {
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "newsgraph train quotes: %v: text skipped\n", err)
+			out[i] = nil
+		}
+	}
+	return out, nil
+}
+
+// runStages runs the stages over one gold text; a stage's error or panic is returned.
+func runStages(stages []pipeline.Stage, g polnear.Doc) (d *doc.Document, err error) {
+	d = &doc.Document{ID: g.Name, Text: g.Text, Format: "text", Language: "en"}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: panic: %v", g.Name, r)
+		}
+	}()
+	for _, s := range stages {
+		if err := s.Process(context.Background(), d); err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", g.Name, s.Name(), err)
+		}
+	}
+	return d, nil
 }

@@ -204,11 +204,35 @@ func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc)
 	return out
 }
 
-// argSpans runs the argument model for the cue [cs, ce) of the sentence [a, b) and returns the source
-// nearest the cue (ok false when none) and the content's first and last token (e < 0 when none).
-func (x *Extractor) argSpans(dec *perceptron.Decoder, s *seqSent, base [][]uint32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
+// argBase returns the argument model's emission scores (len(base) * labels) of the sentence's own features,
+// which every cue of the sentence shares.
+func (x *Extractor) argBase(base [][]uint32, buf []int32) []int32 {
+	L := len(x.args.Labels)
+	if cap(buf) < len(base)*L {
+		buf = make([]int32, len(base)*L)
+	}
+	buf = buf[:len(base)*L]
+	for i, f := range base {
+		x.args.Emissions(f, buf[i*L:(i+1)*L])
+	}
+	return buf
+}
+
+// argSpans runs the argument model for the cue [cs, ce) of the sentence [a, b), whose shared emission scores
+// are em (argBase), and returns the source nearest the cue (ok false when none) and the content's first and
+// last token (e < 0 when none). sc is scratch of len(em).
+func (x *Extractor) argSpans(dec *perceptron.Decoder, s *seqSent, em, sc []int32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
 	af := x.argFeats(s, a, b, cs, ce)
-	dec.Decode2(base, af, labels)
+	L := len(x.args.Labels)
+	var t [8]int32
+	for i := range af {
+		x.args.Emissions(af[i], t[:L])
+		row, e := sc[i*L:(i+1)*L], em[i*L:(i+1)*L]
+		for j := range row {
+			row[j] = e[j] + t[j]
+		}
+	}
+	dec.Viterbi(sc, len(af), labels)
 	conS, conE = -1, -1
 	best := 1 << 30
 	for i := 0; i < len(labels); {

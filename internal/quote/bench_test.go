@@ -90,3 +90,38 @@ func ExampleExtractor_Process() {
 	// Output:
 	// direct "We will win this state," cue="said" source="Smith"
 }
+
+// BenchmarkPreparedArticle times the stage, models included, on the pipeline benchmark's article after the
+// stages before it; BenchmarkStagesBefore times those stages on the same article. The stage's share of the
+// pipeline is at most Prepared / (StagesBefore + Prepared) (the pipeline also runs clean, timex and place).
+func BenchmarkPreparedArticle(b *testing.B) {
+	t, err := os.ReadFile("../pipeline/testdata/article.txt")
+	if err != nil {
+		b.Skip("internal/pipeline/testdata/article.txt not found")
+	}
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := &doc.Document{Text: string(t)}
+	prepare(b, d)
+	b.SetBytes(int64(len(t)))
+	for b.Loop() {
+		c := *d
+		if err := x.Process(context.Background(), &c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkStagesBefore(b *testing.B) {
+	t, err := os.ReadFile("../pipeline/testdata/article.txt")
+	if err != nil {
+		b.Skip("internal/pipeline/testdata/article.txt not found")
+	}
+	prepare(b, &doc.Document{Text: "Warm up."})
+	b.SetBytes(int64(len(t)))
+	for b.Loop() {
+		prepare(b, &doc.Document{Text: string(t)})
+	}
+}

@@ -25,6 +25,18 @@
 //   - the speaker is the entity whose mention overlaps the source most, or for an uncovered personal pronoun
 //     the person mentioned last before it.
 //
+// When the text stage's sentences and tokens are present (in the pipeline), two trained models add the
+// attributions the patterns miss (PolNeAR annotates almost any stance predicate with a human subject:
+// "wants", "plans", "attacked"): a sequence labeller tags each sentence's tokens as source, cue or content
+// (BIO), and for each cue it finds (and each cue of the patterns' reported speech it missed) an argument
+// labeller tags that cue's own source and content, with features relative to the cue. Both are averaged
+// structured perceptrons (internal/perceptron) over hashed features - words, stems, POS tags, the cue
+// lexicon's statistics, names and pronouns, quotation marks, the patterns' own quotes, distances to cue
+// words, subjects and verbs - trained on PolNeAR train by `newsgraph train quotes` and embedded
+// (quotes.model.gz, quotes.args.gz; provenance in quotes.model.txt). The patterns' direct quotes come first,
+// then the models' attributions, then the patterns' other quotes where nothing overlaps. Without tokens
+// (the stage run on raw text) only the patterns run.
+//
 // The cue lexicon (cues.tsv, see README.md) is learned from the PolNeAR train split by ./gen (go generate):
 // how often each word is a cue, ends a source, and how often the patterns above fire rightly on it. The
 // patterns and the closed word classes in words.go are written by hand.

@@ -401,6 +401,27 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 		if sl != 99 {
 			add(perceptron.NewHash(39).Byte(s.ner[subjL[i-a]]).Byte(b2(pronouns[s.lows[subjL[i-a]]])).Int(sl).Str(p))
 		}
+		pb := 0
+		if ls.PCand >= 2 {
+			pb = 1 + bucketP(float64(ls.PTP)/float64(ls.PCand))
+		}
+		ab := 0
+		if ls.Cue >= 2 {
+			ab = 1 + bucketP(float64(ls.After)/float64(ls.Cue))
+		}
+		add(perceptron.NewHash(40).Int(pb).Int(cb).Str(p))
+		add(perceptron.NewHash(41).Int(ab).Int(min(cb, 3)))
+		nx := low(i + 1)
+		switch nx {
+		case "that", ":", ",", "to", "``", "“", "\"", "about", "on", "of":
+		default:
+			nx = pos(i + 1)
+		}
+		add(perceptron.NewHash(42).Str(nx).Str(p))
+		clean := subjL[i-a] >= 0 && verbL[i-a] < subjL[i-a]
+		add(perceptron.NewHash(43).Byte(b2(clean)).Int(sl).Str(p).Byte(b2(s.inq[i])))
+		add(perceptron.NewHash(44).Str(w).Str(low(i + 1)))
+		add(perceptron.NewHash(45).Str(st).Str(p).Byte(b2(s.inq[i])).Byte(b2(clean)))
 		out[i-a] = rows[start:len(rows):len(rows)]
 	}
 	return out
@@ -455,6 +476,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	var out []doc.Quote
 	res := newResolver(d)
 	var argDec *perceptron.Decoder
+	var argEm, argSc []int32
 	lastQ := -1 // index in out of the attribution of the previous sentence with content, for continuations
 	lastSent := -2
 	for si, se := range d.Sents {
@@ -480,9 +502,29 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 				cons = append(cons, sp)
 			}
 		}
+		if !x.cfg.NoRuleCues {
+			// the rules' cues in this sentence that the model missed
+			for _, q := range rules {
+				if q.Kind == doc.Direct || q.Cue.End <= q.Cue.Start || q.Cue.Start < d.Tokens[a].Start || q.Cue.Start >= d.Tokens[b-1].End {
+					continue
+				}
+				cs := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > q.Cue.Start })
+				ce := cs
+				for ce < b && d.Tokens[ce].Start < q.Cue.End {
+					ce++
+				}
+				dup := ce <= cs
+				for _, c := range cues {
+					dup = dup || (c.s < ce && cs < c.e)
+				}
+				if !dup {
+					cues = append(cues, seqSpan{typ: lBCue, s: cs, e: ce})
+				}
+			}
+		}
 		if len(cues) == 0 {
 			// content without a cue continues the previous sentence's attribution
-			if lastQ >= 0 && lastSent == si-1 {
+			if lastQ >= 0 && lastSent == si-1 && len(cons) > 0 {
 				out[lastQ].Content.End = max(out[lastQ].Content.End, d.Tokens[cons[len(cons)-1].e-1].End)
 				lastSent = si
 			}
@@ -492,8 +534,12 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			if argDec == nil {
 				argDec = x.args.NewDecoder()
 			}
+			argEm = x.argBase(fs, argEm)
+			if cap(argSc) < len(argEm) {
+				argSc = make([]int32, len(argEm))
+			}
 			for _, cu := range cues {
-				src, hasSrc, cs, ce := x.argSpans(argDec, s, fs, a, b, cu.s, cu.e, labels)
+				src, hasSrc, cs, ce := x.argSpans(argDec, s, argEm, argSc[:len(argEm)], a, b, cu.s, cu.e, labels)
 				if cs < 0 {
 					continue
 				}
@@ -586,50 +632,29 @@ func kindOf(s string) string {
 	return doc.Indirect
 }
 
-// merge adds the model's attributions whose content overlaps no rule quote's, and gives rule quotes
-// without a source the source of a model attribution that overlaps them.
-var mergeMode = 4
-
+// merge combines the two extractors: the rules' direct quotes (their precision is high) come first; then
+// the model's attributions that overlap none of them; then the rules' other quotes that overlap nothing
+// kept so far. A kept quote without a source takes the source of a dropped one that overlaps it.
 func merge(text string, rules, model []doc.Quote) []doc.Quote {
 	if len(model) == 0 {
 		return rules
 	}
-	switch mergeMode {
-	case 1: // model only
-		rules = nil
-	case 2: // rules' direct quotes only
-		var keep []doc.Quote
-		for _, r := range rules {
-			if r.Kind == doc.Direct {
-				keep = append(keep, r)
-			}
+	var direct, rest []doc.Quote
+	for _, r := range rules {
+		if r.Kind == doc.Direct {
+			direct = append(direct, r)
+		} else {
+			rest = append(rest, r)
 		}
-		rules = keep
-	case 4: // rules' direct, then the model, then the other rules where nothing overlaps
-		var keep, rest []doc.Quote
-		for _, r := range rules {
-			if r.Kind == doc.Direct {
-				keep = append(keep, r)
-			} else {
-				rest = append(rest, r)
-			}
-		}
-		return merge0(merge0(keep, model), rest)
-	case 3: // rules' direct and mixed
-		var keep []doc.Quote
-		for _, r := range rules {
-			if r.Kind != doc.Indirect {
-				keep = append(keep, r)
-			}
-		}
-		rules = keep
 	}
-	return merge0(rules, model)
+	return merge0(merge0(direct, model), rest)
 }
 
-func merge0(rules, model []doc.Quote) []doc.Quote {
-	out := append([]doc.Quote(nil), rules...)
-	for _, m := range model {
+// merge0 returns kept plus the quotes of add whose content overlaps none of kept's, in text order and
+// numbered.
+func merge0(kept, add []doc.Quote) []doc.Quote {
+	out := append([]doc.Quote(nil), kept...)
+	for _, m := range add {
 		overl := false
 		for i := range out {
 			r := &out[i]

@@ -39,6 +39,9 @@ type Config struct {
 	// MinDirectWords is the least number of words of an unattributed quotation for it to be kept as speech
 	// rather than taken for a scare quote or a title (default 4).
 	MinDirectWords int
+	// NoRuleCues keeps the cues of the rules' reported speech that the sequence model missed from the
+	// argument model (by default it labels their sources and contents too).
+	NoRuleCues bool
 }
 
 func (c Config) withDefaults() Config {

@@ -1,0 +1,183 @@
+package quote
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/entity"
+	"github.com/newsgraph/newsgraph/internal/ner"
+	"github.com/newsgraph/newsgraph/internal/pos"
+	"github.com/newsgraph/newsgraph/internal/text"
+)
+
+var (
+	stagesOnce sync.Once
+	stagesList []interface {
+		Process(context.Context, *doc.Document) error
+	}
+	stagesErr error
+)
+
+// prepare runs the stages before the quote stage (text, pos, ner, entity) on d, as the pipeline does.
+func prepare(t testing.TB, d *doc.Document) {
+	t.Helper()
+	stagesOnce.Do(func() {
+		pt, err := pos.Load()
+		if err != nil {
+			stagesErr = err
+			return
+		}
+		nt, err := ner.Load()
+		if err != nil {
+			stagesErr = err
+			return
+		}
+		stagesList = []interface {
+			Process(context.Context, *doc.Document) error
+		}{text.New(), pt, nt, entity.New()}
+	})
+	if stagesErr != nil {
+		t.Fatal(stagesErr)
+	}
+	for _, s := range stagesList {
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestSeqExamplesLabels(t *testing.T) {
+	text := "Ortiz said the levee would hold. Rain fell."
+	td := TrainDoc{Text: text,
+		Sources:  [][][2]int{{{0, 5}}},
+		Cues:     [][][2]int{{{6, 10}}},
+		Contents: [][][2]int{{{11, 31}}},
+	}
+	d := &doc.Document{Text: text}
+	prepare(t, d)
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := x.SeqExamples(d, nil, td)
+	if len(ex) != 2 {
+		t.Fatalf("got %d sentences, want 2", len(ex))
+	}
+	tests := []struct {
+		name string
+		gold []int
+		want []string
+	}{
+		{"attribution", ex[0].Gold, []string{"B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "O"}},
+		{"no attribution", ex[1].Gold, []string{"O", "O", "O"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, l := range tc.gold {
+				got = append(got, SeqLabels[l])
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("labels %v, want %v", got, tc.want)
+			}
+		})
+	}
+	args := x.ArgExamples(d, nil, td)
+	if len(args) != 1 {
+		t.Fatalf("got %d argument sequences, want 1", len(args))
+	}
+	var got []string
+	for _, l := range args[0].Gold {
+		got = append(got, ArgLabels[l])
+	}
+	if want := "B-SRC O B-CON I-CON I-CON I-CON O"; strings.Join(got, " ") != want {
+		t.Errorf("argument labels %v, want %s", got, want)
+	}
+}
+
+func TestMerge(t *testing.T) {
+	src := doc.Span{Start: 0, End: 3}
+	rules := []doc.Quote{
+		{Kind: doc.Direct, Content: doc.Span{Start: 10, End: 20}},
+		{Kind: doc.Indirect, Content: doc.Span{Start: 40, End: 50}},
+		{Kind: doc.Indirect, Content: doc.Span{Start: 70, End: 80}},
+	}
+	model := []doc.Quote{
+		{Kind: doc.Indirect, Content: doc.Span{Start: 12, End: 18}, Source: &src}, // inside a direct quote: dropped
+		{Kind: doc.Indirect, Content: doc.Span{Start: 42, End: 55}, Source: &src}, // replaces the rules' indirect one
+		{Kind: doc.Indirect, Content: doc.Span{Start: 90, End: 99}},               // new
+	}
+	got := merge("", rules, model)
+	var spans []string
+	for _, q := range got {
+		spans = append(spans, fmt.Sprintf("%s %d %d", q.ID, q.Content.Start, q.Content.End))
+	}
+	want := []string{"q1 10 20", "q2 42 55", "q3 70 80", "q4 90 99"}
+	if strings.Join(spans, ",") != strings.Join(want, ",") {
+		t.Errorf("merged %v, want %v", spans, want)
+	}
+	if got[0].Source == nil || got[0].Source.Start != 0 {
+		t.Errorf("the direct quote did not take the overlapping model source: %+v", got[0])
+	}
+}
+
+// TestGoldenModel runs the golden articles through the stages before the quote stage, so that the sequence
+// and argument models take part; testdata/NAME.model.golden.json holds the result (-update rewrites it).
+func TestGoldenModel(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.seq == nil {
+		t.Skip("no sequence model embedded")
+	}
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := &doc.Document{Text: string(b)}
+			prepare(t, d)
+			if err := x.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, d)
+			out := make([]goldenQuote, len(d.Quotes))
+			for i, q := range d.Quotes {
+				fill := func(s doc.Span) doc.Span { s.Text = d.Slice(s); return s }
+				out[i] = goldenQuote{Kind: q.Kind, Content: fill(q.Content), Cue: fill(q.Cue)}
+				if q.Source != nil {
+					s := fill(*q.Source)
+					out[i].Source = &s
+				}
+			}
+			got, _ := json.MarshalIndent(out, "", "  ")
+			got = append(got, '\n')
+			path := filepath.Join("testdata", name+".model.golden.json")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/quote -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the extraction; got:\n%s", path, got)
+			}
+		})
+	}
+}
