@@ -19,12 +19,22 @@
 // the DCT itself when it is that day: "On Sunday, Trump posted"), to the next one in the future or present
 // ("will meet on Monday", "is heading ... on Monday"), else to the last one (tomorrow excepted); a month and
 // day without a year to the closest such date (before the DCT after a past verb: "the year ended March
-// 31"); a bare month to the closest such month (at most 5 ahead, 7 back); "a year earlier" after a quarter
-// to that quarter a year before. On a Sunday "last week" is the ISO week now ending.
+// 31"); a bare month to the closest such month (at most 5 ahead, 7 back); either moves a year when the
+// closest reading lies more than 90 days on the side of the DCT that the tense of its clause contradicts
+// ("was shot on Oct. 23" in May, "will vote in March" in August), unless it follows "effective"/"until"; a
+// weekday after "until" lies ahead; "a year earlier" after a quarter (kept in view by "the latest quarter",
+// "the year-earlier period") to that quarter a year before. On a Sunday "last week" is the ISO week now
+// ending. "Friday evening" (afternoon) is a TIME with TEV (TAF); "Friday night/morning" the day's DATE, as
+// TBAQ mostly annotates them.
 //
 // Extents follow the TimeBank/AQUAINT annotations of TempEval-3 TBAQ-cleaned: a leading "the", modifiers
 // ("early", "mid-", "the end of") and limits ("more than", "at least", "nearly") belong to the expression,
 // "ago" belongs to it; prepositions ("over", "within", "at"), a trailing "'s" and the article before a
 // hyphenated modifier ("the 30-day period") do not. Words that TBAQ rarely annotates ("former",
-// "previously", "soon", bare "future", "quarterly", "annually", "current") are left out.
+// "previously", bare "future", "quarterly", "annually") are left out; the adjective "current" is
+// PRESENT_REF and "soon" FUTURE_REF (not in "as soon as", "soon after" or past narration).
+//
+// Speed: each token's lexical classes are computed once as a bit set (words outside the lexicons skip the
+// tests), rules are indexed by the words and classes that may start them, and the matcher reuses its
+// buffers, so that Find allocates little beyond its output.
 package timex
