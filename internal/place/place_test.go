@@ -372,3 +372,55 @@ func FuzzProcess(f *testing.F) {
 		_ = Normalize(text)
 	})
 }
+
+// TestJointDivision: of the ten Henry Counties, the one holding a Paris (Tennessee's) is chosen, though Paris
+// alone goes to France: the support counts every candidate of the other entities, not only the chosen one.
+func TestJointDivision(t *testing.T) {
+	r := load(t)
+	const url = "http://www.example-gazette.com/news/1" // an American local paper
+	d := article(t, "Deputies in [[Henry County]] said the fire near [[Paris]] destroyed two barns on Tuesday.")
+	d.URL = url
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Henry County"); p == nil || p.Country != "US" || p.Admin1 != "Tennessee" || p.Feature != "ADM2" {
+		t.Errorf("Henry County: %+v, want the county in Tennessee", p)
+	}
+	w := DefaultWeights()
+	w.JointAdmin2 = 0
+	d = article(t, "Deputies in [[Henry County]] said the fire near [[Paris]] destroyed two barns on Tuesday.")
+	d.URL = url
+	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Henry County"); p != nil && p.Admin1 == "Tennessee" {
+		t.Errorf("without joint support Henry County is still in Tennessee (%+v): the test no longer tests it", p)
+	}
+}
+
+// TestFacility: a street or building the gazetteer lacks lies in the article's most mentioned town, with a low
+// confidence and no key of that town's; an unknown name that is no facility stays unplaced.
+func TestFacility(t *testing.T) {
+	r := load(t)
+	d := article(t, "A fire closed [[Royal Street]] in [[New Orleans]] on Sunday. [[New Orleans]] firefighters came from "+
+		"[[Qwzxplatz]] and [[Baton Rouge]].")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	city := placeOf(d, "New Orleans")
+	st := placeOf(d, "Royal Street")
+	if city == nil || st == nil {
+		t.Fatalf("New Orleans %+v, Royal Street %+v", city, st)
+	}
+	if st.GeonameID != city.GeonameID || st.Confidence != DefaultWeights().Facility {
+		t.Errorf("Royal Street = %+v, want New Orleans (%d) with confidence %v", st, city.GeonameID, DefaultWeights().Facility)
+	}
+	for _, e := range d.Entities {
+		if e.Name == "Royal Street" && strings.HasPrefix(e.Key, "loc:geonames:") {
+			t.Errorf("Royal Street took the key %q of the town it lies in", e.Key)
+		}
+	}
+	if p := placeOf(d, "Qwzxplatz"); p != nil {
+		t.Errorf("Qwzxplatz placed at %+v", p)
+	}
+}

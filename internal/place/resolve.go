@@ -66,6 +66,12 @@ type Weights struct {
 	// chosen one) in the candidate's second-level division: "Paris" and "Henry County" agree on Tennessee's
 	// Henry County before either is chosen. JointNear does the same for candidates within JointKm.
 	JointAdmin2, JointNear, JointKm float64
+	// Facility is the confidence given to a named facility the gazetteer lacks ("Royal Street", "Mercy
+	// Hospital") placed in the article's focus: its most mentioned populated place. 0 turns this off.
+	Facility float64
+	// Namesake is added besides DivisionSeat to a city that is not its division's seat but holds NamesakeShare
+	// of its people (New York City in New York state).
+	Namesake float64
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -104,6 +110,7 @@ func DefaultWeights() Weights {
 		JointAdmin2:   1,
 		JointNear:     0,
 		JointKm:       50,
+		Facility:      0.3,
 	}
 }
 
@@ -258,7 +265,59 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			}
 		}
 	}
+	if w.Facility > 0 {
+		r.facilities(d, items)
+	}
 	return items
+}
+
+// facilityHead are the last words of names of buildings, streets and other works, which lie in a town.
+var facilityHead = map[string]bool{"street": true, "st": true, "avenue": true, "ave": true, "road": true, "rd": true,
+	"boulevard": true, "blvd": true, "lane": true, "drive": true, "square": true, "plaza": true, "park": true,
+	"church": true, "cathedral": true, "chapel": true, "mosque": true, "temple": true, "synagogue": true,
+	"school": true, "academy": true, "university": true, "college": true, "hospital": true, "clinic": true,
+	"center": true, "centre": true, "hall": true, "library": true, "museum": true, "theatre": true, "theater": true,
+	"stadium": true, "arena": true, "bridge": true, "canal": true, "station": true, "hotel": true, "inn": true,
+	"club": true, "courthouse": true, "tower": true, "building": true, "market": true, "mall": true,
+	"prison": true, "jail": true, "zoo": true, "gardens": true, "pier": true, "cemetery": true, "court": true,
+	"house": true, "terrace": true, "highway": true, "railroad": true, "railway": true}
+
+// facilities places each unresolved entity named like a facility ("Royal Street", "Mercy Hospital") in the
+// article's focus, the populated place chosen for the most mentions, with confidence Facility and no key of
+// its own (as a place found inside a name).
+func (r *Resolver) facilities(d *doc.Document, items []item) {
+	g := r.gaz
+	weight := map[int32]float64{}
+	var focus int32 = -1
+	for i := range items {
+		it := &items[i]
+		if it.choice < 0 || it.contained {
+			continue
+		}
+		c := it.cands[it.choice]
+		if !strings.HasPrefix(g.Entries[c].Feature, "PPL") {
+			continue
+		}
+		weight[c] += float64(max(1, len(d.Entities[it.ent].Mentions))) * it.conf
+		if focus < 0 || weight[c] > weight[focus] || (weight[c] == weight[focus] && c < focus) {
+			focus = c
+		}
+	}
+	if focus < 0 {
+		return
+	}
+	for i := range items {
+		it := &items[i]
+		if len(it.cands) > 0 {
+			continue
+		}
+		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
+		if len(toks) < 2 || !(facilityHead[strings.Trim(toks[len(toks)-1], ".")] || toks[0] == "rue") {
+			continue
+		}
+		it.cands, it.prior, it.pattern = []int32{focus}, []float64{0}, []bool{false}
+		it.choice, it.conf, it.contained = 0, r.w.Facility, true
+	}
 }
 
 // joint adds to each candidate's prior the support of the other entities' candidates, chosen or not: those in
@@ -477,6 +536,9 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 				}
 				if seat && dominant {
 					prior[j] += w.DominantSeat
+				}
+				if !seat && dominant {
+					prior[j] += w.Namesake
 				}
 			}
 		}
