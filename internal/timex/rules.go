@@ -817,6 +817,9 @@ func clockDay(e *env, m *match) string {
 }
 
 func valNoon(e *env, m *match) (string, string, bool) {
+	if m.start > 0 && m.toks[m.start].low == "noon" && m.toks[m.start-1].low == "high" {
+		return "", "", false // "High Noon", "high noon comes today": the idiom, not a clock time
+	}
 	h := "12:00"
 	if m.low("n") == "midnight" {
 		h = "24:00"

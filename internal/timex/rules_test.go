@@ -95,6 +95,7 @@ func TestFind(t *testing.T) {
 		{"soon-not-a-time", "He was soon released and left soon after, as soon as he could.", testDCT, nil},
 		{"recent-units", "Prices rose in recent years and fell in recent weeks.", testDCT,
 			[]string{"15:27 DATE PAST_REF", "40:52 DURATION PXW"}},
+		{"high-noon-is-an-idiom", "For the party, high noon has come.", testDCT, nil},
 		{"holiday", "Stores close on Thanksgiving.", testDCT,
 			[]string{"16:28 DATE 2025-11-27"}},
 		{"hyphenated-adjective-drops-the", "It reported the third-quarter loss and the 30-day period.", testDCT,
