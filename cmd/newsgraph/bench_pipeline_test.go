@@ -24,7 +24,7 @@ func TestBenchPipeline(t *testing.T) {
 		want []string
 	}{
 		{"one article", []string{"--rounds", "1", "--repeat", "1", p}, 0,
-			[]string{"1 articles, ", "\n pos ", "\n ner ", "\n timex ", "sum of stages", "pipeline (thread CPU)", "pipeline (wall)"}},
+			[]string{"1 articles, ", "\n pos ", "\n ner ", "\n timex ", "sum of stages", "pipeline (thread CPU)", "pipeline (wall)", "first pass"}},
 		{"missing file", []string{"--rounds", "1", filepath.Join(dir, "none.txt")}, 1, nil},
 		{"bad flag", []string{"--rounds=x", p}, 2, nil},
 	}
