@@ -52,16 +52,16 @@ func TestTune(t *testing.T) {
 		p    *float64
 		vals []float64
 	}
+	bestB := w.ContainedADM1
 	for _, b := range []bool{false, true} {
 		w.ContainedADM1 = b
 		sc, d := eval(w)
 		t.Logf("ContainedADM1=%v → %.4f%s", b, sc, d)
 		if sc > best+1e-9 {
-			best, desc = sc, d
-		} else {
-			w.ContainedADM1 = !b
+			best, desc, bestB = sc, d, b
 		}
 	}
+	w.ContainedADM1 = bestB
 	// Joint grid: the ADM1 bonus against the weight of division populations.
 	for _, adm := range []float64{1.5, 2.5, 3.5, 4.5} {
 		for _, pd := range []float64{0.25, 0.5, 0.75, 1} {
@@ -96,6 +96,11 @@ func TestTune(t *testing.T) {
 			{"HomeName", &w.HomeName, []float64{0, 2, 4, 8}},
 			{"NamesakeShare", &w.NamesakeShare, []float64{0.2, 0.3, 0.5, 2}},
 			{"AltShadow", &w.AltShadow, []float64{-3, -1, 0}},
+			{"JointAdmin2", &w.JointAdmin2, []float64{0, 0.5, 1, 1.5, 2, 3}},
+			{"JointNear", &w.JointNear, []float64{0, 0.25, 0.5, 1}},
+			{"JointKm", &w.JointKm, []float64{20, 30, 50, 80}},
+			{"Facility", &w.Facility, []float64{0, 0.3}},
+			{"Namesake", &w.Namesake, []float64{0, 1, 2}},
 			{"Rounds", nil, nil},
 		}
 		for _, k := range []string{"PCLI", "CONT", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "RGN", "PPL", "PCLD", "OCN", "AIRP", "BLDG"} {
