@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/perceptron"
+	"github.com/newsgraph/newsgraph/internal/quote"
+)
+
+func TestTrainQuotes(t *testing.T) {
+	dir := writeSplit(t) // one written article, used as train and dev
+	out := filepath.Join(t.TempDir(), "quotes.model.gz")
+	var stdout, stderr bytes.Buffer
+	if code := trainQuotes([]string{"--train", dir, "--dev", dir, "--out", out, "--epochs", "2", "--prune", "0"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, tc := range []struct {
+		name   string
+		path   string
+		labels []string
+	}{
+		{"sequence model", out, quote.SeqLabels},
+		{"argument model", filepath.Join(filepath.Dir(out), "quotes.args.gz"), quote.ArgLabels},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := os.Open(tc.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			m, err := perceptron.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(m.Labels, " ") != strings.Join(tc.labels, " ") {
+				t.Errorf("labels %v, want %v", m.Labels, tc.labels)
+			}
+		})
+	}
+	prov, err := os.ReadFile(strings.TrimSuffix(out, ".gz") + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"1 texts", "command: newsgraph train quotes --train", "score_quotes docs=1"} {
+		if !strings.Contains(string(prov), want) || !strings.Contains(stdout.String(), want) {
+			t.Errorf("provenance lacks %q:\n%s", want, prov)
+		}
+	}
+	if code := trainQuotes([]string{"--train", dir}, &stdout, &stderr); code != 2 {
+		t.Errorf("missing --dev and --out: exit %d, want 2", code)
+	}
+}
