@@ -17,6 +17,7 @@ type Resolver struct{}
 // New returns the stage.
 func New() *Resolver {
 	lexicon.CountryName("US") // load the tables now, not on the first document
+	places()
 	return &Resolver{}
 }
 
@@ -32,6 +33,7 @@ func (*Resolver) Process(ctx context.Context, d *doc.Document) error {
 	r.group()
 	r.propagate()
 	r.titles()
+	r.repairTypes()
 	r.titledByHead = map[string][]*ent{}
 	for _, e := range r.ents {
 		if len(e.mentions) == 0 {
