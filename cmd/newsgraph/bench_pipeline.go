@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -28,6 +30,7 @@ func benchPipeline(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	rounds := fs.Int("rounds", 5, "timed rounds over all the articles (the fastest is kept)")
 	repeat := fs.Int("repeat", 10, "passes over the articles in each round")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed rounds to `file`")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -91,6 +94,17 @@ func benchPipeline(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fail(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fail(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	best := make([]time.Duration, len(stages))
 	var bestWall, bestCPU, bestThread time.Duration
 	for r := 0; r < *rounds; r++ {
