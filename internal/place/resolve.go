@@ -280,7 +280,16 @@ var facilityHead = map[string]bool{"street": true, "st": true, "avenue": true, "
 	"stadium": true, "arena": true, "bridge": true, "canal": true, "station": true, "hotel": true, "inn": true,
 	"club": true, "courthouse": true, "tower": true, "building": true, "market": true, "mall": true,
 	"prison": true, "jail": true, "zoo": true, "gardens": true, "pier": true, "cemetery": true, "court": true,
-	"house": true, "terrace": true, "highway": true, "railroad": true, "railway": true}
+	"house": true, "terrace": true, "highway": true, "railroad": true, "railway": true, "estate": true, "farm": true,
+	"farms": true, "castle": true, "palace": true, "office": true, "campus": true, "cottage": true, "quarter": true,
+	"plantation": true, "racecourse": true, "studio": true, "restaurant": true, "graveyard": true, "basilica": true,
+	"elementary": true, "metro": true, "parade": true, "place": true, "complex": true, "gallery": true,
+	"cafe": true, "pub": true, "factory": true, "mill": true, "barracks": true, "airfield": true, "circuit": true,
+	"embassy": true, "consulate": true, "ministry": true, "headquarters": true}
+
+// facilityFirst are the first words of facility names ("University of Perpetual Help", "Camp Murray").
+var facilityFirst = map[string]bool{"university": true, "museum": true, "hotel": true, "camp": true, "rue": true,
+	"church": true, "college": true, "school": true, "hospital": true, "palais": true, "bank": true}
 
 // facilities places each unresolved entity named like a facility ("Royal Street", "Mercy Hospital") in the
 // article's focus, the populated place chosen for the most mentions, with confidence Facility and no key of
@@ -312,7 +321,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			continue
 		}
 		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
-		if len(toks) < 2 || !(facilityHead[strings.Trim(toks[len(toks)-1], ".")] || toks[0] == "rue") {
+		if len(toks) < 2 || !(facilityHead[strings.Trim(toks[len(toks)-1], ".")] || facilityFirst[toks[0]]) {
 			continue
 		}
 		it.cands, it.prior, it.pattern = []int32{focus}, []float64{0}, []bool{false}
