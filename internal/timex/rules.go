@@ -813,8 +813,18 @@ func clockDay(e *env, m *match) string {
 		}
 		break
 	}
+	// "was shot on Oct. 23. ... He died at 10 p.m.": in narration a bare clock time falls on the day
+	// written shortly before it
+	if e.lastDEnd >= 0 && m.start-e.lastDEnd <= narrationWindow {
+		if _, gran, ok := parseDate(e.lastD); ok && gran == 3 {
+			return e.lastD
+		}
+	}
 	return e.dayOff(0)
 }
+
+// narrationWindow is how many tokens after a written day a bare clock time still falls on it.
+var narrationWindow = 80
 
 func valNoon(e *env, m *match) (string, string, bool) {
 	if m.start > 0 && m.toks[m.start].low == "noon" && m.toks[m.start-1].low == "high" {

@@ -96,6 +96,8 @@ func TestFind(t *testing.T) {
 		{"recent-units", "Prices rose in recent years and fell in recent weeks.", testDCT,
 			[]string{"15:27 DATE PAST_REF", "40:52 DURATION PXW"}},
 		{"high-noon-is-an-idiom", "For the party, high noon has come.", testDCT, nil},
+		{"clock-on-day-of-narration", "The storm hit the coast on Aug. 12. Power failed at 10 p.m. across the county.", testDCT,
+			[]string{"27:34 DATE 2025-08-12", "52:59 TIME 2025-08-12T22:00"}},
 		{"holiday", "Stores close on Thanksgiving.", testDCT,
 			[]string{"16:28 DATE 2025-11-27"}},
 		{"hyphenated-adjective-drops-the", "It reported the third-quarter loss and the 30-day period.", testDCT,
