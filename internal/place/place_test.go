@@ -424,3 +424,22 @@ func TestFacility(t *testing.T) {
 		t.Errorf("Qwzxplatz placed at %+v", p)
 	}
 }
+
+// TestHomePlace: the town a local paper is named after, behind a leading "the" too; none in a name like "theatre".
+func TestHomePlace(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct{ url, key string }{
+		{"http://columbuslocalnews.com/a", "columbus"},
+		{"http://theparisnews.com/a", "paris"},
+		{"http://www.parisbeacon.com/a", "paris"},
+		{"http://www.theatreguide.com/a", ""},
+		{"http://www.example.com/a", ""},
+	} {
+		t.Run(tc.url, func(t *testing.T) {
+			pub := publicationCountry(tc.url)
+			if key, _ := r.homePlace(tc.url, pub, pub == "" && genericDomain(tc.url)); key != tc.key {
+				t.Errorf("home = %q, want %q", key, tc.key)
+			}
+		})
+	}
+}

@@ -815,6 +815,13 @@ func (r *Resolver) homePlace(url, pub string, generic bool) (string, *Entry) {
 	}
 	var key string
 	var best *Entry
+	for _, p := range []string{"the", "my"} { // "theparisnews" is named after Paris
+		if strings.HasPrefix(label, p) && len(label) >= len(p)+5 {
+			if k, _ := r.homePlace(label[len(p):]+".com", pub, false); k != "" {
+				label = label[len(p):]
+			}
+		}
+	}
 	for n := min(len(label), 16); n >= 5 && key == ""; n-- {
 		for _, c := range r.gaz.names[label[:n]] {
 			en := &r.gaz.Entries[c.idx]
