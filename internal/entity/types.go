@@ -92,6 +92,9 @@ var personVerbs = map[string]bool{
 //     and never followed by a verb only people do, is a place;
 //   - an "organization" named only by a country or national capital ("Kyiv's red lines"), not a known
 //     organization, is a place: CoNLL tags such metonymic capitals LOC;
+//   - a "place" the gazetteer does not know that is only named as a credit, in parentheses after a dateline
+//     ("PARIS (Continental Wire) —") or after a copyright sign ("© 2025 Continental Wire"), is an
+//     organization: the wire service or publisher;
 //   - an "organization" or "place" named only by a word that is the surname of exactly one person named in
 //     full in the article, and that the gazetteer does not know as a place nor the lexicon as an
 //     organization, is that person (a headline "Zelensky presses EU leaders" tagged LOC);
@@ -104,6 +107,10 @@ var personVerbs = map[string]bool{
 func (r *run) repairTypes() {
 	for _, e := range r.ents {
 		if len(e.mentions) == 0 || e.isCountry || e.lexOrg != nil || e.nwords > 1 {
+			continue
+		}
+		if e.typeName() == "LOC" && r.credit(e) {
+			r.retype(e, "ORG")
 			continue
 		}
 		word := oneWord(e.surfaces)
@@ -163,6 +170,42 @@ func oneWord(surfaces []string) string {
 		}
 	}
 	return w
+}
+
+// credit reports whether every name mention of e is a credit line's: "(NAME)" right after a capitalised
+// name that opens its sentence (a dateline), or NAME after "©" or "Copyright" and an optional year; and the
+// gazetteer does not know the name as a place.
+func (r *run) credit(e *ent) bool {
+	seen := false
+	for _, m := range r.ms {
+		if m.e != e {
+			continue
+		}
+		if !r.creditAt(m) {
+			return false
+		}
+		seen = true
+	}
+	return seen && !knownPlace(e.surfaces[0])
+}
+
+func (r *run) creditAt(m mention) bool {
+	k := m.ws - 1
+	if k >= 0 && (r.w[k].lower == "©" || r.w[k].lower == "copyright") {
+		return true
+	}
+	if k >= 0 && allDigits(r.w[k].text) && k > 0 && (r.w[k-1].lower == "©" || r.w[k-1].lower == "copyright") {
+		return true
+	}
+	if k < 1 || r.w[k].text != "(" || m.we >= len(r.w) || r.w[m.we].text != ")" {
+		return false
+	}
+	mi := r.inName[k-1]
+	if mi < 0 {
+		return false
+	}
+	d := r.ms[mi]
+	return d.ws == 0 || r.w[d.ws-1].sent != r.w[d.ws].sent
 }
 
 // surnameOf returns the one person named in full in the article whose surname is word, when word is no

@@ -15,6 +15,10 @@ func TestRepairTypes(t *testing.T) {
 		{"platform typed place", `The governor wrote on {Telegram|LOC} that two towns were hit.`, "Telegram", "ORG", "org:telegram"},
 		{"follow us on", `Follow us on {Telegram|LOC} for live updates.`, "Telegram", "ORG", ""},
 
+		{"wire in a dateline", "{PARIS|LOC} ({Continental Wire|LOC}) — The talks resumed on Monday.", "Continental Wire", "ORG", "org:continental-wire"},
+		{"copyright line", "The talks resumed on Monday.\n\n© 2025 {Continental Wire|LOC}. All rights reserved.", "Continental Wire", "ORG", ""},
+		{"place in parentheses mid-sentence", "Officials in {Lviv|LOC} ({Ukraine|LOC}) said the talks resumed.", "Ukraine", "LOC", ""},
+		{"unknown place in parentheses mid-sentence", "Officials in {Hrytsivka|LOC} ({Zorvale|LOC}) said the talks resumed.", "Zorvale", "LOC", ""},
 		{"surname that is a city, with a person verb", `{Houston|PER} died on Saturday, her publicist said.`, "Houston", "PERSON", ""},
 		{"given name that is a city", `{Sydney|PER} scored 30 points on Friday.`, "Sydney", "PERSON", ""},
 		{"honorific", `Mr. {Lima|PER} declined to comment.`, "Lima", "PERSON", ""},
