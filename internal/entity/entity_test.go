@@ -234,6 +234,8 @@ func TestTitles(t *testing.T) {
 		{"list, not a title", `Officials met the president, {Anna Berg|PER} and others.`, "Anna Berg", "", "", ""},
 		{"title with of-country after the name", `President {Emmanuel Macron|PER} of {France|LOC} spoke.`, "Emmanuel Macron", "President", "FR", ""},
 		{"no title", `{Anna Berg|PER} said the plan was good.`, "Anna Berg", "", "", ""},
+		{"majority leader", `Senate Majority Leader {John Hale|PER} agreed.`, "John Hale", "Majority Leader", "", ""},
+		{"policy chief before the name", `The {European Union|ORG}'s foreign policy chief, {Anna Berg|PER}, spoke.`, "Anna Berg", "Foreign Policy Chief", "", "European Union"},
 		{"role of someone else before of", `The head of President {Ivan Koval|PER}'s office, {Petro Hrytsenko|PER}, spoke.`, "Ivan Koval", "President", "", ""},
 		{"holder of the governing role", `The head of President {Ivan Koval|PER}'s office, {Petro Hrytsenko|PER}, spoke.`, "Petro Hrytsenko", "", "", ""},
 		{"kin of a titled person", `The wife of Prime Minister {Ivan Koval|PER} spoke.`, "Ivan Koval", "Prime Minister", "", ""},
