@@ -2,7 +2,6 @@ package ner
 
 import (
 	"sync"
-	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph/internal/ner/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/ner/lexicon"
@@ -41,8 +40,8 @@ const maxCachedWords = 1 << 16
 
 // wordCache maps normalised words to their wordInfo for one model; safe for concurrent use.
 type wordCache struct {
-	m      sync.Map
-	n      atomic.Int64
+	mu     sync.RWMutex
+	m      map[string]*wordInfo
 	stages []*perceptron.Model
 	bits   uint
 	lex    *lexicon.Lexicon
@@ -51,7 +50,7 @@ type wordCache struct {
 }
 
 func newWordCache(stages []*perceptron.Model, lex *lexicon.Lexicon) *wordCache {
-	c := &wordCache{stages: stages, bits: stages[0].Bits, lex: lex}
+	c := &wordCache{stages: stages, bits: stages[0].Bits, lex: lex, m: map[string]*wordInfo{}}
 	L := stages[0].NumLabels()
 	c.bound = make([]int32, len(stages)*nGroups*L)
 	var rows []uint32
@@ -69,19 +68,36 @@ func newWordCache(stages []*perceptron.Model, lex *lexicon.Lexicon) *wordCache {
 	return c
 }
 
-// get returns the wordInfo of w, computing (and, while the cache has room, keeping) it.
-func (c *wordCache) get(w string, scratch *[]uint32) *wordInfo {
-	if v, ok := c.m.Load(w); ok {
-		return v.(*wordInfo)
+// lookup appends to infos (reset) the wordInfo of each word, computing the ones not cached and keeping them
+// while the cache has room. The lock is taken once per sentence, not per word.
+func (c *wordCache) lookup(words []string, infos []*wordInfo, scratch *[]uint32) []*wordInfo {
+	infos = infos[:0]
+	missing := false
+	c.mu.RLock()
+	for _, w := range words {
+		wi := c.m[w]
+		missing = missing || wi == nil
+		infos = append(infos, wi)
 	}
-	wi := c.compute(w, scratch)
-	if c.n.Load() < maxCachedWords {
-		if v, loaded := c.m.LoadOrStore(w, wi); loaded {
-			return v.(*wordInfo)
+	c.mu.RUnlock()
+	if !missing {
+		return infos
+	}
+	for i, wi := range infos {
+		if wi == nil {
+			infos[i] = c.compute(words[i], scratch)
 		}
-		c.n.Add(1)
 	}
-	return wi
+	c.mu.Lock()
+	for i, w := range words {
+		if old := c.m[w]; old != nil {
+			infos[i] = old // the same values; keep one copy
+		} else if len(c.m) < maxCachedWords {
+			c.m[w] = infos[i]
+		}
+	}
+	c.mu.Unlock()
+	return infos
 }
 
 func (c *wordCache) compute(w string, scratch *[]uint32) *wordInfo {
@@ -169,10 +185,8 @@ func (f *featurizer) fastSentence(c *wordCache, in sentInput, di *docInfo) [][]u
 	f.words, caps = f.lex.Normalize(in.words, di.forms, f.words)
 	f.lower = f.lower[:0]
 	f.short = f.short[:0]
-	f.infos = f.infos[:0]
-	for _, w := range f.words {
-		wi := c.get(w, &f.scratch)
-		f.infos = append(f.infos, wi)
+	f.infos = c.lookup(f.words, f.infos, &f.scratch)
+	for _, wi := range f.infos {
 		f.lower = append(f.lower, wi.lower)
 		f.short = append(f.short, wi.short)
 	}

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -79,5 +80,52 @@ func TestFastScores(t *testing.T) {
 	}
 	if n < 1000 {
 		t.Fatalf("only %d tokens compared", n)
+	}
+}
+
+// TestCacheConcurrentFill tags documents from many goroutines with fresh word caches (NER and POS), so that
+// words are missed, computed and stored concurrently (run with -race); every result must equal a serial run.
+func TestCacheConcurrentFill(t *testing.T) {
+	tg := load(t)
+	files, _ := filepath.Glob(filepath.Join("testdata", "identical", "*.txt"))
+	var docs [][][]string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := makeDoc(string(b))
+		var sents [][]string
+		for _, s := range d.Sents {
+			var ws []string
+			for _, tk := range d.Tokens[s.TokStart:s.TokEnd] {
+				ws = append(ws, tk.Text)
+			}
+			sents = append(sents, ws)
+		}
+		docs = append(docs, sents)
+	}
+	want := make([]string, len(docs))
+	for i, d := range docs {
+		want[i] = fmt.Sprint(tg.TagDocument(d, nil))
+	}
+	fresh := New(tg.model, tg.lex, pos.New(tg.pos.Model(), tg.lex))
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for k := range docs {
+				i := (k + g) % len(docs)
+				if got := fmt.Sprint(fresh.TagDocument(docs[i], nil)); got != want[i] {
+					errs <- fmt.Errorf("goroutine %d, document %d differs", g, i)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package pos
 
 import (
 	"sync"
-	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph/internal/ner/lexicon"
 	"github.com/newsgraph/newsgraph/internal/perceptron"
@@ -36,8 +35,8 @@ const maxCachedWords = 1 << 15
 
 // wordCache maps normalised words to their wordInfo for one model; safe for concurrent use.
 type wordCache struct {
-	m     sync.Map
-	n     atomic.Int64
+	mu    sync.RWMutex
+	m     map[string]*wordInfo
 	model *perceptron.Model
 	lex   *lexicon.Lexicon
 	// bound holds the group vectors of the sentence boundary (<s>, </s>).
@@ -45,7 +44,7 @@ type wordCache struct {
 }
 
 func newWordCache(m *perceptron.Model, lex *lexicon.Lexicon) *wordCache {
-	c := &wordCache{model: m, lex: lex}
+	c := &wordCache{model: m, lex: lex, m: map[string]*wordInfo{}}
 	L := m.NumLabels()
 	c.bound = make([]int32, nGroups*L)
 	v := c.bound
@@ -56,19 +55,36 @@ func newWordCache(m *perceptron.Model, lex *lexicon.Lexicon) *wordCache {
 	return c
 }
 
-// get returns the wordInfo of w, computing (and, while the cache has room, keeping) it.
-func (c *wordCache) get(w string, scratch *[]uint32) *wordInfo {
-	if v, ok := c.m.Load(w); ok {
-		return v.(*wordInfo)
+// lookup appends to infos (reset) the wordInfo of each word, computing the ones not cached and keeping them
+// while the cache has room. The lock is taken once per sentence, not per word.
+func (c *wordCache) lookup(words []string, infos []*wordInfo, scratch *[]uint32) []*wordInfo {
+	infos = infos[:0]
+	missing := false
+	c.mu.RLock()
+	for _, w := range words {
+		wi := c.m[w]
+		missing = missing || wi == nil
+		infos = append(infos, wi)
 	}
-	wi := c.compute(w, scratch)
-	if c.n.Load() < maxCachedWords {
-		if v, loaded := c.m.LoadOrStore(w, wi); loaded {
-			return v.(*wordInfo)
+	c.mu.RUnlock()
+	if !missing {
+		return infos
+	}
+	for i, wi := range infos {
+		if wi == nil {
+			infos[i] = c.compute(words[i], scratch)
 		}
-		c.n.Add(1)
 	}
-	return wi
+	c.mu.Lock()
+	for i, w := range words {
+		if old := c.m[w]; old != nil {
+			infos[i] = old // the same values; keep one copy
+		} else if len(c.m) < maxCachedWords {
+			c.m[w] = infos[i]
+		}
+	}
+	c.mu.Unlock()
+	return infos
 }
 
 func (c *wordCache) compute(w string, scratch *[]uint32) *wordInfo {
@@ -141,10 +157,7 @@ func (f *featurizer) fastSentence(c *wordCache, words []string, docForms map[str
 	var caps bool
 	f.words, caps = f.lex.Normalize(words, docForms, f.words)
 	n := len(words)
-	f.infos = f.infos[:0]
-	for _, w := range f.words {
-		f.infos = append(f.infos, c.get(w, &f.scratch))
-	}
+	f.infos = c.lookup(f.words, f.infos, &f.scratch)
 	at := func(i int) string {
 		switch {
 		case i < 0:
