@@ -467,6 +467,11 @@ func (r *run) group() {
 			if a := initials(m.text); a != "" && m.typ == "ORG" && r.byAcronym[a] == nil {
 				r.byAcronym[a] = m.e
 			}
+		} else if m.e.lexOrg != nil && m.typ == "ORG" {
+			// "the Commission" after "the European Commission": the head word of a known organization's name
+			if w := r.w[m.we-1]; w.alpha && w.cap && orgWords[w.lower] {
+				r.addPartial("ORG", match(fold(w.text)), m.e)
+			}
 		}
 	}
 	// Pass 2: everything else, in text order.
@@ -1013,13 +1018,7 @@ func (r *run) addPartials(m *mention) {
 		if len(sub) == 0 || acronymSkip[sub[0]] || acronymSkip[sub[len(sub)-1]] {
 			return
 		}
-		k := typ + "|" + strings.Join(sub, " ")
-		for _, e := range r.partials[k] {
-			if e == m.e {
-				return
-			}
-		}
-		r.partials[k] = append(r.partials[k], m.e)
+		r.addPartial(typ, strings.Join(sub, " "), m.e)
 	}
 	switch m.typ {
 	case "ORG":
@@ -1032,6 +1031,17 @@ func (r *run) addPartials(m *mention) {
 			add("LOC", ws[:n-1])
 		}
 	}
+}
+
+// addPartial indexes f (matched words) as a shorter form of e's name.
+func (r *run) addPartial(typ, f string, e *ent) {
+	k := typ + "|" + f
+	for _, x := range r.partials[k] {
+		if x == e {
+			return
+		}
+	}
+	r.partials[k] = append(r.partials[k], e)
 }
 
 // partial returns the one organization (for ORG and MISC mentions) or place (for LOC) whose longer name

@@ -139,6 +139,13 @@ func TestGrouping(t *testing.T) {
 			wantName: "Gaetano Lo Presti", wantKey: "person:gaetano-lo-presti",
 		},
 		{
+			name:     "head word of a known organization",
+			src:      `The {European Commission|ORG} proposed it. The {Commission|ORG} will vote.`,
+			of:       "Commission",
+			want:     "4-23:name:European Commission 41-51:name:Commission",
+			wantName: "European Commission", wantKey: "org:ec",
+		},
+		{
 			name:     "leading preposition and modifier",
 			src:      `Fighting {in southern Lebanon|LOC} and {Lebanon|LOC}.`,
 			of:       "Lebanon",
