@@ -443,3 +443,36 @@ func TestHomePlace(t *testing.T) {
 		})
 	}
 }
+
+func TestRoadName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"A417", true}, {"M25", true}, {"I-95", true}, {"Route 9", true}, {"Highway 61", true}, {"US 1", true},
+		{"A", false}, {"Apple", false}, {"B12345", false}, {"Route", false}, {"Route nine", false}, {"Main Road 5", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := roadName(strings.Fields(strings.ToLower(tc.name))); got != tc.want {
+				t.Errorf("roadName(%q) = %v, want %v", tc.name, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCompassPart: "West Surrey" lies in Surrey, found inside the name with half the confidence and no key of its own.
+func TestCompassPart(t *testing.T) {
+	r := load(t)
+	d := article(t, "Flooding closed schools across [[West Surrey]] on Monday.")
+	d.URL = "http://www.example.co.uk/a"
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	p := placeOf(d, "West Surrey")
+	if p == nil || p.Name != "Surrey" || p.Country != "GB" || p.Confidence > 0.5 {
+		t.Fatalf("West Surrey: %+v, want Surrey (GB) with confidence at most 0.5", p)
+	}
+	if d.Entities[0].Key != "loc:west surrey" {
+		t.Errorf("key %q: a part of Surrey took a key", d.Entities[0].Key)
+	}
+}

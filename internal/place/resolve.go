@@ -291,6 +291,35 @@ var facilityHead = map[string]bool{"street": true, "st": true, "avenue": true, "
 var facilityFirst = map[string]bool{"university": true, "museum": true, "hotel": true, "camp": true, "rue": true,
 	"church": true, "college": true, "school": true, "hospital": true, "palais": true, "bank": true}
 
+// roadName reports whether lower-cased words name a numbered road: "A417", "I-95", "Route 9", "Highway 61".
+func roadName(toks []string) bool {
+	digits := func(s string) bool {
+		if s == "" || len(s) > 4 {
+			return false
+		}
+		for _, r := range s {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch len(toks) {
+	case 1:
+		t := toks[0]
+		if strings.HasPrefix(t, "i-") || strings.HasPrefix(t, "us-") || strings.HasPrefix(t, "sr-") {
+			return digits(t[strings.IndexByte(t, '-')+1:])
+		}
+		return len(t) >= 2 && strings.ContainsRune("abmn", rune(t[0])) && digits(t[1:])
+	case 2:
+		switch toks[0] {
+		case "route", "highway", "interstate", "i", "us", "sr", "road":
+			return digits(toks[1])
+		}
+	}
+	return false
+}
+
 // facilities places each unresolved entity named like a facility ("Royal Street", "Mercy Hospital") in the
 // article's focus, the populated place chosen for the most mentions, with confidence Facility and no key of
 // its own (as a place found inside a name).
@@ -321,7 +350,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			continue
 		}
 		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
-		if len(toks) < 2 || !(facilityHead[strings.Trim(toks[len(toks)-1], ".")] || facilityFirst[toks[0]]) {
+		if !roadName(toks) && (len(toks) < 2 || !(facilityHead[strings.Trim(toks[len(toks)-1], ".")] || facilityFirst[toks[0]])) {
 			continue
 		}
 		it.cands, it.prior, it.pattern = []int32{focus}, []float64{0}, []bool{false}
@@ -489,7 +518,8 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 				if len(k) < 4 || genericWord[k] {
 					continue
 				}
-				ok := docNames[k]
+				// The part of a place a compass word names ("West Surrey", "South Florida") lies in that place.
+				ok := docNames[k] || (i == 1 && n == len(toks)-1 && compassWord[strings.ToLower(toks[0])])
 				for _, c := range g.names[k] {
 					if f := g.Entries[c.idx].Feature; c.primary && (isCountry(f) || (f == "ADM1" && w.ContainedADM1)) {
 						ok = true
@@ -592,6 +622,11 @@ var genericWord = map[string]bool{"north": true, "south": true, "east": true, "w
 	"old": true, "great": true, "greater": true, "saint": true, "san": true, "santa": true, "united": true,
 	"republic": true, "state": true, "city": true, "county": true, "island": true, "islands": true, "lake": true,
 	"river": true, "mount": true, "fort": true, "port": true, "center": true, "centre": true, "valley": true}
+
+// compassWord are words that name a part of the place after them.
+var compassWord = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "upper": true, "lower": true, "greater": true}
 
 var genericWords = []string{" county", " township", " borough", " village", " city", " town", " area", " region",
 	" province", " state", " parish", " district", " metro", " metropolitan area"}
