@@ -97,6 +97,8 @@ func TestProcess(t *testing.T) {
 		{"country by context", "Russian troops entered [[Georgia]] and shelled [[Tbilisi]] and [[Gori]].", "Georgia", 614540, "PCLI", "GE", ""},
 		{"country beats town", "Refugees crossed from [[Syria]] into [[Jordan]].", "Jordan", 248816, "PCLI", "JO", ""},
 		{"demonym", "[[Russian|Russia|demonym]] officials denied the report.", "Russia", 2017370, "PCLI", "RU", ""},
+		{"demonym of a division", "[[Sicilian|Sicilian|demonym]] farmers blocked the roads.", "Sicilian", 0, "ADM1", "IT", "Sicily"},
+		{"demonym from the hand table", "[[Serb|Serb|demonym]] leaders met on Friday.", "Serb", 0, "PCLI", "RS", "Serbia"},
 		{"demonym not a town", "The [[Canadian]] government said it would respond.", "Canadian", 6251999, "PCLI", "CA", ""},
 		{"continent", "Exports to [[Europe]] fell.", "Europe", 6255148, "CONT", "", ""},
 		{"country name", "Talks in [[Mexico]] ended without a deal.", "Mexico", 3996063, "PCLI", "MX", ""},
