@@ -89,6 +89,18 @@ type Page[T any] struct {
 	Next  string `json:"next,omitempty"`
 }
 
+// MarshalJSON writes a page without items as "items": [] (never null), as the API describes it.
+func (p Page[T]) MarshalJSON() ([]byte, error) {
+	items := p.Items
+	if items == nil {
+		items = []T{}
+	}
+	return json.Marshal(struct {
+		Items []T    `json:"items"`
+		Next  string `json:"next,omitempty"`
+	}{items, p.Next})
+}
+
 // Stats counts what is stored.
 type Stats struct {
 	Documents int64 `json:"documents"`
