@@ -8,6 +8,9 @@
 //     Leyen", "Von der Leyen"); so are acronyms and their expansions ("EU", "European Union"), names of one
 //     country ("U.S.", "United States", "America") and spelling variants (see phonetic). Possessives and
 //     leading "the" are trimmed from names; titles the tagger included ("President Obama") move to Titles.
+//   - Type repairs (see repairTypes): a one-word "person" or "organization" that the gazetteer knows as a
+//     country or capital ("Kyiv reports gains") is a place; a headline surname tagged as a place joins the
+//     person named in full; an unknown "place" in a credit line or after "wrote on" is an organization.
 //   - Titles and roles from premodifiers ("UK Prime Minister Keir Starmer", "Trump's envoy Steve Witkoff") and
 //     appositions ("Mark Rutte, NATO's secretary general,"), with the country (ISO code) or organization that
 //     qualifies them.

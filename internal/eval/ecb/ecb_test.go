@@ -139,13 +139,13 @@ func TestCorpusScores(t *testing.T) {
 		}
 		t.Logf("docs=%d gold=%d found=%d within B3 %.4f MUC %.4f cross B3 %.4f MUC %.4f", r.Docs, r.Gold, r.Found, r.WithinB3.F, r.WithinMUC.F, r.CrossB3.F, r.CrossMUC.F)
 		// The tagger is trained by another stage and its changes move these; the floors sit below the figures
-		// measured with it (found 0.7697, within B3 0.9651 MUC 0.8394, cross B3 0.8320 MUC 0.8849), the found
-		// share (the tagger's recall) furthest.
+		// measured with it on 2026-12-06 01:50 UTC (found 0.7758, within B3 0.9684 MUC 0.8600, cross B3 0.8707
+		// MUC 0.8922), the found share (the tagger's recall) furthest.
 		pin(t, "found share", r.FoundShare(), 0.70)
 		pin(t, "within B3", r.WithinB3.F, 0.95)
-		pin(t, "within MUC", r.WithinMUC.F, 0.80)
-		pin(t, "cross B3", r.CrossB3.F, 0.81)
-		pin(t, "cross MUC", r.CrossMUC.F, 0.86)
+		pin(t, "within MUC", r.WithinMUC.F, 0.82)
+		pin(t, "cross B3", r.CrossB3.F, 0.84)
+		pin(t, "cross MUC", r.CrossMUC.F, 0.87)
 	})
 }
 
