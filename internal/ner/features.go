@@ -123,6 +123,7 @@ type docInfo struct {
 
 // sentence computes the feature rows of each token (valid until the next call); when di.hints is set it
 // adds the non-local features.
+// Tagging computes the same features by fastSentence and the word cache (fast.go): change both together.
 func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 	n := len(in.words)
 	var caps bool

@@ -12,7 +12,8 @@ import (
 // neighbour (fPrev, fPrevSuf3, fPrevCluster, ...). The summed weights of those groups are kept per word
 // (wordInfo), so that a token's emission scores are five cached vectors plus the rows of the remaining
 // features. Integer sums are exact in any order, so the scores equal those of the full feature rows (see
-// TestFastScores).
+// TestFastScores). A change of feature templates must be made in both places (TestFastScores fails until it
+// is).
 
 // Word groups: a word's features as the token tagged, and as its neighbour at each offset.
 const (

@@ -77,6 +77,7 @@ func prefix(s string, n int) string {
 }
 
 // sentence returns the feature rows of each word of a sentence (valid until the next call).
+// Tagging computes the same features by fastSentence and the word cache (fast.go): change both together.
 func (f *featurizer) sentence(words []string, docForms map[string]string) [][]uint32 {
 	var caps bool
 	f.words, caps = f.lex.Normalize(words, docForms, f.words)
