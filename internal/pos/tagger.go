@@ -150,41 +150,47 @@ func TokenWord(t doc.Token) string {
 // DocForms returns, for the words a document writes in mixed or lower case outside sentence starts,
 // their spelling (lower → form), to case-normalise the document's shouted sentences.
 func DocForms(d *doc.Document) map[string]string {
-	sents := make([][]string, 0, len(d.Sents))
+	m := map[string]string{}
+	var w []string
 	for _, s := range d.Sents {
 		if s.TokStart < 0 || s.TokEnd > len(d.Tokens) || s.TokStart >= s.TokEnd {
 			continue
 		}
-		w := make([]string, 0, s.TokEnd-s.TokStart)
+		w = w[:0]
 		for _, tk := range d.Tokens[s.TokStart:s.TokEnd] {
 			w = append(w, TokenWord(tk))
 		}
-		sents = append(sents, w)
+		addForms(m, w)
 	}
-	return Forms(sents)
+	return m
 }
 
 // Forms is DocForms over sentences of words.
 func Forms(sents [][]string) map[string]string {
 	m := map[string]string{}
 	for _, s := range sents {
-		if lexicon.AllCaps(s) {
-			continue
-		}
-		for i, w := range s {
-			if i == 0 {
-				continue
-			}
-			if c := lexicon.Casing(w); c == lexicon.CaseUpper || c == lexicon.CaseNone {
-				continue
-			}
-			l := lexicon.Lower(w)
-			if _, ok := m[l]; !ok {
-				m[l] = w
-			}
-		}
+		addForms(m, s)
 	}
 	return m
+}
+
+// addForms adds the forms of one sentence to m (the first spelling seen of a word is kept).
+func addForms(m map[string]string, s []string) {
+	if lexicon.AllCaps(s) {
+		return
+	}
+	for i, w := range s {
+		if i == 0 {
+			continue
+		}
+		if c := lexicon.Casing(w); c == lexicon.CaseUpper || c == lexicon.CaseNone {
+			continue
+		}
+		l := lexicon.Lower(w)
+		if _, ok := m[l]; !ok {
+			m[l] = w
+		}
+	}
 }
 
 // Beam is the number of candidate tags per token in decoding (pruned Viterbi); on eng.testa a beam of 4 loses
