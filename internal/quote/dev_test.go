@@ -15,10 +15,10 @@ import (
 // here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
 	"content_overlap_f1": 0.85,
-	"source_f1":          0.755,
-	"cue_f1":             0.72,
-	"direct_exact_f1":    0.925,
-	"direct_speaker_acc": 0.935,
+	"source_f1":          0.76,
+	"cue_f1":             0.735,
+	"direct_exact_f1":    0.93,
+	"direct_speaker_acc": 0.94,
 }
 
 // rawFloor pins the figures of the rules alone on raw texts (no tokens, so no model): the stage's fallback.

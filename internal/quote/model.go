@@ -545,6 +545,19 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 				}
 				q := doc.Quote{Content: doc.Span{Start: d.Tokens[cs].Start, End: d.Tokens[ce-1].End},
 					Cue: doc.Span{Start: d.Tokens[cu.s].Start, End: d.Tokens[cu.e-1].End}}
+				if !hasSrc {
+					// the sequence labeller's source nearest the cue ("X voted against it and said ...")
+					best := 1 << 30
+					for _, sr := range srcs {
+						dd := cu.s - sr.e
+						if sr.s >= cu.e {
+							dd = sr.s - cu.e
+						}
+						if dd >= 0 && dd < best {
+							best, src, hasSrc = dd, sr, true
+						}
+					}
+				}
 				if hasSrc {
 					sp := doc.Span{Start: d.Tokens[src.s].Start, End: d.Tokens[src.e-1].End}
 					q.Source = &sp
