@@ -172,8 +172,8 @@ func oneWord(surfaces []string) string {
 	return w
 }
 
-// credit reports whether every name mention of e is a credit line's: "(NAME)" right after a capitalised
-// name that opens its sentence (a dateline), or NAME after "©" or "Copyright" and an optional year; and the
+// credit reports whether every name mention of e is a credit line's: "(NAME) —" right after a place name
+// that opens its sentence (a dateline), or NAME after "©" or "Copyright" and an optional year; and the
 // gazetteer does not know the name as a place.
 func (r *run) credit(e *ent) bool {
 	seen := false
@@ -197,16 +197,19 @@ func (r *run) creditAt(m mention) bool {
 	if k >= 0 && allDigits(r.w[k].text) && k > 0 && (r.w[k-1].lower == "©" || r.w[k-1].lower == "copyright") {
 		return true
 	}
-	if k < 1 || r.w[k].text != "(" || m.we >= len(r.w) || r.w[m.we].text != ")" {
+	if k < 1 || r.w[k].text != "(" || m.we+1 >= len(r.w) || r.w[m.we].text != ")" || !dash[r.w[m.we+1].text] {
 		return false
 	}
 	mi := r.inName[k-1]
-	if mi < 0 {
+	if mi < 0 || r.ms[mi].e == nil || r.ms[mi].e.typeName() != "LOC" {
 		return false
 	}
 	d := r.ms[mi]
 	return d.ws == 0 || r.w[d.ws-1].sent != r.w[d.ws].sent
 }
+
+// dash are the words that close a dateline: "PARIS (Reuters) -".
+var dash = map[string]bool{"—": true, "–": true, "-": true, "--": true}
 
 // surnameOf returns the one person named in full in the article whose surname is word, when word is no
 // major place (see majorPlace), known organization or acronym; else nil.

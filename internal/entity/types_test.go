@@ -17,6 +17,7 @@ func TestRepairTypes(t *testing.T) {
 
 		{"wire in a dateline", "{PARIS|LOC} ({Continental Wire|LOC}) — The talks resumed on Monday.", "Continental Wire", "ORG", "org:continental-wire"},
 		{"copyright line", "The talks resumed on Monday.\n\n© 2025 {Continental Wire|LOC}. All rights reserved.", "Continental Wire", "ORG", ""},
+		{"team and country in a result line", "{Red Star|ORG} ({Zorvalia|LOC}) beat {Dinamo|ORG} ({Russia|LOC}) 92-90.", "Zorvalia", "LOC", ""},
 		{"place in parentheses mid-sentence", "Officials in {Lviv|LOC} ({Ukraine|LOC}) said the talks resumed.", "Ukraine", "LOC", ""},
 		{"unknown place in parentheses mid-sentence", "Officials in {Hrytsivka|LOC} ({Zorvale|LOC}) said the talks resumed.", "Zorvale", "LOC", ""},
 		{"surname that is a city, with a person verb", `{Houston|PER} died on Saturday, her publicist said.`, "Houston", "PERSON", ""},
