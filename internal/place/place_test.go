@@ -478,3 +478,20 @@ func TestCompassPart(t *testing.T) {
 		t.Errorf("key %q: a part of Surrey took a key", d.Entities[0].Key)
 	}
 }
+
+func TestFacilityName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Royal Street", true}, {"Eglinton Avenue West", true}, {"Guildhall School of Music", true},
+		{"University of Perpetual Help", true}, {"Camp Murray", true}, {"Mercy Hospital", true},
+		{"Street", false}, {"Church Hill", false}, {"Qwzxplatz", false}, {"Kasba Bonli", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := facilityName(strings.Fields(strings.ToLower(tc.name))); got != tc.want {
+				t.Errorf("facilityName(%q) = %v, want %v", tc.name, got, tc.want)
+			}
+		})
+	}
+}

@@ -291,6 +291,24 @@ var facilityHead = map[string]bool{"street": true, "st": true, "avenue": true, "
 var facilityFirst = map[string]bool{"university": true, "museum": true, "hotel": true, "camp": true, "rue": true,
 	"church": true, "college": true, "school": true, "hospital": true, "palais": true, "bank": true}
 
+// facilityName reports whether lower-cased words name a facility: a facility word among them, other than the
+// first ("Eglinton Avenue West", "Guildhall School of Music"), or a first word that opens facility names
+// ("University of Perpetual Help", "Camp Murray").
+func facilityName(toks []string) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	if facilityFirst[toks[0]] {
+		return true
+	}
+	for _, t := range toks[1:] {
+		if facilityHead[strings.Trim(t, ".,'’")] {
+			return true
+		}
+	}
+	return false
+}
+
 // roadName reports whether lower-cased words name a numbered road: "A417", "I-95", "Route 9", "Highway 61".
 func roadName(toks []string) bool {
 	digits := func(s string) bool {
@@ -350,7 +368,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			continue
 		}
 		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
-		if !roadName(toks) && (len(toks) < 2 || !(facilityHead[strings.Trim(toks[len(toks)-1], ".")] || facilityFirst[toks[0]])) {
+		if !roadName(toks) && !facilityName(toks) {
 			continue
 		}
 		it.cands, it.prior, it.pattern = []int32{focus}, []float64{0}, []bool{false}
