@@ -416,10 +416,57 @@ func day(s string) string {
 	return s
 }
 
-func moreHint(w io.Writer, next string) {
-	if next != "" {
-		fmt.Fprintf(w, "(more: --cursor %s)\n", next)
+// queryStore opens the store at db for reading and runs q on it. On failure it reports the error as
+// command name and returns the exit status (see queryFail); code is 0 on success.
+func queryStore[T any](name, db string, stderr io.Writer, q func(context.Context, *sqlite.DB) (T, error)) (v T, code int) {
+	ctx := context.Background()
+	st, err := openRead(ctx, db)
+	if err != nil {
+		return v, queryFail(name, err, stderr)
 	}
+	defer st.Close()
+	if v, err = q(ctx, st); err != nil {
+		return v, queryFail(name, err, stderr)
+	}
+	return v, 0
+}
+
+// table is how a query command prints a page of T.
+type table[T any] struct {
+	header string         // tab-separated column names
+	row    func(T) string // one item as tab-separated cells
+	none   string         // printed when the page is empty
+}
+
+// runList runs a query command's page query and prints the page as JSON with --json, else as the table
+// followed by the cursor of the next page.
+func runList[T any](name string, qf queryFlags, stdout, stderr io.Writer, q func(context.Context, *sqlite.DB) (store.Page[T], error), t table[T]) int {
+	page, code := queryStore(name, *qf.db, stderr, q)
+	if code != 0 {
+		return code
+	}
+	if *qf.asJSON {
+		printJSON(stdout, page)
+		return 0
+	}
+	tw := newTable(stdout)
+	fmt.Fprintln(tw, t.header)
+	for _, it := range page.Items {
+		fmt.Fprintln(tw, t.row(it))
+	}
+	tw.Flush()
+	if len(page.Items) == 0 {
+		fmt.Fprintln(stdout, t.none)
+	}
+	if page.Next != "" {
+		fmt.Fprintf(stdout, "(more: --cursor %s)\n", page.Next)
+	}
+	return 0
+}
+
+// newTable returns a tabwriter for the commands' aligned columns.
+func newTable(w io.Writer) *tabwriter.Writer {
+	return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) int {
@@ -436,31 +483,16 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	ctx := context.Background()
-	st, err := openRead(ctx, *qf.db)
-	if err != nil {
-		return queryFail("search", err, stderr)
-	}
-	defer st.Close()
-	page, err := st.Search(ctx, store.SearchQuery{Text: strings.Join(fs.Args(), " "), In: *in, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor})
-	if err != nil {
-		return queryFail("search", err, stderr)
-	}
-	if *qf.asJSON {
-		printJSON(stdout, page)
-		return 0
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tDOCUMENT\tTITLE\tSNIPPET")
-	for _, h := range page.Items {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", day(h.Published), h.Document, clip(h.Title, 40), clip(h.Snippet, 90))
-	}
-	tw.Flush()
-	if len(page.Items) == 0 {
-		fmt.Fprintln(stdout, "(no matches)")
-	}
-	moreHint(stdout, page.Next)
-	return 0
+	sq := store.SearchQuery{Text: strings.Join(fs.Args(), " "), In: *in, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor}
+	return runList(fs.Name(), qf, stdout, stderr, func(ctx context.Context, st *sqlite.DB) (store.Page[store.SearchHit], error) {
+		return st.Search(ctx, sq)
+	}, table[store.SearchHit]{
+		header: "DATE\tDOCUMENT\tTITLE\tSNIPPET",
+		row: func(h store.SearchHit) string {
+			return fmt.Sprintf("%s\t%s\t%s\t%s", day(h.Published), h.Document, clip(h.Title, 40), clip(h.Snippet, 90))
+		},
+		none: "(no matches)",
+	})
 }
 
 func runQuotes(args []string, stdout, stderr io.Writer) int {
@@ -477,35 +509,20 @@ func runQuotes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph quotes: unexpected argument %q (use --speaker or --about)\n", fs.Arg(0))
 		return 2
 	}
-	ctx := context.Background()
-	st, err := openRead(ctx, *qf.db)
-	if err != nil {
-		return queryFail("quotes", err, stderr)
-	}
-	defer st.Close()
-	page, err := st.Quotes(ctx, store.QuoteQuery{Speaker: *speaker, About: *about, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor})
-	if err != nil {
-		return queryFail("quotes", err, stderr)
-	}
-	if *qf.asJSON {
-		printJSON(stdout, page)
-		return 0
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tSPEAKER\tKIND\tQUOTE\tDOCUMENT")
-	for _, q := range page.Items {
-		sp := q.SpeakerName
-		if sp == "" && q.Source != nil {
-			sp = q.Source.Text + "?"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", day(q.Published), clip(sp, 28), q.Kind, clip(q.Content.Text, 90), q.Document)
-	}
-	tw.Flush()
-	if len(page.Items) == 0 {
-		fmt.Fprintln(stdout, "(no quotations)")
-	}
-	moreHint(stdout, page.Next)
-	return 0
+	qq := store.QuoteQuery{Speaker: *speaker, About: *about, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor}
+	return runList(fs.Name(), qf, stdout, stderr, func(ctx context.Context, st *sqlite.DB) (store.Page[store.Quote], error) {
+		return st.Quotes(ctx, qq)
+	}, table[store.Quote]{
+		header: "DATE\tSPEAKER\tKIND\tQUOTE\tDOCUMENT",
+		row: func(q store.Quote) string {
+			sp := q.SpeakerName
+			if sp == "" && q.Source != nil {
+				sp = q.Source.Text + "?"
+			}
+			return fmt.Sprintf("%s\t%s\t%s\t%s\t%s", day(q.Published), clip(sp, 28), q.Kind, clip(q.Content.Text, 90), q.Document)
+		},
+		none: "(no quotations)",
+	})
 }
 
 func runEntities(args []string, stdout, stderr io.Writer) int {
@@ -525,31 +542,16 @@ func runEntities(args []string, stdout, stderr io.Writer) int {
 	if *top > 0 {
 		*qf.limit = *top
 	}
-	ctx := context.Background()
-	st, err := openRead(ctx, *qf.db)
-	if err != nil {
-		return queryFail("entities", err, stderr)
-	}
-	defer st.Close()
-	page, err := st.Entities(ctx, store.EntityQuery{Type: *typ, Name: *name, Limit: *qf.limit, Cursor: *qf.cursor})
-	if err != nil {
-		return queryFail("entities", err, stderr)
-	}
-	if *qf.asJSON {
-		printJSON(stdout, page)
-		return 0
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "MENTIONS\tDOCS\tQUOTES\tTYPE\tNAME\tKEY\tTITLES")
-	for _, e := range page.Items {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\t%s\n", e.Mentions, e.Documents, e.Quotes, e.Type, clip(e.Name, 30), e.Key, clip(counts(e.Titles, 2), 40))
-	}
-	tw.Flush()
-	if len(page.Items) == 0 {
-		fmt.Fprintln(stdout, "(no entities)")
-	}
-	moreHint(stdout, page.Next)
-	return 0
+	eq := store.EntityQuery{Type: *typ, Name: *name, Limit: *qf.limit, Cursor: *qf.cursor}
+	return runList(fs.Name(), qf, stdout, stderr, func(ctx context.Context, st *sqlite.DB) (store.Page[store.Entity], error) {
+		return st.Entities(ctx, eq)
+	}, table[store.Entity]{
+		header: "MENTIONS\tDOCS\tQUOTES\tTYPE\tNAME\tKEY\tTITLES",
+		row: func(e store.Entity) string {
+			return fmt.Sprintf("%d\t%d\t%d\t%s\t%s\t%s\t%s", e.Mentions, e.Documents, e.Quotes, e.Type, clip(e.Name, 30), e.Key, clip(counts(e.Titles, 2), 40))
+		},
+		none: "(no entities)",
+	})
 }
 
 func counts(cs []store.Count, n int) string {
@@ -584,22 +586,18 @@ func runEntity(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	ctx := context.Background()
-	st, err := openRead(ctx, *db)
-	if err != nil {
-		return queryFail("entity", err, stderr)
-	}
-	defer st.Close()
-	p, err := st.Profile(ctx, strings.Join(fs.Args(), " "))
-	if err != nil {
-		return queryFail("entity", err, stderr)
+	p, code := queryStore(fs.Name(), *db, stderr, func(ctx context.Context, st *sqlite.DB) (store.Profile, error) {
+		return st.Profile(ctx, strings.Join(fs.Args(), " "))
+	})
+	if code != 0 {
+		return code
 	}
 	if *asJSON {
 		printJSON(stdout, p)
 		return 0
 	}
 	fmt.Fprintf(stdout, "%s (%s, %s)\n", p.Name, p.Type, p.Key)
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(stdout)
 	row := func(k, v string) {
 		if v != "" {
 			fmt.Fprintf(tw, "  %s\t%s\n", k, v)
@@ -617,7 +615,7 @@ func runEntity(args []string, stdout, stderr io.Writer) int {
 	tw.Flush()
 	if len(p.CoOccurring) > 0 {
 		fmt.Fprintf(stdout, "\nAppears with (documents, in its latest %d):\n", store.ProfileWindow)
-		tw = tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		tw = newTable(stdout)
 		for _, c := range p.CoOccurring {
 			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", c.Documents, c.Type, c.Name, c.Key)
 		}
@@ -631,7 +629,7 @@ func runEntity(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(p.Places) > 0 {
 		fmt.Fprintln(stdout, "\nPlaces in its documents:")
-		tw = tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		tw = newTable(stdout)
 		for _, pl := range p.Places {
 			fmt.Fprintf(tw, "  %d\t%s\t%s\t%.4f %.4f\n", pl.Documents, pl.Name, pl.Country, pl.Lat, pl.Lon)
 		}
@@ -660,41 +658,26 @@ func runTimeline(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph timeline: unexpected argument %q (use --entity or --about)\n", fs.Arg(0))
 		return 2
 	}
-	ctx := context.Background()
-	st, err := openRead(ctx, *qf.db)
-	if err != nil {
-		return queryFail("timeline", err, stderr)
-	}
-	defer st.Close()
-	page, err := st.Timeline(ctx, store.TimelineQuery{Entity: *entity, About: *about, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor})
-	if err != nil {
-		return queryFail("timeline", err, stderr)
-	}
-	if *qf.asJSON {
-		printJSON(stdout, page)
-		return 0
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tKIND\tWHAT\tDOCUMENT")
-	for _, it := range page.Items {
-		what := it.Text
-		switch it.Kind {
-		case "quote":
-			what = "“" + it.Text + "”"
-			if it.Speaker != "" {
-				what = it.Speaker + ": " + what
+	tq := store.TimelineQuery{Entity: *entity, About: *about, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor}
+	return runList(fs.Name(), qf, stdout, stderr, func(ctx context.Context, st *sqlite.DB) (store.Page[store.TimelineItem], error) {
+		return st.Timeline(ctx, tq)
+	}, table[store.TimelineItem]{
+		header: "DATE\tKIND\tWHAT\tDOCUMENT",
+		row: func(it store.TimelineItem) string {
+			what := it.Text
+			switch it.Kind {
+			case "quote":
+				what = "“" + it.Text + "”"
+				if it.Speaker != "" {
+					what = it.Speaker + ": " + what
+				}
+			case "event":
+				what = it.Code + " " + it.Text
 			}
-		case "event":
-			what = it.Code + " " + it.Text
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", it.Date, it.Kind, clip(what, 100), it.Document)
-	}
-	tw.Flush()
-	if len(page.Items) == 0 {
-		fmt.Fprintln(stdout, "(nothing dated)")
-	}
-	moreHint(stdout, page.Next)
-	return 0
+			return fmt.Sprintf("%s\t%s\t%s\t%s", it.Date, it.Kind, clip(what, 100), it.Document)
+		},
+		none: "(nothing dated)",
+	})
 }
 
 // newWebHandler builds the web page mounted at "/" by serve.
