@@ -65,11 +65,10 @@ func dateRange(d store.Dates) (lo, hi string, err error) {
 		lo = t.Format("2006-01-02")
 	}
 	if d.Until != "" {
-		t, next, err := parsePeriod("until", d.Until)
+		_, next, err := parsePeriod("until", d.Until)
 		if err != nil {
 			return "", "", err
 		}
-		_ = t
 		hi = next.Format("2006-01-02")
 	}
 	if lo != "" && hi != "" && lo >= hi {
@@ -142,11 +141,11 @@ func (s *DB) Documents(ctx context.Context, q store.DocumentQuery) (store.Page[s
 	var w where
 	from := "documents d"
 	sortCol := "d.pub"
-	if q.Entity != "" {
-		e, err := s.resolve(ctx, q.Entity)
-		if err != nil {
-			return page, err
-		}
+	e, err := s.resolveOpt(ctx, q.Entity)
+	if err != nil {
+		return page, err
+	}
+	if e != nil {
 		from = "doc_entities de JOIN documents d ON d.rowid = de.doc"
 		w.add("de.entity = ?", e.row)
 		sortCol = "de.pub"
@@ -196,28 +195,14 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.Page[store.
 	var query string
 	switch q.In {
 	case "", "articles":
-		w.add("documents_fts MATCH ?", match)
-		if err := w.dates("d.pub", q.Dates); err != nil {
+		if ok, err := s.ftsWhere(ctx, &w, "documents", match, "d.pub", q.Dates, c); err != nil || !ok {
 			return page, err
-		}
-		if ok, err := s.boundRows(ctx, &w, "documents", "f.rowid", q.Dates); err != nil || !ok {
-			return page, err
-		}
-		if c != nil {
-			w.add("f.rowid < ?", c.R)
 		}
 		query = `SELECT f.rowid, d.id, d.title, d.published, snippet(documents_fts, -1, '` + store.MarkStart + `', '` + store.MarkEnd + `', '…', 24)
 			FROM documents_fts f JOIN documents d ON d.rowid = f.rowid` + w.sql() + ` ORDER BY f.rowid DESC LIMIT ?`
 	case "quotes":
-		w.add("quotes_fts MATCH ?", "content : ("+match+")")
-		if err := w.dates("q.pub", q.Dates); err != nil {
+		if ok, err := s.ftsWhere(ctx, &w, "quotes", "content : ("+match+")", "q.pub", q.Dates, c); err != nil || !ok {
 			return page, err
-		}
-		if ok, err := s.boundRows(ctx, &w, "quotes", "f.rowid", q.Dates); err != nil || !ok {
-			return page, err
-		}
-		if c != nil {
-			w.add("f.rowid < ?", c.R)
 		}
 		query = `SELECT f.rowid, d.id, d.title, d.published, snippet(quotes_fts, 0, '` + store.MarkStart + `', '` + store.MarkEnd + `', '…', 24)
 			FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid JOIN documents d ON d.rowid = q.doc` + w.sql() + ` ORDER BY f.rowid DESC LIMIT ?`
@@ -263,6 +248,23 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.Page[store.
 		}
 	}
 	return page, nil
+}
+
+// ftsWhere adds to w the conditions of a page driven by table's full-text index (the index row is f,
+// most recently stored first): the match, the publication dates on dateCol and the position after cursor
+// c. ok is false when no row has such a date, so the page is empty.
+func (s *DB) ftsWhere(ctx context.Context, w *where, table, match, dateCol string, d store.Dates, c *cursor) (ok bool, err error) {
+	w.add(table+"_fts MATCH ?", match)
+	if err := w.dates(dateCol, d); err != nil {
+		return false, err
+	}
+	if ok, err := s.boundRows(ctx, w, table, "f.rowid", d); err != nil || !ok {
+		return false, err
+	}
+	if c != nil {
+		w.add("f.rowid < ?", c.R)
+	}
+	return true, nil
 }
 
 // boundScan is the most rows boundRows reads to bound a date range.
@@ -408,13 +410,9 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) (store.Page[store.Q
 	if err != nil {
 		return page, err
 	}
-	var speaker *entityRow
-	if q.Speaker != "" {
-		e, err := s.resolve(ctx, q.Speaker)
-		if err != nil {
-			return page, err
-		}
-		speaker = &e
+	speaker, err := s.resolveOpt(ctx, q.Speaker)
+	if err != nil {
+		return page, err
 	}
 	var w where
 	var query string
@@ -427,15 +425,8 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) (store.Page[store.Q
 		if speaker != nil {
 			match = `speaker_tok : "` + speakerToken(speaker.row) + `" AND ` + match
 		}
-		w.add("quotes_fts MATCH ?", match)
-		if err := w.dates("q.pub", q.Dates); err != nil {
+		if ok, err := s.ftsWhere(ctx, &w, "quotes", match, "q.pub", q.Dates, c); err != nil || !ok {
 			return page, err
-		}
-		if ok, err := s.boundRows(ctx, &w, "quotes", "f.rowid", q.Dates); err != nil || !ok {
-			return page, err
-		}
-		if c != nil {
-			w.add("f.rowid < ?", c.R)
 		}
 		query = "SELECT " + quoteCols + " FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker" +
 			w.sql() + " ORDER BY f.rowid DESC LIMIT ?"
@@ -509,6 +500,18 @@ func (s *DB) resolve(ctx context.Context, nameOrKey string) (entityRow, error) {
 		return e, fmt.Errorf("entity %q: %w", v, store.ErrNotFound)
 	}
 	return e, err
+}
+
+// resolveOpt resolves nameOrKey when it is given; it returns nil when nameOrKey is empty.
+func (s *DB) resolveOpt(ctx context.Context, nameOrKey string) (*entityRow, error) {
+	if nameOrKey == "" {
+		return nil, nil
+	}
+	e, err := s.resolve(ctx, nameOrKey)
+	if err != nil {
+		return nil, err
+	}
+	return &e, nil
 }
 
 // Resolve finds the entity a user means by a key or a name.
@@ -725,13 +728,9 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 	if err != nil {
 		return page, err
 	}
-	var ent *entityRow
-	if q.Entity != "" {
-		e, err := s.resolve(ctx, q.Entity)
-		if err != nil {
-			return page, err
-		}
-		ent = &e
+	ent, err := s.resolveOpt(ctx, q.Entity)
+	if err != nil {
+		return page, err
 	}
 	var match string
 	// probe says, per index, whether to check a match row by row (a common term: rows in date order meet
