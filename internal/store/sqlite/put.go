@@ -242,10 +242,7 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 		if e.ID == "" {
 			continue
 		}
-		k := e.Key
-		if k == "" {
-			k = fallbackKey(e)
-		}
+		k := entityKey(e)
 		a := byKey[k]
 		if a == nil {
 			a = &agg{e: e, names: map[[2]string]bool{}}
@@ -294,11 +291,7 @@ func (p *putter) put(w *wireDoc, body []byte, now string) error {
 		if e.ID == "" {
 			continue
 		}
-		k := e.Key
-		if k == "" {
-			k = fallbackKey(e)
-		}
-		id := keyRow[k]
+		id := keyRow[entityKey(e)]
 		if _, dup := local[e.ID]; dup {
 			continue
 		}
@@ -548,6 +541,14 @@ func lastName(e doc.Entity) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// entityKey is the key an entity is stored under: its own, else fallbackKey.
+func entityKey(e doc.Entity) string {
+	if e.Key != "" {
+		return e.Key
+	}
+	return fallbackKey(e)
 }
 
 // fallbackKey makes a key for an entity that came without one: its type and folded name.

@@ -233,6 +233,8 @@ func (s *DB) Has(ctx context.Context, id string) (bool, error) {
 // Stats counts what is stored, from running totals.
 func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
+	field := map[string]*int64{"documents": &st.Documents, "entities": &st.Entities, "mentions": &st.Mentions,
+		"quotes": &st.Quotes, "times": &st.Times, "places": &st.Places, "events": &st.Events, "words": &st.Words}
 	rows, err := s.r.QueryContext(ctx, "SELECT name, n FROM counters")
 	if err != nil {
 		return st, err
@@ -244,23 +246,8 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 		if err := rows.Scan(&name, &n); err != nil {
 			return st, err
 		}
-		switch name {
-		case "documents":
-			st.Documents = n
-		case "entities":
-			st.Entities = n
-		case "mentions":
-			st.Mentions = n
-		case "quotes":
-			st.Quotes = n
-		case "times":
-			st.Times = n
-		case "places":
-			st.Places = n
-		case "events":
-			st.Events = n
-		case "words":
-			st.Words = n
+		if f := field[name]; f != nil {
+			*f = n
 		}
 	}
 	return st, rows.Err()
