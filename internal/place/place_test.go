@@ -495,3 +495,20 @@ func TestFacilityName(t *testing.T) {
 		})
 	}
 }
+
+// TestFacilityTown: a facility followed by "in Town" lies in that town, not in the article's focus.
+func TestFacilityTown(t *testing.T) {
+	r := load(t)
+	d := article(t, "[[Chicago]] police said the man was taken to [[Memorial Medical Center]] in [[Springfield]]. "+
+		"[[Chicago]] officers had followed him from [[Chicago]].")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	town, chi, f := placeOf(d, "Springfield"), placeOf(d, "Chicago"), placeOf(d, "Memorial Medical Center")
+	if town == nil || chi == nil || f == nil {
+		t.Fatalf("Springfield %+v, Chicago %+v, Memorial Medical Center %+v", town, chi, f)
+	}
+	if f.GeonameID != town.GeonameID || f.GeonameID == chi.GeonameID {
+		t.Errorf("Memorial Medical Center = %+v, want Springfield (%d), not the focus Chicago", f, town.GeonameID)
+	}
+}

@@ -362,6 +362,17 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 	if focus < 0 {
 		return
 	}
+	// starts maps the start of each mention of a chosen populated place to its entry.
+	starts := map[int]int32{}
+	for i := range items {
+		it := &items[i]
+		if it.choice < 0 || it.contained || !strings.HasPrefix(g.Entries[it.cands[it.choice]].Feature, "PPL") {
+			continue
+		}
+		for _, m := range d.Entities[it.ent].Mentions {
+			starts[m.Start] = it.cands[it.choice]
+		}
+	}
 	for i := range items {
 		it := &items[i]
 		if len(it.cands) > 0 {
@@ -371,7 +382,24 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		if !roadName(toks) && !facilityName(toks) {
 			continue
 		}
-		it.cands, it.prior, it.pattern = []int32{focus}, []float64{0}, []bool{false}
+		at := focus
+		// "Main Street in Springfield", "Washington University, St. Louis": the town the text gives.
+	mentions:
+		for _, m := range d.Entities[it.ent].Mentions {
+			if m.End <= 0 || m.End > len(d.Text) {
+				continue
+			}
+			rest := d.Text[m.End:]
+			for _, sep := range []string{" in ", ", ", " of ", " at "} {
+				if strings.HasPrefix(rest, sep) {
+					if c, ok := starts[m.End+len(sep)]; ok {
+						at = c
+						break mentions
+					}
+				}
+			}
+		}
+		it.cands, it.prior, it.pattern = []int32{at}, []float64{0}, []bool{false}
 		it.choice, it.conf, it.contained = 0, r.w.Facility, true
 	}
 }
