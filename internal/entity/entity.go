@@ -849,6 +849,13 @@ func (r *run) output() []doc.Entity {
 				x.Type = t
 			}
 		}
+		if (x.Type == "LOC" || x.Type == "PERSON") && allCaps(x.Name) {
+			// only a dateline or byline names it: "WASHINGTON" → "Washington" (not "NYC")
+			if n := capWords(x.Name); n != x.Name {
+				x.Aliases = append([]string{x.Name}, x.Aliases...)
+				x.Name = n
+			}
+		}
 		x.Key = e.key(x.Type, x.Name)
 		x.Country = e.country
 		if e.org != nil && e.org != e {
@@ -934,11 +941,20 @@ func (e *ent) canonical() (string, []string) {
 	if e.isCountry && bw == 0 {
 		best = lexicon.CountryName(e.country)
 	}
-	// Prefer a mixed-case form of the same words ("von der Leyen" over a sentence-initial "Von der Leyen").
+	// Prefer a mixed-case form of the same words ("von der Leyen" over a sentence-initial "Von der Leyen",
+	// "Brussels" over a dateline's "BRUSSELS").
 	for _, s := range e.surfaces {
 		if s != best && strings.EqualFold(s, best) && s[0] != best[0] && unicode.IsLower(rune(s[0])) {
 			best = s
 			break
+		}
+	}
+	if allCaps(best) {
+		for _, s := range e.surfaces {
+			if strings.EqualFold(s, best) && !allCaps(s) {
+				best = s
+				break
+			}
 		}
 	}
 	var aliases []string
@@ -950,6 +966,43 @@ func (e *ent) canonical() (string, []string) {
 		}
 	}
 	return best, aliases
+}
+
+// allCaps reports whether s has letters and no lower-case one.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// capWords writes each word of four letters or more of an all-capitals name with one capital ("SOUTH
+// CAROLINA" → "South Carolina"); shorter words, likely abbreviations, stay ("NYC").
+func capWords(s string) string {
+	ws := strings.Split(s, " ")
+	for i, w := range ws {
+		rs := []rune(w)
+		letters := 0
+		for _, r := range rs {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters < 4 {
+			continue
+		}
+		for j := 1; j < len(rs); j++ {
+			if unicode.IsLetter(rs[j-1]) {
+				rs[j] = unicode.ToLower(rs[j])
+			}
+		}
+		ws[i] = string(rs)
+	}
+	return strings.Join(ws, " ")
 }
 
 // key returns the cross-document key: "person:given-surname", "org:...", "loc:...", "misc:..." (see slug).

@@ -146,6 +146,27 @@ func TestGrouping(t *testing.T) {
 			wantName: "European Commission", wantKey: "org:ec",
 		},
 		{
+			name:     "dateline capitals give way to the body's spelling",
+			src:      "{BRUSSELS|LOC} — Talks in {Brussels|LOC} ended.",
+			of:       "BRUSSELS",
+			want:     "0-8:name:BRUSSELS 22-30:name:Brussels",
+			wantName: "Brussels", wantKey: "loc:brussels",
+		},
+		{
+			name:     "dateline capitals only",
+			src:      "{SOUTH CAROLINA|LOC} — {NYC|LOC} talks ended.",
+			of:       "SOUTH CAROLINA",
+			want:     "0-14:name:SOUTH CAROLINA",
+			wantName: "South Carolina", wantKey: "loc:south-carolina",
+		},
+		{
+			name:     "short capitals stay",
+			src:      "{SOUTH CAROLINA|LOC} — {NYC|LOC} talks ended.",
+			of:       "NYC",
+			want:     "19-22:name:NYC",
+			wantName: "NYC", wantKey: "loc:nyc",
+		},
+		{
 			name:     "leading preposition and modifier",
 			src:      `Fighting {in southern Lebanon|LOC} and {Lebanon|LOC}.`,
 			of:       "Lebanon",
