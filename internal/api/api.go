@@ -273,22 +273,24 @@ func writeJSON(w http.ResponseWriter, v any, status ...int) error {
 		code = status[0]
 	}
 	w.WriteHeader(code)
-	_, err = w.Write(append(b, '\n'))
-	if err != nil {
-		return nil // the client went away; nothing more to send
-	}
+	w.Write(append(b, '\n')) // an error here means the client went away: nothing more to send
 	return nil
 }
 
 // limitParam parses ?limit=, 1..MaxLimit, default store.DefaultLimit.
 func limitParam(r *http.Request) (int, error) {
-	v := r.URL.Query().Get("limit")
+	return intParam(r, "limit", store.DefaultLimit, MaxLimit)
+}
+
+// intParam parses the query parameter name as a whole number from 1 to most; def when it is absent.
+func intParam(r *http.Request, name string, def, most int) (int, error) {
+	v := r.URL.Query().Get(name)
 	if v == "" {
-		return store.DefaultLimit, nil
+		return def, nil
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > MaxLimit {
-		return 0, badRequest("limit must be a whole number from 1 to %d, not %q", MaxLimit, v)
+	if err != nil || n < 1 || n > most {
+		return 0, badRequest("%s must be a whole number from 1 to %d, not %q", name, most, v)
 	}
 	return n, nil
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/store"
@@ -12,14 +11,11 @@ import (
 // organizations (or of one entity's neighbours), with co-occurrence and quotation edges.
 func (s *server) graph(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	gq := store.GraphQuery{Entity: q.Get("entity")}
-	if v := q.Get("nodes"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > store.MaxGraphNodes {
-			return badRequest("nodes must be a whole number from 1 to %d, not %q", store.MaxGraphNodes, v)
-		}
-		gq.Nodes = n
+	nodes, err := intParam(r, "nodes", 0, store.MaxGraphNodes)
+	if err != nil {
+		return err
 	}
+	gq := store.GraphQuery{Entity: q.Get("entity"), Nodes: nodes}
 	if v := q.Get("type"); v != "" {
 		gq.Types = strings.Split(v, ",")
 	}
@@ -36,15 +32,11 @@ const MaxPlaces = 1000
 // places: GET /api/v1/places?entity=&since=&until=&limit= returns resolved places, most mentioned first.
 func (s *server) places(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	pq := store.PlaceQuery{Entity: q.Get("entity"), Dates: dates(r), Limit: 500}
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > MaxPlaces {
-			return badRequest("limit must be a whole number from 1 to %d, not %q", MaxPlaces, v)
-		}
-		pq.Limit = n
+	n, err := intParam(r, "limit", 500, MaxPlaces)
+	if err != nil {
+		return err
 	}
-	ps, err := s.cfg.Store.Places(r.Context(), pq)
+	ps, err := s.cfg.Store.Places(r.Context(), store.PlaceQuery{Entity: q.Get("entity"), Dates: dates(r), Limit: n})
 	if err != nil {
 		return err
 	}
