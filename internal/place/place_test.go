@@ -512,3 +512,26 @@ func TestFacilityTown(t *testing.T) {
 		t.Errorf("Memorial Medical Center = %+v, want Springfield (%d), not the focus Chicago", f, town.GeonameID)
 	}
 }
+
+// TestUnknownInTown: an unknown name the text places "in" a town or before ", Town" lies there; after "and" it
+// stays unplaced.
+func TestUnknownInTown(t *testing.T) {
+	r := load(t)
+	d := article(t, "Floods reached [[Qwzxplatz]] in [[Baton Rouge]] and [[Zyxwvut]], [[Baton Rouge]] on Monday, "+
+		"but not [[Plorkville]] and [[Baton Rouge]].")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	town := placeOf(d, "Baton Rouge")
+	if town == nil {
+		t.Fatal("Baton Rouge unresolved")
+	}
+	for _, name := range []string{"Qwzxplatz", "Zyxwvut"} {
+		if p := placeOf(d, name); p == nil || p.GeonameID != town.GeonameID {
+			t.Errorf("%s: %+v, want Baton Rouge (%d)", name, p, town.GeonameID)
+		}
+	}
+	if p := placeOf(d, "Plorkville"); p != nil {
+		t.Errorf("Plorkville placed at %+v", p)
+	}
+}

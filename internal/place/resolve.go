@@ -67,7 +67,8 @@ type Weights struct {
 	// Henry County before either is chosen. JointNear does the same for candidates within JointKm.
 	JointAdmin2, JointNear, JointKm float64
 	// Facility is the confidence given to a named facility the gazetteer lacks ("Royal Street", "Mercy
-	// Hospital") placed in the article's focus: its most mentioned populated place. 0 turns this off.
+	// Hospital") placed in the town the text gives or else the article's focus (its most mentioned populated
+	// place), and to an unknown name the text places "in Town". 0 turns this off.
 	Facility float64
 	// Namesake is added besides DivisionSeat to a city that is not its division's seat but holds NamesakeShare
 	// of its people (New York City in New York state).
@@ -339,8 +340,10 @@ func roadName(toks []string) bool {
 }
 
 // facilities places each unresolved entity named like a facility ("Royal Street", "Mercy Hospital") in the
-// article's focus, the populated place chosen for the most mentions, with confidence Facility and no key of
-// its own (as a place found inside a name).
+// town the text gives right after it ("in Springfield", ", Springfield", "at"/"of" too), else in the article's
+// focus, the populated place chosen for the most mentions; any other unresolved name only in the town the
+// text gives after "in" or a comma ("Bywater, New Orleans"). It gets confidence Facility and keeps its own key
+// (as a place found inside a name).
 func (r *Resolver) facilities(d *doc.Document, items []item) {
 	g := r.gaz
 	weight := map[int32]float64{}
@@ -379,10 +382,11 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			continue
 		}
 		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
-		if !roadName(toks) && !facilityName(toks) {
-			continue
+		facility := roadName(toks) || facilityName(toks)
+		at := int32(-1)
+		if facility {
+			at = focus
 		}
-		at := focus
 		// "Main Street in Springfield", "Washington University, St. Louis": the town the text gives.
 	mentions:
 		for _, m := range d.Entities[it.ent].Mentions {
@@ -391,13 +395,16 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			}
 			rest := d.Text[m.End:]
 			for _, sep := range []string{" in ", ", ", " of ", " at "} {
-				if strings.HasPrefix(rest, sep) {
+				if strings.HasPrefix(rest, sep) && (facility || sep == " in " || sep == ", ") {
 					if c, ok := starts[m.End+len(sep)]; ok {
 						at = c
 						break mentions
 					}
 				}
 			}
+		}
+		if at < 0 {
+			continue
 		}
 		it.cands, it.prior, it.pattern = []int32{at}, []float64{0}, []bool{false}
 		it.choice, it.conf, it.contained = 0, r.w.Facility, true
