@@ -441,6 +441,10 @@ type table[T any] struct {
 // runList runs a query command's page query and prints the page as JSON with --json, else as the table
 // followed by the cursor of the next page.
 func runList[T any](name string, qf queryFlags, stdout, stderr io.Writer, q func(context.Context, *sqlite.DB) (store.Page[T], error), t table[T]) int {
+	if *qf.limit < 1 {
+		fmt.Fprintf(stderr, "newsgraph %s: --limit must be at least 1, not %d\n", name, *qf.limit)
+		return 2
+	}
 	page, code := queryStore(name, *qf.db, stderr, q)
 	if code != 0 {
 		return code
@@ -537,6 +541,10 @@ func runEntities(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "newsgraph entities: unexpected argument %q (see 'newsgraph entity NAME')\n", fs.Arg(0))
+		return 2
+	}
+	if *top < 0 {
+		fmt.Fprintf(stderr, "newsgraph entities: --top must be at least 1, not %d\n", *top)
 		return 2
 	}
 	if *top > 0 {

@@ -80,6 +80,9 @@ func TestQueryCommands(t *testing.T) {
 			"2025-08-18  event", "2025-08-18  article", "2025-08-18  quote    Marco Rubio: “We will not ease", "2025-08-20  article", "2025-08-20  quote"}, ""},
 		{"timeline about", []string{"timeline", "--db", db, "--about", "tram"}, 0, []string{"2025-07-02  article", "2025-07-02  quote    Katja Müller"}, ""},
 		{"missing db", []string{"entities", "--db", filepath.Join(t.TempDir(), "none.db")}, 1, nil, "no database"},
+		{"negative top", []string{"entities", "--db", db, "--top", "-5"}, 2, nil, "newsgraph entities: --top must be at least 1, not -5"},
+		{"zero limit", []string{"quotes", "--db", db, "--limit", "0"}, 2, nil, "newsgraph quotes: --limit must be at least 1, not 0"},
+		{"negative limit", []string{"search", "--db", db, "--limit", "-1", "x"}, 2, nil, "newsgraph search: --limit must be at least 1, not -1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
