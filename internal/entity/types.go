@@ -98,9 +98,9 @@ var personVerbs = map[string]bool{
 //   - an "organization" or "place" named only by a word that is the surname of exactly one person named in
 //     full in the article, and that the gazetteer does not know as a place nor the lexicon as an
 //     organization, is that person (a headline "Zelensky presses EU leaders" tagged LOC);
-//   - a "place" named only by a word the gazetteer does not know and that always follows "on" or "via" after
-//     a verb of writing or posting ("wrote on Telegram", "follow us on Telegram") is an organization: a
-//     platform, not a place (not "an earthquake on Sumatra").
+//   - a "place" or "person" named only by a word the gazetteer does not know and that always follows "on" or
+//     "via" after a verb of writing or posting ("wrote on Telegram", "follow us on Telegram") is an
+//     organization: a platform (not "an earthquake on Sumatra").
 //
 // It runs after titles (whose evidence it reads) and before coreference, so that no pronoun or description
 // is linked to a place.
@@ -122,6 +122,10 @@ func (r *run) repairTypes() {
 			if e.given != "" || len(e.titles) > 0 || e.gender != 0 || r.followedBy(e, personVerbs) {
 				continue
 			}
+			if r.platform(e, word) {
+				r.retype(e, "ORG")
+				continue
+			}
 			if _, ok := lexicon.GivenName(word); ok || placeClass(word) == 0 {
 				continue
 			}
@@ -131,7 +135,7 @@ func (r *run) repairTypes() {
 				continue
 			}
 			if e.typeName() == "LOC" {
-				if acronym(word) != "" || knownPlace(word) || !r.allAfter(e, platformPrep) {
+				if !r.platform(e, word) {
 					continue
 				}
 				r.retype(e, "ORG")
@@ -148,6 +152,12 @@ func (r *run) repairTypes() {
 }
 
 var platformPrep = map[string]bool{"on": true, "via": true}
+
+// platform reports whether a one-word name, no acronym and no place the gazetteer knows, is only read "on"
+// or "via" after a verb of posting: a medium ("wrote on Telegram").
+func (r *run) platform(e *ent, word string) bool {
+	return acronym(word) == "" && !knownPlace(word) && r.allAfter(e, platformPrep)
+}
 
 // postVerbs are the words before "on" that make what follows a medium: "wrote on", "follow us on".
 var postVerbs = map[string]bool{

@@ -13,6 +13,7 @@ func TestRepairTypes(t *testing.T) {
 		{"small capital typed organization", `Diplomats said {Bratislava|ORG} wanted guarantees on gas.`, "Bratislava", "LOC", ""},
 		{"large city typed person", `{Istanbul|PER} will host the next round of talks.`, "Istanbul", "LOC", ""},
 		{"platform typed place", `The governor wrote on {Telegram|LOC} that two towns were hit.`, "Telegram", "ORG", "org:telegram"},
+		{"platform typed person", `{Filashkin|PER} wrote on {Telegram|PER} that two towns were hit.`, "Telegram", "ORG", "org:telegram"},
 		{"follow us on", `Follow us on {Telegram|LOC} for live updates.`, "Telegram", "ORG", ""},
 
 		{"wire in a dateline", "{PARIS|LOC} ({Continental Wire|LOC}) — The talks resumed on Monday.", "Continental Wire", "ORG", "org:continental-wire"},
