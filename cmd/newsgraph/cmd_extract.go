@@ -79,26 +79,9 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	type item struct {
-		d   *doc.Document
-		err error
-	}
-	items := make(chan item, 16)
-	go func() {
-		defer close(items)
-		source.Walk(ctx, inputs, source.Options{MaxBytes: *maxBytes, Stdin: extractStdin}, func(d *doc.Document, err error) error {
-			select {
-			case items <- item{d, err}:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
-	next := func() (*doc.Document, error, bool) {
-		it, ok := <-items
-		return it.d, it.err, ok
-	}
+	next, drain := feed(ctx, 16, func(send func(*doc.Document, error) error) error {
+		return source.Walk(ctx, inputs, source.Options{MaxBytes: *maxBytes, Stdin: extractStdin}, send)
+	})
 
 	total, _ := source.Count(inputs)
 	// the bar goes to stderr when that is a terminal, unless the documents themselves scroll past on it
@@ -142,8 +125,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		cancel()
-		for range items { // let the reader goroutine finish
-		}
+		drain()
 		fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
 		return 1
 	}
@@ -155,4 +137,37 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// feed runs produce on its own goroutine and returns the pipeline's source of what produce sends, buffered
+// by buf. send blocks until the pipeline takes the document and fails once ctx is done. drain waits for
+// produce to return (cancel ctx first if the pipeline stopped early) and returns its error.
+func feed(ctx context.Context, buf int, produce func(send func(*doc.Document, error) error) error) (next func() (*doc.Document, error, bool), drain func() error) {
+	type item struct {
+		d   *doc.Document
+		err error
+	}
+	items := make(chan item, buf)
+	var produceErr error
+	go func() {
+		defer close(items)
+		produceErr = produce(func(d *doc.Document, err error) error {
+			select {
+			case items <- item{d, err}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	next = func() (*doc.Document, error, bool) {
+		it, ok := <-items
+		return it.d, it.err, ok
+	}
+	drain = func() error {
+		for range items {
+		}
+		return produceErr
+	}
+	return next, drain
 }

@@ -208,28 +208,12 @@ type ingestOptions struct {
 func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestOptions, stats *ingestStats) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	type item struct {
-		d   *doc.Document
-		err error
-	}
-	items := make(chan item, 64)
-	var readErr error
-	go func() {
-		defer close(items)
-		send := func(d *doc.Document, err error) error {
-			select {
-			case items <- item{d, err}:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
+	next, drain := feed(ctx, 64, func(send func(*doc.Document, error) error) error {
 		if len(o.inputs) == 0 {
-			readErr = forStored(ctx, st, send)
-			return
+			return forStored(ctx, st, send)
 		}
 		seen := map[string]bool{}
-		readErr = source.Walk(ctx, o.inputs, source.Options{MaxBytes: o.maxBytes}, func(d *doc.Document, err error) error {
+		return source.Walk(ctx, o.inputs, source.Options{MaxBytes: o.maxBytes}, func(d *doc.Document, err error) error {
 			if err != nil {
 				return send(nil, err)
 			}
@@ -252,11 +236,7 @@ func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestO
 			}
 			return send(d, nil)
 		})
-	}()
-	next := func() (*doc.Document, error, bool) {
-		it, ok := <-items
-		return it.d, it.err, ok
-	}
+	})
 
 	// One writer: batches go through a channel of one, so at most one batch waits while another is written.
 	batches := make(chan []*doc.Document, 1)
@@ -323,8 +303,7 @@ func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestO
 	close(batches)
 	wg.Wait()
 	cancel()
-	for range items { // let the reader finish
-	}
+	readErr := drain() // let the reader finish
 	if writeErr != nil {
 		return writeErr
 	}
