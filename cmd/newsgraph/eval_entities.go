@@ -69,4 +69,3 @@ func evalEntities(args []string, stdout, stderr io.Writer) int {
 	res.Write(stdout)
 	return 0
 }
-
