@@ -535,3 +535,22 @@ func TestUnknownInTown(t *testing.T) {
 		t.Errorf("Plorkville placed at %+v", p)
 	}
 }
+
+// TestDivisionGenericWord: a division the gazetteer names with a generic word is found without it.
+func TestDivisionGenericWord(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct{ text, entity, want, country string }{
+		{"Storms hit [[Avoyelles]] overnight.", "Avoyelles", "Avoyelles Parish", "US"},
+		{"Farmers in [[Ceredigion]] protested.", "Ceredigion", "County of Ceredigion", "GB"},
+	} {
+		t.Run(tc.entity, func(t *testing.T) {
+			d := article(t, tc.text)
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if p := placeOf(d, tc.entity); p == nil || p.Name != tc.want || p.Country != tc.country {
+				t.Errorf("%s: %+v, want %s (%s)", tc.entity, p, tc.want, tc.country)
+			}
+		})
+	}
+}

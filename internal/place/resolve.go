@@ -546,11 +546,13 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		}
 	}
 	if len(order) == 0 {
-		// A county or parish named without its generic word ("Avoyelles" for Avoyelles Parish).
-		for _, suffix := range []string{" County", " Parish", " Borough"} {
-			k := Normalize(e.Name + suffix)
+		// A division named without its generic word ("Avoyelles" for Avoyelles Parish, "Ceredigion" for County of
+		// Ceredigion, "South Waziristan" for South Waziristan Agency).
+		for _, v := range []string{e.Name + " County", e.Name + " Parish", e.Name + " Borough", "County of " + e.Name,
+			e.Name + " Agency", e.Name + " District", e.Name + " Province", e.Name + " Region"} {
+			k := Normalize(v)
 			for _, c := range g.names[k] {
-				if f := g.Entries[c.idx].Feature; f == "ADM2" {
+				if f := g.Entries[c.idx].Feature; f == "ADM2" || f == "ADM1" {
 					if _, ok := seen[c.idx]; !ok {
 						seen[c.idx] = found{true}
 						order = append(order, c.idx)
