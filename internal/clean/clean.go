@@ -66,6 +66,9 @@ func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 			c.setDate(d, inputDate, "input")
 		}
 		c.setDate(d, p.date, "page metadata")
+		if fetchDate(d) {
+			c.setDate(d, inputDate, "input") // a fetch time, when the page has no date of its own
+		}
 		// the page text may still carry furniture that the extractor kept, such as a share bar or byline
 		// paragraph; the same conservative line filter applies
 		text, d.Removed = cleanText(text, c.cfg.KeepFurniture)
@@ -89,7 +92,9 @@ func (c *Cleaner) Process(ctx context.Context, d *doc.Document) error {
 			d.Author = bylineAuthor(d.Removed)
 		}
 	}
-	c.setDate(d, inputDate, "input")
+	if !isHTML {
+		c.setDate(d, inputDate, "input")
+	}
 	if !isHTML && d.Published == "" {
 		// a scraped page's timestamp line, removed as furniture, still dates the article
 		for _, piece := range d.Removed {

@@ -148,15 +148,17 @@ func TestPublishedPrecedence(t *testing.T) {
 	tests := []struct {
 		name, raw, format, input, flag string
 		want                           string
-		warn                           bool
+		warnings                       int
 	}{
-		{"page date wins over a WARC date", page, "html", "2025-03-02T10:00:00Z", "2020-01-01", "2025-03-01T08:00:00-05:00", false},
-		{"a stated input date wins over the page's", page, "html", "2025-03-03", "2020-01-01", "2025-03-03", false},
-		{"input date when the page has none", bare, "html", "2025-03-02T10:00:00Z", "2020-01-01", "2025-03-02T10:00:00Z", false},
-		{"flag when the input has none", "Officials said talks would resume.", "text", "", "2020-01-01", "2020-01-01", false},
-		{"no date at all", "Officials said talks would resume.", "text", "", "", "", false},
-		{"bad input date falls back with a warning", "Officials said talks would resume.", "text", "next Tuesday", "2020-01-01", "2020-01-01", true},
-		{"RFC 1123 input", "Officials said talks would resume.", "text", "Mon, 02 Jun 2025 15:04:05 +0300", "", "2025-06-02T15:04:05+03:00", false},
+		{"page date wins over a WARC date", page, "html", "2025-03-02T10:00:00Z", "2020-01-01", "2025-03-01T08:00:00-05:00", 0},
+		{"a stated input date wins over the page's", page, "html", "2025-03-03", "2020-01-01", "2025-03-03", 0},
+		{"input date when the page has none", bare, "html", "2025-03-02T10:00:00Z", "2020-01-01", "2025-03-02T10:00:00Z", 0},
+		{"flag when the input has none", "Officials said talks would resume.", "text", "", "2020-01-01", "2020-01-01", 0},
+		{"no date at all", "Officials said talks would resume.", "text", "", "", "", 0},
+		{"bad input date falls back with a warning", "Officials said talks would resume.", "text", "next Tuesday", "2020-01-01", "2020-01-01", 1},
+		{"bad input date on a page with a date warns once", page, "html", "garbage", "", "2025-03-01T08:00:00-05:00", 1},
+		{"bad input date on a page without one warns once", bare, "html", "garbage", "", "", 1},
+		{"RFC 1123 input", "Officials said talks would resume.", "text", "Mon, 02 Jun 2025 15:04:05 +0300", "", "2025-06-02T15:04:05+03:00", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -173,8 +175,8 @@ func TestPublishedPrecedence(t *testing.T) {
 			if (d.Published == "") != d.PublishedAt.IsZero() {
 				t.Errorf("PublishedAt %v does not match Published %q", d.PublishedAt, d.Published)
 			}
-			if got := len(d.Warnings) > 0; got != tc.warn {
-				t.Errorf("warnings %q, want some: %v", d.Warnings, tc.warn)
+			if len(d.Warnings) != tc.warnings {
+				t.Errorf("warnings %q, want %d", d.Warnings, tc.warnings)
 			}
 		})
 	}
