@@ -549,7 +549,7 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		// A division named without its generic word ("Avoyelles" for Avoyelles Parish, "Ceredigion" for County of
 		// Ceredigion, "South Waziristan" for South Waziristan Agency).
 		for _, v := range []string{e.Name + " County", e.Name + " Parish", e.Name + " Borough", "County of " + e.Name,
-			e.Name + " Agency", e.Name + " District", e.Name + " Province", e.Name + " Region"} {
+			e.Name + " Agency", e.Name + " District", e.Name + " Province", e.Name + " Region", "Province of " + e.Name} {
 			k := Normalize(v)
 			for _, c := range g.names[k] {
 				if f := g.Entries[c.idx].Feature; f == "ADM2" || f == "ADM1" {
