@@ -3,11 +3,16 @@
 // Input: d.Entities of type LOC (name, aliases, mentions with byte spans), d.Text for "City, State" patterns
 // and d.URL for the publication's country. Output: one doc.Place per resolved entity in d.Places (GeoNames id,
 // feature code, country, admin1, point and a confidence), the entity's Key set to "loc:geonames:ID" and its
-// Country. A name the gazetteer does not know stays an entity without a place: nothing is guessed.
+// Country. A name the gazetteer does not know gets a place only when something locates it, with a low
+// confidence and no key of that place's: a place its name contains ("Manila Cathedral", "West Surrey"), the town
+// the text gives after it ("... in Springfield", "..., Springfield") or, for a facility (a street, hospital,
+// numbered road), the article's most mentioned town. Any other unknown name stays an entity without a place:
+// no centroid is guessed.
 //
 // Resolution scores every gazetteer entry bearing one of the entity's names: a prior from population and
 // feature type (countries, continents and capitals first; an alternate-only name counts less), a demonym bonus
 // for countries named by their people, "City, State"/"City, Country" patterns, the publication's country,
-// and, in further passes, the other places of the article (same country, same first-level division, within
-// 150 km). The confidence is the softmax probability of the chosen entry among the candidates.
+// support from the other entities' candidates in the same second-level division (before any choice), and, in
+// further passes, the other places of the article (same country, same first-level division, within 100 km).
+// The confidence is the softmax probability of the chosen entry among the candidates.
 package place

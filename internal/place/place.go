@@ -31,7 +31,8 @@ func (*Resolver) Name() string { return "place" }
 
 // Process resolves every LOC entity of d that the gazetteer knows: it appends one doc.Place per resolved
 // entity to d.Places, sets the entity's Key to the entry's Key ("loc:geonames:ID" when it has a GeoNames id)
-// and its Country. Unknown names stay entities without a place. It reads d.Entities, d.Text and d.URL and never
+// and its Country (a place found for an unknown name — inside it, after it in the text, or a facility's town —
+// sets no Key). Other unknown names stay entities without a place. It reads d.Entities, d.Text and d.URL and never
 // changes d.Text.
 func (r *Resolver) Process(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
