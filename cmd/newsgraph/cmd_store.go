@@ -721,11 +721,19 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "newsgraph serve: %v\n", err)
 			return 1
 		}
-		cfg.Extract = func(ctx context.Context, a api.Article) (*doc.Document, error) {
-			d := &doc.Document{URL: a.URL, Title: a.Title, Published: a.Published, Source: "api", Raw: []byte(a.Text), Format: "text"}
+		raw := func(a api.Article) ([]byte, string) {
 			if a.HTML != "" {
-				d.Raw, d.Format = []byte(a.HTML), "html"
+				return []byte(a.HTML), "html"
 			}
+			return []byte(a.Text), "text"
+		}
+		cfg.ID = func(a api.Article) string {
+			b, _ := raw(a)
+			return source.ID(a.URL, b)
+		}
+		cfg.Extract = func(ctx context.Context, a api.Article) (*doc.Document, error) {
+			d := &doc.Document{URL: a.URL, Title: a.Title, Published: a.Published, Source: "api"}
+			d.Raw, d.Format = raw(a)
 			d.ID = source.ID(d.URL, d.Raw)
 			if err := p.Process(ctx, d); err != nil {
 				return nil, err

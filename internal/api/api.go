@@ -43,6 +43,9 @@ type Config struct {
 	// Extract turns a posted article into a processed document (id, text and everything extracted);
 	// required with Token.
 	Extract func(ctx context.Context, a Article) (*doc.Document, error)
+	// ID, when set, returns the id Extract gives an article without processing it, so that an article
+	// already stored is not processed again; nil processes every posted article.
+	ID func(a Article) string
 	// Web is mounted at "/"; nil serves a minimal placeholder page that links to the API.
 	Web http.Handler
 	// Timeout bounds the work of one request; 0 means 10 s.

@@ -391,3 +391,32 @@ func TestServerTimeouts(t *testing.T) {
 		t.Errorf("server without timeouts: %+v", s)
 	}
 }
+
+// TestPostStoredSkipsExtraction posts one article twice: with Config.ID the second post finds it stored
+// and does not process it again.
+func TestPostStoredSkipsExtraction(t *testing.T) {
+	calls := 0
+	counting := func(ctx context.Context, a Article) (*doc.Document, error) {
+		calls++
+		return extract(ctx, a)
+	}
+	id := func(a Article) string {
+		d, _ := extract(context.Background(), a)
+		return d.ID
+	}
+	srv := newServer(t, Config{Token: token, Extract: counting, ID: id})
+	body := `{"text":"Officials in Tallinn said on Monday that the border crossing would reopen.","url":"https://news.example/t"}`
+	for i, want := range []int{201, 200} {
+		r := do(t, "POST", srv.URL+"/api/v1/documents", body, "Authorization", "Bearer "+token, "Content-Type", "application/json")
+		var in Ingested
+		if err := json.Unmarshal(r.body, &in); err != nil || r.status != want || in.Created != (want == 201) {
+			t.Fatalf("post %d: status %d, %s; want %d", i+1, r.status, r.body, want)
+		}
+		if loc := r.header.Get("Location"); loc != "/api/v1/documents/"+in.ID {
+			t.Errorf("post %d: Location %q", i+1, loc)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("Extract ran %d times, want 1", calls)
+	}
+}

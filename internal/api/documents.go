@@ -63,6 +63,17 @@ func (s *server) postDocument(w http.ResponseWriter, r *http.Request) error {
 			return badRequest("url %q is not an http(s) URL", a.URL)
 		}
 	}
+	if s.cfg.ID != nil {
+		id := s.cfg.ID(a)
+		exists, err := s.cfg.Store.Has(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		if exists {
+			w.Header().Set("Location", "/api/v1/documents/"+url.PathEscape(id))
+			return writeJSON(w, Ingested{ID: id})
+		}
+	}
 	d, err := s.cfg.Extract(r.Context(), a)
 	if err != nil {
 		if errors.Is(err, r.Context().Err()) && r.Context().Err() != nil {
