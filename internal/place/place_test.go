@@ -554,3 +554,26 @@ func TestDivisionGenericWord(t *testing.T) {
 		})
 	}
 }
+
+// TestJointHome: a paper named after Paris supports the Henry County that holds a Paris (Tennessee's).
+func TestJointHome(t *testing.T) {
+	r := load(t)
+	for _, on := range []bool{true, false} {
+		t.Run(fmt.Sprint(on), func(t *testing.T) {
+			w := DefaultWeights()
+			w.JointHome = on
+			d := article(t, "Deputies in [[Henry County]] found the stolen tractor on Tuesday.")
+			d.URL = "http://www.parisgazette.com/news/1"
+			if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			p := placeOf(d, "Henry County")
+			if p == nil {
+				t.Fatal("Henry County unresolved")
+			}
+			if tn := p.Admin1 == "Tennessee"; tn != on {
+				t.Errorf("JointHome %v: Henry County in %s", on, p.Admin1)
+			}
+		})
+	}
+}

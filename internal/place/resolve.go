@@ -66,6 +66,8 @@ type Weights struct {
 	// chosen one) in the candidate's second-level division: "Paris" and "Henry County" agree on Tennessee's
 	// Henry County before either is chosen. JointNear does the same for candidates within JointKm.
 	JointAdmin2, JointNear, JointKm float64
+	// JointHome counts the populated places named like the publication's home town as one more entity.
+	JointHome bool
 	// Facility is the confidence given to a named facility the gazetteer lacks ("Royal Street", "Mercy
 	// Hospital") placed in the town the text gives or else the article's focus (its most mentioned populated
 	// place), and to an unknown name the text places "in Town". 0 turns this off.
@@ -111,6 +113,7 @@ func DefaultWeights() Weights {
 		JointAdmin2:   1,
 		JointNear:     0,
 		JointKm:       50,
+		JointHome:     true,
 		Facility:      0.3,
 	}
 }
@@ -211,7 +214,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		}
 	}
 	if w.JointAdmin2 != 0 || w.JointNear != 0 {
-		r.joint(items)
+		r.joint(items, r.homeCands(homeKey, homeCountry))
 	}
 	score := func(it *item, k int, ctx *evidence) float64 {
 		en := &g.Entries[it.cands[k]]
@@ -414,7 +417,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 // joint adds to each candidate's prior the support of the other entities' candidates, chosen or not: those in
 // the same second-level division (JointAdmin2) and those within JointKm (JointNear). Countries, first-level
 // divisions, continents and regions neither give nor get this support.
-func (r *Resolver) joint(items []item) {
+func (r *Resolver) joint(items []item, home []int32) {
 	g, w := r.gaz, r.w
 	local := func(en *Entry) bool {
 		return !isCountry(en.Feature) && en.Feature != "ADM1" && en.Feature != "CONT" && en.Feature != "RGN" && en.Country != ""
@@ -444,7 +447,17 @@ func (r *Resolver) joint(items []item) {
 			}
 		}
 	}
-	stamp := make([]int, len(items))
+	// The paper's home towns of that name support like one more entity (index len(items)), receiving nothing.
+	for _, c := range home {
+		en := &g.Entries[c]
+		if w.JointHome && en.Admin2 != "" {
+			k := en.Country + "." + en.Admin1 + "." + en.Admin2
+			if l := adm2[k]; len(l) == 0 || l[len(l)-1] != len(items) {
+				adm2[k] = append(l, len(items))
+			}
+		}
+	}
+	stamp := make([]int, len(items)+1)
 	tick := 0
 	for i := range items {
 		it := &items[i]
@@ -885,6 +898,20 @@ func (c *evidence) score(en *Entry, ent int) float64 {
 		}
 	}
 	return s
+}
+
+// homeCands are the populated places of country cc whose main name has key ("" key: none).
+func (r *Resolver) homeCands(key, cc string) []int32 {
+	if key == "" {
+		return nil
+	}
+	var out []int32
+	for _, c := range r.gaz.names[key] {
+		if en := &r.gaz.Entries[c.idx]; c.primary && strings.HasPrefix(en.Feature, "PPL") && en.Country == cc {
+			out = append(out, c.idx)
+		}
+	}
+	return out
 }
 
 // homePlace finds the town a local publication is named after in its domain ("columbuslocalnews.com" →
