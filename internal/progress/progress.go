@@ -53,13 +53,6 @@ func (b *Bar) force(width int, now func() time.Time) {
 	b.start = now()
 }
 
-// SetTotal sets the number of items once it is known.
-func (b *Bar) SetTotal(total int64) {
-	b.mu.Lock()
-	b.total = total
-	b.mu.Unlock()
-}
-
 // Add counts n more finished items and redraws when due.
 func (b *Bar) Add(n int64) {
 	b.mu.Lock()
@@ -101,7 +94,7 @@ func (b *Bar) Line(now time.Time) string {
 	frac := min(float64(b.done)/float64(b.total), 1)
 	eta := "--"
 	if rate > 0 {
-		eta = dur(time.Duration(float64(b.total-b.done) / rate * float64(time.Second)))
+		eta = dur(time.Duration(float64(max(b.total-b.done, 0)) / rate * float64(time.Second)))
 	}
 	head := fmt.Sprintf("%s %d/%d ", b.label, b.done, b.total)
 	tail := fmt.Sprintf(" %3.0f%%%s ETA %s", frac*100, stats, eta)
