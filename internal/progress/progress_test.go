@@ -37,7 +37,7 @@ func TestLine(t *testing.T) {
 		{"known total", 1000, 250, 10 * time.Second, "extract 250/1000 [=======                     ]  25% 25.0/s 10s ETA 30s"},
 		{"long run", 100000, 50000, 2 * time.Hour, "extract 50000/100000 [=======        ]  50% 6.9/s 2h00m00s ETA 2h00m00s"},
 		{"nothing yet", 10, 0, 0, "extract 0/10 [                                   ]   0% 0.0/s 0s ETA --"},
-		{"past the total", 10, 12, 4 * time.Second, "extract 12/10 [=================================] 100% 3.0/s 4s ETA 0s"},
+		{"past the total", 10, 12, 4 * time.Second, "extract 12/10 [==================================] 100% 3.0/s 4s ETA 0s"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
