@@ -561,7 +561,7 @@ func TestJointHome(t *testing.T) {
 	for _, on := range []bool{true, false} {
 		t.Run(fmt.Sprint(on), func(t *testing.T) {
 			w := DefaultWeights()
-			w.JointHome = on
+			w.JointHome, w.HomeNear = on, 0 // HomeNear alone would find Tennessee's too
 			d := article(t, "Deputies in [[Henry County]] found the stolen tractor on Tuesday.")
 			d.URL = "http://www.parisgazette.com/news/1"
 			if err := r.WithWeights(w).Process(context.Background(), d); err != nil {

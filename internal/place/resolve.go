@@ -68,6 +68,8 @@ type Weights struct {
 	JointAdmin2, JointNear, JointKm float64
 	// JointHome counts the populated places named like the publication's home town as one more entity.
 	JointHome bool
+	// HomeNear is added to a candidate within HomeKm of a populated place named like the home town.
+	HomeNear, HomeKm float64
 	// Facility is the confidence given to a named facility the gazetteer lacks ("Royal Street", "Mercy
 	// Hospital") placed in the town the text gives or else the article's focus (its most mentioned populated
 	// place), and to an unknown name the text places "in Town". 0 turns this off.
@@ -114,6 +116,8 @@ func DefaultWeights() Weights {
 		JointNear:     0,
 		JointKm:       50,
 		JointHome:     true,
+		HomeNear:      0.5,
+		HomeKm:        30,
 		Facility:      0.3,
 	}
 }
@@ -213,7 +217,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			}
 		}
 	}
-	if w.JointAdmin2 != 0 || w.JointNear != 0 {
+	if w.JointAdmin2 != 0 || w.JointNear != 0 || w.HomeNear != 0 {
 		r.joint(items, r.homeCands(homeKey, homeCountry))
 	}
 	score := func(it *item, k int, ctx *evidence) float64 {
@@ -454,6 +458,23 @@ func (r *Resolver) joint(items []item, home []int32) {
 			k := en.Country + "." + en.Admin1 + "." + en.Admin2
 			if l := adm2[k]; len(l) == 0 || l[len(l)-1] != len(items) {
 				adm2[k] = append(l, len(items))
+			}
+		}
+	}
+	if w.HomeNear != 0 && len(home) > 0 {
+		for i := range items {
+			it := &items[i]
+			for k, c := range it.cands {
+				en := &g.Entries[c]
+				if !local(en) {
+					continue
+				}
+				for _, h := range home {
+					if he := &g.Entries[h]; h != c && haversineKm(en.Lat, en.Lon, he.Lat, he.Lon) <= w.HomeKm {
+						it.prior[k] += w.HomeNear
+						break
+					}
+				}
 			}
 		}
 	}

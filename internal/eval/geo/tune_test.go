@@ -100,6 +100,8 @@ func TestTune(t *testing.T) {
 			{"JointNear", &w.JointNear, []float64{0, 0.25, 0.5, 1}},
 			{"JointKm", &w.JointKm, []float64{20, 30, 50, 80}},
 			{"Facility", &w.Facility, []float64{0, 0.3}},
+			{"HomeNear", &w.HomeNear, []float64{0, 0.5, 1, 2}},
+			{"HomeKm", &w.HomeKm, []float64{20, 30, 60}},
 			{"Namesake", &w.Namesake, []float64{0, 1, 2}},
 			{"Rounds", nil, nil},
 		}
