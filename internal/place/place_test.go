@@ -577,3 +577,27 @@ func TestJointHome(t *testing.T) {
 		})
 	}
 }
+
+// TestHomeNear: without the second-level support, nearness to a namesake of the home town alone finds the
+// Henry County around Paris, Tennessee (its seat).
+func TestHomeNear(t *testing.T) {
+	r := load(t)
+	for _, near := range []float64{0.5, 0} {
+		t.Run(fmt.Sprint(near), func(t *testing.T) {
+			w := DefaultWeights()
+			w.JointHome, w.HomeNear = false, near
+			d := article(t, "Deputies in [[Henry County]] found the stolen tractor on Tuesday.")
+			d.URL = "http://www.parisgazette.com/news/1"
+			if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			p := placeOf(d, "Henry County")
+			if p == nil {
+				t.Fatal("Henry County unresolved")
+			}
+			if tn := p.Admin1 == "Tennessee"; tn != (near > 0) {
+				t.Errorf("HomeNear %v: Henry County in %s", near, p.Admin1)
+			}
+		})
+	}
+}
