@@ -35,9 +35,8 @@ type Options struct {
 
 // DB is a store.Store kept in one SQLite file.
 type DB struct {
-	path     string
-	readOnly bool
-	hook     func()
+	path string
+	hook func()
 	// probeAbove, when not 0, replaces the estimated match count above which a full-text filter is checked
 	// row by row (tests force either plan with it).
 	probeAbove int64
@@ -53,7 +52,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
 	}
-	s := &DB{path: path, readOnly: opts.ReadOnly, hook: opts.BeforeCommit}
+	s := &DB{path: path, hook: opts.BeforeCommit}
 	if opts.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("sqlite: no database at %s (run 'newsgraph ingest' first): %w", path, err)
