@@ -10,9 +10,6 @@ import (
 //go:embed openapi.json
 var openAPISpec []byte
 
-// OpenAPI returns the OpenAPI 3.1 description of the API.
-func OpenAPI() []byte { return append([]byte(nil), openAPISpec...) }
-
 // openAPI: GET /api/v1/openapi.json
 func (s *server) openAPI(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/json")
