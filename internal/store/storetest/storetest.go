@@ -6,7 +6,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -41,8 +40,6 @@ func filled(t *testing.T, open Opener) store.Store {
 	return s
 }
 
-func runeOff(text string, b int) int { return utf8.RuneCountInString(text[:b]) }
-
 func testPutDocument(t *testing.T, open Opener) {
 	ctx := context.Background()
 	s := filled(t, open)
@@ -67,7 +64,7 @@ func testPutDocument(t *testing.T, open Opener) {
 		t.Fatalf("document: schema %q id %q, text equal %v", got.Schema, got.ID, got.Text == a.Text)
 	}
 	q := a.Quotes[0]
-	want := doc.Span{Start: runeOff(a.Text, q.Content.Start), End: runeOff(a.Text, q.Content.End), Text: a.Text[q.Content.Start:q.Content.End]}
+	want := doc.Span{Start: doc.RuneOffset(a.Text, q.Content.Start), End: doc.RuneOffset(a.Text, q.Content.End), Text: a.Text[q.Content.Start:q.Content.End]}
 	if got.Quotes[0].Content != want {
 		t.Errorf("quote content = %+v, want code point span %+v", got.Quotes[0].Content, want)
 	}
@@ -315,7 +312,7 @@ func testQuotes(t *testing.T, open Opener) {
 	b := Fixtures()[1]
 	start := strings.Index(b.Text, "Every strike")
 	if q.SpeakerKey != "person:volodymyr-zelensky" || q.SpeakerName != "Volodymyr Zelenskyy" || q.Document != "b2" ||
-		q.Content.Start != runeOff(b.Text, start) || q.Source == nil || q.Source.Text != "Zelenskyy" {
+		q.Content.Start != doc.RuneOffset(b.Text, start) || q.Source == nil || q.Source.Text != "Zelenskyy" {
 		t.Errorf("quote: %+v", q)
 	}
 	p2, err := s.Quotes(ctx, store.QuoteQuery{Speaker: "Zelenskyy", Limit: 1, Cursor: p.Next})
