@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 	"github.com/newsgraph/newsgraph/internal/store/storetest"
@@ -228,6 +230,30 @@ func stats(t *testing.T, db string) store.Stats {
 	return st
 }
 
+// storedTexts returns the stored text and publication date of every document, by id.
+func storedTexts(t *testing.T, db string) map[string]string {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), db, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	out := map[string]string{}
+	for after := ""; ; {
+		ds, err := s.Stored(context.Background(), after, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) == 0 {
+			return out
+		}
+		for _, d := range ds {
+			out[d.ID] = d.Published + "\n" + d.Text
+		}
+		after = ds[len(ds)-1].ID
+	}
+}
+
 // TestIngestCrashChild is the child process of TestIngestCrashSafety; it does nothing on its own.
 func TestIngestCrashChild(t *testing.T) {
 	if os.Getenv("NEWSGRAPH_CRASH_CHILD") != "1" {
@@ -338,6 +364,14 @@ func TestIngestExamples(t *testing.T) {
 	s := stats(t, db)
 	if s.Documents != int64(stored) || s.Entities == 0 || s.Mentions == 0 || s.Quotes == 0 {
 		t.Errorf("stats after ingesting the examples: %+v", s)
+	}
+	// Re-running the extractors keeps the stored text (and its date) as it is: cleaning is not applied twice.
+	texts := storedTexts(t, db)
+	if code, _, errOut := runCmd(t, "ingest", "--db", db, "--reprocess"); code != 0 {
+		t.Fatalf("reprocess examples: exit %d\n%s", code, errOut)
+	}
+	if diff := cmp.Diff(texts, storedTexts(t, db)); len(texts) != stored || diff != "" {
+		t.Errorf("reprocessing changed the stored texts of %d documents (-before +after):\n%s", len(texts), diff)
 	}
 	var ents store.Page[store.Entity]
 	code, out, _ := runCmd(t, "entities", "--db", db, "--json", "--type", "PERSON", "--top", "1")
