@@ -265,6 +265,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown document", ro, "GET", "/api/v1/documents/%27%20OR%201%3D1", "", nil, 404, "not found"},
 		{"unknown entity", ro, "GET", "/api/v1/entities/person:nobody", "", nil, 404, "not found"},
 		{"unknown speaker", ro, "GET", "/api/v1/quotes?speaker=Nobody", "", nil, 404, "not found"},
+		{"blank speaker", ro, "GET", "/api/v1/quotes?speaker=%20", "", nil, 400, "invalid speaker: empty name"},
+		{"blank entity", ro, "GET", "/api/v1/timeline?entity=%20%20", "", nil, 400, "invalid entity: empty name"},
 		{"unknown resource", ro, "GET", "/api/v1/tweets", "", nil, 404, "no API resource"},
 		{"wrong method", ro, "DELETE", "/api/v1/documents/a1", "", nil, 405, "method not allowed"},
 		{"read-only", ro, "POST", "/api/v1/documents", `{"text":"x"}`, auth, 403, "read-only"},

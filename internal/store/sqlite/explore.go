@@ -39,11 +39,11 @@ func (s *DB) Graph(ctx context.Context, q store.GraphQuery) (store.Graph, error)
 	inTypes := "(" + strings.TrimSuffix(strings.Repeat("?,", len(targs)), ",") + ")"
 	window := fmt.Sprintf("SELECT rowid AS doc FROM documents ORDER BY pub DESC, rowid DESC LIMIT %d", store.GraphWindow)
 	args := targs
-	if q.Entity != "" {
-		e, err := s.resolve(ctx, q.Entity)
-		if err != nil {
-			return g, err
-		}
+	e, err := s.resolveOpt(ctx, "entity", q.Entity)
+	if err != nil {
+		return g, err
+	}
+	if e != nil {
 		window = fmt.Sprintf("SELECT doc FROM doc_entities WHERE entity = %d ORDER BY pub DESC, doc DESC LIMIT %d", e.row, store.GraphWindow)
 	}
 	// Nodes: the entities of the window's documents with the most documents.
@@ -158,18 +158,17 @@ func (s *DB) Places(ctx context.Context, q store.PlaceQuery) ([]store.MapPlace, 
 	}
 	n = min(n, store.MaxLimit)
 	var w where
-	if q.Entity != "" {
-		e, err := s.resolve(ctx, q.Entity)
-		if err != nil {
-			return out, err
-		}
+	e, err := s.resolveOpt(ctx, "entity", q.Entity)
+	if err != nil {
+		return out, err
+	}
+	if e != nil {
 		w.add("d.rowid IN (SELECT doc FROM doc_entities WHERE entity = ?)", e.row)
 	}
 	if err := w.dates("d.pub", q.Dates); err != nil {
 		return out, err
 	}
 	var rows *sql.Rows
-	var err error
 	if len(w.conds) == 0 {
 		rows, err = s.r.QueryContext(ctx, `SELECT e.key, pl.name, pl.feature, pl.country, pl.lat, pl.lon, e.docs
 			FROM (SELECT rowid, key, docs, mentions FROM entities WHERE type = 'LOC' ORDER BY mentions DESC LIMIT ?) e

@@ -141,7 +141,7 @@ func (s *DB) Documents(ctx context.Context, q store.DocumentQuery) (store.Page[s
 	var w where
 	from := "documents d"
 	sortCol := "d.pub"
-	e, err := s.resolveOpt(ctx, q.Entity)
+	e, err := s.resolveOpt(ctx, "entity", q.Entity)
 	if err != nil {
 		return page, err
 	}
@@ -410,7 +410,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) (store.Page[store.Q
 	if err != nil {
 		return page, err
 	}
-	speaker, err := s.resolveOpt(ctx, q.Speaker)
+	speaker, err := s.resolveOpt(ctx, "speaker", q.Speaker)
 	if err != nil {
 		return page, err
 	}
@@ -502,10 +502,14 @@ func (s *DB) resolve(ctx context.Context, nameOrKey string) (entityRow, error) {
 	return e, err
 }
 
-// resolveOpt resolves nameOrKey when it is given; it returns nil when nameOrKey is empty.
-func (s *DB) resolveOpt(ctx context.Context, nameOrKey string) (*entityRow, error) {
+// resolveOpt resolves the optional entity filter field: nil when nameOrKey is empty, an error naming
+// field when it is blank.
+func (s *DB) resolveOpt(ctx context.Context, field, nameOrKey string) (*entityRow, error) {
 	if nameOrKey == "" {
 		return nil, nil
+	}
+	if strings.TrimSpace(nameOrKey) == "" {
+		return nil, store.Invalid(field, "empty name")
 	}
 	e, err := s.resolve(ctx, nameOrKey)
 	if err != nil {
@@ -728,7 +732,7 @@ func (s *DB) Timeline(ctx context.Context, q store.TimelineQuery) (store.Page[st
 	if err != nil {
 		return page, err
 	}
-	ent, err := s.resolveOpt(ctx, q.Entity)
+	ent, err := s.resolveOpt(ctx, "entity", q.Entity)
 	if err != nil {
 		return page, err
 	}
