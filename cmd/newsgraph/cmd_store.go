@@ -91,6 +91,16 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
+// noArgs reports whether the command fs parsed got no positional argument; when it got one, it says so in
+// one line on stderr, followed by hint.
+func noArgs(fs *flag.FlagSet, stderr io.Writer, hint string) bool {
+	if fs.NArg() == 0 {
+		return true
+	}
+	fmt.Fprintf(stderr, "newsgraph %s: unexpected argument %q%s\n", fs.Name(), fs.Arg(0), hint)
+	return false
+}
+
 // openRead opens an existing store for queries.
 func openRead(ctx context.Context, path string) (*sqlite.DB, error) {
 	return sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
@@ -488,8 +498,7 @@ func runQuotes(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "newsgraph quotes: unexpected argument %q (use --speaker or --about)\n", fs.Arg(0))
+	if !noArgs(fs, stderr, " (use --speaker or --about)") {
 		return 2
 	}
 	qq := store.QuoteQuery{Speaker: *speaker, About: *about, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor}
@@ -518,8 +527,7 @@ func runEntities(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "newsgraph entities: unexpected argument %q (see 'newsgraph entity NAME')\n", fs.Arg(0))
+	if !noArgs(fs, stderr, " (see 'newsgraph entity NAME')") {
 		return 2
 	}
 	if *top < 0 {
@@ -641,8 +649,7 @@ func runTimeline(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "newsgraph timeline: unexpected argument %q (use --entity or --about)\n", fs.Arg(0))
+	if !noArgs(fs, stderr, " (use --entity or --about)") {
 		return 2
 	}
 	tq := store.TimelineQuery{Entity: *entity, About: *about, Dates: qf.dates(), Limit: *qf.limit, Cursor: *qf.cursor}
@@ -684,8 +691,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "newsgraph serve: unexpected argument %q\n", fs.Arg(0))
+	if !noArgs(fs, stderr, "") {
 		return 2
 	}
 	level := slog.LevelInfo
