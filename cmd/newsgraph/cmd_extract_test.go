@@ -283,6 +283,13 @@ func TestExtractFlags(t *testing.T) {
 	if code, out, stderr := extract(t, nil, "--html-fallback", "../../examples/kallas-sanctions.html"); code != 0 || !strings.Contains(out, "bargaining chip") {
 		t.Errorf("--html-fallback: exit %d, stderr %q", code, stderr)
 	}
+	// Flags may follow the inputs, as for the other commands; "--" ends the flags.
+	if code, out, stderr := extract(t, nil, "../../examples/briefs.jsonl", "--jsonl"); code != 0 || strings.Count(out, "\n") != 3 {
+		t.Errorf("flag after input: exit %d, %d lines, stderr %q; want 3 JSON lines", code, strings.Count(out, "\n"), stderr)
+	}
+	if code, _, stderr := extract(t, nil, "--", "--jsonl"); code != 1 || !strings.Contains(stderr, "--jsonl") {
+		t.Errorf("after --: exit %d, stderr %q; want --jsonl read as a (missing) input", code, stderr)
+	}
 	if code, _, stderr := extract(t, nil, t.TempDir()); code != 1 || !strings.Contains(stderr, "no articles in") {
 		t.Errorf("empty directory: exit %d, stderr %q", code, stderr)
 	}
