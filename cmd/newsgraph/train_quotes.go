@@ -35,8 +35,8 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	devDir := fs.String("dev", "", "PolNeAR dev split directory, for choosing the epoch (required)")
 	out := fs.String("out", "", "model file to write, e.g. internal/quote/quotes.model.gz (required)")
 	opt := perceptron.Options{Log: stderr}
-	fs.IntVar(&opt.Epochs, "epochs", 12, "maximum passes over the training data")
-	fs.IntVar(&opt.Patience, "patience", 3, "stop after this many epochs without a better dev score")
+	fs.IntVar(&opt.Epochs, "epochs", 14, "maximum passes over the training data")
+	fs.IntVar(&opt.Patience, "patience", 6, "stop after this many epochs without a better dev score (the dev curve is noisy)")
 	var seed uint
 	fs.UintVar(&seed, "seed", 1, "shuffling seed")
 	prune := fs.Float64("prune", 8, "drop averaged weights of smaller magnitude (8 keeps each model under 1 MB at no dev cost)")

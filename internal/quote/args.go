@@ -85,19 +85,18 @@ func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int) [][]uint32 {
 		if s.inq[i] {
 			c[3]++
 		}
-		if s.ner[i] == 'P' || s.ner[i] == 'O' || pronouns[w] {
+		if s.ner[i] == 'P' || s.ner[i] == 'O' || s.pron[i] {
 			c[4]++
 		}
 		cnt[i-a+1] = c
 	}
-	cw := stem(s.lows[cs])
-	cl := s.lows[ce-1]
+	cwH := s.sth[cs]
 	cueLen := min(ce-cs, 4)
 	out := make([][]uint32, n)
 	rows := make([]uint32, 0, n*16)
 	for i := a; i < b; i++ {
 		start := len(rows)
-		add := func(h perceptron.Hash) { rows = append(rows, h.Row(SeqBits)) }
+		add := func(r uint32) { rows = append(rows, r) }
 		var rel byte
 		var d, lo, hi int
 		switch {
@@ -110,21 +109,19 @@ func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int) [][]uint32 {
 		}
 		db := distBucket(d)
 		between := func(k int) int { return min(cnt[hi-a][k]-cnt[lo-a][k], 2) }
-		p := toks[i].POS
-		w := s.lows[i]
-		add(perceptron.NewHash(100).Byte(rel).Int(db))
-		add(perceptron.NewHash(101).Byte(rel).Int(db).Str(p))
-		add(perceptron.NewHash(102).Byte(rel).Str(cw))
-		add(perceptron.NewHash(103).Byte(rel).Int(db).Str(cw))
-		add(perceptron.NewHash(104).Byte(rel).Str(w))
-		add(perceptron.NewHash(105).Byte(rel).Int(db).Byte(s.ner[i]).Byte(b2(pronouns[w])))
-		add(perceptron.NewHash(106).Byte(rel).Int(between(0)).Int(between(1)).Int(between(2)))
-		add(perceptron.NewHash(107).Byte(rel).Int(between(3)).Int(between(4)).Byte(b2(s.inq[i])))
-		add(perceptron.NewHash(108).Byte(rel).Str(cw).Str(p))
-		add(perceptron.NewHash(109).Byte(rel).Int(between(2)).Str(p).Byte(s.role[i]))
-		add(perceptron.NewHash(110).Byte(rel).Int(cueLen).Str(cl))
-		add(perceptron.NewHash(111).Byte(rel).Int(min(d, 3)).Str(w).Str(cw))
-		add(perceptron.NewHash(112).Byte(rel).Byte(s.role[i]).Byte(s.kind[i]))
+		add(fk(100, uint64(rel), uint64(db)))
+		add(fk(101, uint64(rel), uint64(db), s.ph[i]))
+		add(fk(102, uint64(rel), cwH))
+		add(fk(103, uint64(rel), uint64(db), cwH))
+		add(fk(104, uint64(rel), s.wh[i]))
+		add(fk(105, uint64(rel), uint64(db), uint64(s.ner[i]), uint64(b2(s.pron[i]))))
+		add(fk(106, uint64(rel), uint64(between(0)), uint64(between(1)), uint64(between(2))))
+		add(fk(107, uint64(rel), uint64(between(3)), uint64(between(4)), uint64(b2(s.inq[i]))))
+		add(fk(108, uint64(rel), cwH, s.ph[i]))
+		add(fk(109, uint64(rel), uint64(between(2)), s.ph[i], uint64(s.role[i])))
+		add(fk(110, uint64(rel), uint64(cueLen), s.wh[ce-1]))
+		add(fk(111, uint64(rel), uint64(min(d, 3)), s.wh[i], cwH))
+		add(fk(112, uint64(rel), uint64(s.role[i]), uint64(s.kind[i])))
 		out[i-a] = rows[start:len(rows):len(rows)]
 	}
 	return out

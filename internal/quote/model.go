@@ -93,6 +93,28 @@ type seqSent struct {
 	inq    []bool // inside quotation marks
 	ner    []byte // NER type initial per token (P, O, L, M, 0)
 	strong []bool // a strong cue word by the lexicon, or a rule cue
+	// per-token hashes of the word, POS tag, stem and last three bytes, the word's shape, whether it is a
+	// pronoun, and its cue lexicon buckets (cue, source, pattern precision, content after)
+	wh, ph, sth, sufh []uint64
+	shp               []byte
+	pron              []bool
+	cb, sb, pb, ab    []int8
+}
+
+// strHash is the hash of a string that the feature keys (fk) combine.
+func strHash(s string) uint64 { return uint64(perceptron.NewHash(0).Str(s)) }
+
+var hStart, hEnd = strHash("<s>"), strHash("</s>")
+
+// fk returns the table row of the feature made of template t and the parts.
+func fk(t uint64, parts ...uint64) uint32 {
+	h := (t + 1) * 0x9e3779b97f4a7c15
+	for _, p := range parts {
+		h ^= p
+		h *= 0xbf58476d1ce4e5b9
+		h ^= h >> 31
+	}
+	return perceptron.Hash(h).Row(SeqBits)
 }
 
 func (x *Extractor) prepSeq(d *doc.Document, rules []doc.Quote) *seqSent {
@@ -165,9 +187,28 @@ func (x *Extractor) prepSeq(d *doc.Document, rules []doc.Quote) *seqSent {
 			s.inq[i] = in
 		}
 	}
+	s.wh, s.ph, s.sth, s.sufh = make([]uint64, n), make([]uint64, n), make([]uint64, n), make([]uint64, n)
+	s.shp, s.pron = make([]byte, n), make([]bool, n)
+	s.cb, s.sb, s.pb, s.ab = make([]int8, n), make([]int8, n), make([]int8, n), make([]int8, n)
 	for i, w := range s.lows {
 		st := x.lex[w]
 		s.strong[i] = s.role[i] == rCue || (st.Cue >= 3 && st.P() >= 0.3 && !stopWords[w])
+		s.wh[i], s.ph[i], s.sth[i] = strHash(w), strHash(d.Tokens[i].POS), strHash(stem(w))
+		if len(w) > 3 {
+			s.sufh[i] = strHash(w[len(w)-3:])
+		}
+		s.shp[i] = shape(d.Tokens[i].Text)
+		s.pron[i] = pronouns[w]
+		if st.Cue >= 2 {
+			s.cb[i] = int8(bucketP(st.P()))
+			s.ab[i] = int8(1 + bucketP(float64(st.After)/float64(st.Cue)))
+		}
+		if st.Total > 0 {
+			s.sb[i] = int8(bucketP(float64(st.Src) / float64(st.Total)))
+		}
+		if st.PCand >= 2 {
+			s.pb[i] = int8(1 + bucketP(float64(st.PTP)/float64(st.PCand)))
+		}
 	}
 	return s
 }
@@ -222,23 +263,29 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 	toks := s.d.Tokens
 	n := b - a
 	out := make([][]uint32, n)
-	low := func(i int) string {
+	lowH := func(i int) uint64 {
 		if i < a {
-			return "<s>"
+			return hStart
 		}
 		if i >= b {
-			return "</s>"
+			return hEnd
 		}
-		return s.lows[i]
+		return s.wh[i]
 	}
-	pos := func(i int) string {
+	posH := func(i int) uint64 {
 		if i < a {
-			return "<s>"
+			return hStart
 		}
 		if i >= b {
-			return "</s>"
+			return hEnd
 		}
-		return toks[i].POS
+		return s.ph[i]
+	}
+	shpAt := func(i int) byte {
+		if i < a || i >= b {
+			return 'p'
+		}
+		return s.shp[i]
 	}
 	// nearest strong cue to the left and right of each token
 	left := make([]int, n)
@@ -261,7 +308,7 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 	subjL, subjR := make([]int, n), make([]int, n)
 	verbL, verbR := make([]int, n), make([]int, n)
 	subj := func(i int) bool {
-		return s.ner[i] == 'P' || s.ner[i] == 'O' || pronouns[s.lows[i]] || s.role[i] == rSrc
+		return s.ner[i] == 'P' || s.ner[i] == 'O' || s.pron[i] || s.role[i] == rSrc
 	}
 	verb := func(i int) bool { return strings.HasPrefix(toks[i].POS, "VB") }
 	ls, lv := -1, -1
@@ -312,39 +359,30 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 	rows := buf[:0]
 	for i := a; i < b; i++ {
 		start := len(rows)
-		add := func(h perceptron.Hash) { rows = append(rows, h.Row(SeqBits)) }
+		add := func(r uint32) { rows = append(rows, r) }
 		w := s.lows[i]
-		p := toks[i].POS
-		ls := x.lex[w]
-		cb := 0
-		if ls.Cue >= 2 {
-			cb = bucketP(ls.P())
-		}
-		sb := 0
-		if ls.Total > 0 {
-			sb = bucketP(float64(ls.Src) / float64(ls.Total))
-		}
+		cb, sb, pb, ab := int(s.cb[i]), int(s.sb[i]), int(s.pb[i]), int(s.ab[i])
 		rl := s.role[i]
-		add(perceptron.NewHash(0))
-		add(perceptron.NewHash(1).Str(w))
-		add(perceptron.NewHash(2).Str(p))
-		add(perceptron.NewHash(3).Str(low(i - 1)))
-		add(perceptron.NewHash(4).Str(low(i + 1)))
-		add(perceptron.NewHash(5).Str(pos(i - 1)).Str(p))
-		add(perceptron.NewHash(6).Str(p).Str(pos(i + 1)))
-		add(perceptron.NewHash(7).Str(pos(i - 2)).Str(pos(i - 1)).Str(p))
-		add(perceptron.NewHash(8).Str(p).Str(pos(i + 1)).Str(pos(i + 2)))
-		add(perceptron.NewHash(9).Str(low(i - 2)))
-		add(perceptron.NewHash(10).Str(low(i + 2)))
+		add(fk(0))
+		add(fk(1, s.wh[i]))
+		add(fk(2, s.ph[i]))
+		add(fk(3, lowH(i-1)))
+		add(fk(4, lowH(i+1)))
+		add(fk(5, posH(i-1), s.ph[i]))
+		add(fk(6, s.ph[i], posH(i+1)))
+		add(fk(7, posH(i-2), posH(i-1), s.ph[i]))
+		add(fk(8, s.ph[i], posH(i+1), posH(i+2)))
+		add(fk(9, lowH(i-2)))
+		add(fk(10, lowH(i+2)))
 		if len(w) > 3 {
-			add(perceptron.NewHash(11).Str(w[len(w)-3:]))
+			add(fk(11, s.sufh[i]))
 		}
-		add(perceptron.NewHash(12).Byte(shape(toks[i].Text)).Byte(shape(low(i - 1))))
-		add(perceptron.NewHash(13).Int(cb).Str(p))
-		add(perceptron.NewHash(14).Int(sb).Byte(shape(toks[i].Text)))
-		add(perceptron.NewHash(15).Byte(rl).Byte(s.kind[i]))
-		add(perceptron.NewHash(16).Byte(rl).Str(p))
-		add(perceptron.NewHash(17).Byte(rl).Str(w))
+		add(fk(12, uint64(s.shp[i]), uint64(shpAt(i-1))))
+		add(fk(13, uint64(cb), s.ph[i]))
+		add(fk(14, uint64(sb), uint64(s.shp[i])))
+		add(fk(15, uint64(rl), uint64(s.kind[i])))
+		add(fk(16, uint64(rl), s.ph[i]))
+		add(fk(17, uint64(rl), s.wh[i]))
 		prevRole, nextRole := byte(9), byte(9)
 		if i > a {
 			prevRole = s.role[i-1]
@@ -352,16 +390,16 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 		if i+1 < b {
 			nextRole = s.role[i+1]
 		}
-		add(perceptron.NewHash(18).Byte(prevRole).Byte(rl).Byte(nextRole))
-		add(perceptron.NewHash(19).Byte(s.ner[i]).Byte(b2(s.inq[i])))
-		if pronouns[w] {
-			add(perceptron.NewHash(20).Str(w))
+		add(fk(18, uint64(prevRole), uint64(rl), uint64(nextRole)))
+		add(fk(19, uint64(s.ner[i]), uint64(b2(s.inq[i]))))
+		if s.pron[i] {
+			add(fk(20, s.wh[i]))
 		}
 		q := byte(0)
 		if s.inq[i] {
 			q = 1
 		}
-		add(perceptron.NewHash(21).Byte(q).Str(p))
+		add(fk(21, uint64(q), s.ph[i]))
 		// distance and direction to the nearest strong cue words
 		l, r := left[i-a], right[i-a]
 		dl, dr := 99, 99
@@ -372,56 +410,48 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 			dr = distBucket(r - i)
 		}
 		sw := s.strong[i]
-		add(perceptron.NewHash(22).Int(dl).Int(dr).Byte(b2(sw)))
-		add(perceptron.NewHash(23).Int(dl).Str(p))
-		add(perceptron.NewHash(24).Int(dr).Str(p))
-		add(perceptron.NewHash(25).Int(dl).Int(dr).Byte(s.ner[i]).Byte(q))
+		add(fk(22, uint64(dl), uint64(dr), uint64(b2(sw))))
+		add(fk(23, uint64(dl), s.ph[i]))
+		add(fk(24, uint64(dr), s.ph[i]))
+		add(fk(25, uint64(dl), uint64(dr), uint64(s.ner[i]), uint64(q)))
 		if l >= 0 {
-			add(perceptron.NewHash(26).Str(s.lows[l]).Int(min(dl, 3)))
+			add(fk(26, s.wh[l], uint64(min(dl, 3))))
 		}
 		if r >= 0 {
-			add(perceptron.NewHash(27).Str(s.lows[r]).Int(min(dr, 3)))
+			add(fk(27, s.wh[r], uint64(min(dr, 3))))
 		}
 		// position in the sentence
-		add(perceptron.NewHash(28).Int(distBucket(i - a)).Int(distBucket(b - 1 - i)))
-		add(perceptron.NewHash(29).Byte(sentF).Byte(rl))
-		add(perceptron.NewHash(30).Str(w).Byte(shape(low(i + 1))).Str(pos(i + 1)))
-		add(perceptron.NewHash(31).Str(low(i - 1)).Str(w))
+		add(fk(28, uint64(distBucket(i-a)), uint64(distBucket(b-1-i))))
+		add(fk(29, uint64(sentF), uint64(rl)))
+		add(fk(30, s.wh[i], uint64(shpAt(i+1)), posH(i+1)))
+		add(fk(31, lowH(i-1), s.wh[i]))
 		sl, sr, vl, vr := db(i, subjL[i-a]), db(i, subjR[i-a]), db(i, verbL[i-a]), db(i, verbR[i-a])
-		add(perceptron.NewHash(32).Int(sl).Int(vl).Str(p))
-		add(perceptron.NewHash(33).Int(sr).Int(vr).Str(p))
-		add(perceptron.NewHash(34).Int(sl).Int(sr).Byte(s.ner[i]))
-		add(perceptron.NewHash(35).Int(vl).Int(vr).Byte(b2(subj(i))))
-		st := stem(w)
-		add(perceptron.NewHash(36).Str(st))
-		add(perceptron.NewHash(37).Str(st).Int(min(sl, 5)))
+		add(fk(32, uint64(sl), uint64(vl), s.ph[i]))
+		add(fk(33, uint64(sr), uint64(vr), s.ph[i]))
+		add(fk(34, uint64(sl), uint64(sr), uint64(s.ner[i])))
+		add(fk(35, uint64(vl), uint64(vr), uint64(b2(subj(i)))))
+		add(fk(36, s.sth[i]))
+		add(fk(37, s.sth[i], uint64(min(sl, 5))))
 		if vl != 99 {
-			add(perceptron.NewHash(38).Str(stem(s.lows[verbL[i-a]])).Int(min(vl, 4)))
+			add(fk(38, s.sth[verbL[i-a]], uint64(min(vl, 4))))
 		}
 		if sl != 99 {
-			add(perceptron.NewHash(39).Byte(s.ner[subjL[i-a]]).Byte(b2(pronouns[s.lows[subjL[i-a]]])).Int(sl).Str(p))
+			add(fk(39, uint64(s.ner[subjL[i-a]]), uint64(b2(s.pron[subjL[i-a]])), uint64(sl), s.ph[i]))
 		}
-		pb := 0
-		if ls.PCand >= 2 {
-			pb = 1 + bucketP(float64(ls.PTP)/float64(ls.PCand))
+		add(fk(40, uint64(pb), uint64(cb), s.ph[i]))
+		add(fk(41, uint64(ab), uint64(min(cb, 3))))
+		nxH := posH(i + 1)
+		if i+1 < b {
+			switch s.lows[i+1] {
+			case "that", ":", ",", "to", "``", "“", "\"", "about", "on", "of":
+				nxH = s.wh[i+1]
+			}
 		}
-		ab := 0
-		if ls.Cue >= 2 {
-			ab = 1 + bucketP(float64(ls.After)/float64(ls.Cue))
-		}
-		add(perceptron.NewHash(40).Int(pb).Int(cb).Str(p))
-		add(perceptron.NewHash(41).Int(ab).Int(min(cb, 3)))
-		nx := low(i + 1)
-		switch nx {
-		case "that", ":", ",", "to", "``", "“", "\"", "about", "on", "of":
-		default:
-			nx = pos(i + 1)
-		}
-		add(perceptron.NewHash(42).Str(nx).Str(p))
+		add(fk(42, nxH, s.ph[i]))
 		clean := subjL[i-a] >= 0 && verbL[i-a] < subjL[i-a]
-		add(perceptron.NewHash(43).Byte(b2(clean)).Int(sl).Str(p).Byte(b2(s.inq[i])))
-		add(perceptron.NewHash(44).Str(w).Str(low(i + 1)))
-		add(perceptron.NewHash(45).Str(st).Str(p).Byte(b2(s.inq[i])).Byte(b2(clean)))
+		add(fk(43, uint64(b2(clean)), uint64(sl), s.ph[i], uint64(b2(s.inq[i]))))
+		add(fk(44, s.wh[i], lowH(i+1)))
+		add(fk(45, s.sth[i], s.ph[i], uint64(b2(s.inq[i])), uint64(b2(clean))))
 		out[i-a] = rows[start:len(rows):len(rows)]
 	}
 	return out
