@@ -65,11 +65,20 @@ func (x *Extractor) WithArgs(m *perceptron.Model) *Extractor {
 }
 
 // argFeats returns, for the tokens [a, b) of a sentence, the features relative to the cue [cs, ce).
-func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int) [][]uint32 {
+func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int, sc *scratch) [][]uint32 {
 	toks := s.d.Tokens
 	n := b - a
 	// prefix counts over the sentence: commas, "that", verbs, quotation marks, subject-like tokens
-	cnt := make([][5]int, n+1)
+	var cnt [][5]int
+	if sc == nil {
+		cnt = make([][5]int, n+1)
+	} else {
+		if cap(sc.cnt) < n+1 {
+			sc.cnt = make([][5]int, n+1, 2*(n+1))
+		}
+		cnt = sc.cnt[:n+1]
+		cnt[0] = [5]int{}
+	}
 	for i := a; i < b; i++ {
 		c := cnt[i-a]
 		w := s.lows[i]
@@ -92,8 +101,20 @@ func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int) [][]uint32 {
 	}
 	cwH := s.sth[cs]
 	cueLen := min(ce-cs, 4)
-	out := make([][]uint32, n)
-	rows := make([]uint32, 0, n*16)
+	const perTok = 16 // features per token, at most
+	var out [][]uint32
+	var rows []uint32
+	if sc == nil {
+		out, rows = make([][]uint32, n), make([]uint32, 0, n*perTok)
+	} else {
+		if cap(sc.aout) < n {
+			sc.aout = make([][]uint32, n, 2*n)
+		}
+		if cap(sc.arow) < n*perTok {
+			sc.arow = make([]uint32, 0, 2*n*perTok)
+		}
+		out, rows = sc.aout[:n], sc.arow[:0]
+	}
 	for i := a; i < b; i++ {
 		start := len(rows)
 		add := func(r uint32) { rows = append(rows, r) }
@@ -191,7 +212,7 @@ func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc)
 			bf = x.feats(s, a, b, nil)
 			base[si] = bf
 		}
-		af := x.argFeats(s, a, b, cs, ce)
+		af := x.argFeats(s, a, b, cs, ce, nil)
 		feats := make([][]uint32, b-a)
 		for i := range feats {
 			feats[i] = append(append(make([]uint32, 0, len(bf[i])+len(af[i])), bf[i]...), af[i]...)
@@ -203,14 +224,14 @@ func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc)
 
 // argBase returns the argument model's emission scores (len(base) * labels) of the sentence's own features,
 // which every cue of the sentence shares.
-func (x *Extractor) argBase(base [][]uint32, buf []int32) []int32 {
+func (x *Extractor) argBase(base [][]uint32, buf []int32, sc *scratch) []int32 {
 	L := len(x.args.Labels)
 	if cap(buf) < len(base)*L {
 		buf = make([]int32, len(base)*L)
 	}
 	buf = buf[:len(base)*L]
 	for i, f := range base {
-		x.args.Emissions(f, buf[i*L:(i+1)*L])
+		emit(x.args, f, buf[i*L:(i+1)*L], &sc.sink)
 	}
 	return buf
 }
@@ -218,12 +239,12 @@ func (x *Extractor) argBase(base [][]uint32, buf []int32) []int32 {
 // argSpans runs the argument model for the cue [cs, ce) of the sentence [a, b), whose shared emission scores
 // are em (argBase), and returns the source nearest the cue (ok false when none) and the content's first and
 // last token (e < 0 when none). sc is scratch of len(em).
-func (x *Extractor) argSpans(dec *perceptron.Decoder, s *seqSent, em, sc []int32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
-	af := x.argFeats(s, a, b, cs, ce)
+func (x *Extractor) argSpans(dec *perceptron.Decoder, s *seqSent, scr *scratch, em, sc []int32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
+	af := x.argFeats(s, a, b, cs, ce, scr)
 	L := len(x.args.Labels)
 	var t [8]int32
 	for i := range af {
-		x.args.Emissions(af[i], t[:L])
+		emit(x.args, af[i], t[:L], &scr.sink)
 		row, e := sc[i*L:(i+1)*L], em[i*L:(i+1)*L]
 		for j := range row {
 			row[j] = e[j] + t[j]

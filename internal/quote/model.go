@@ -101,6 +101,69 @@ type seqSent struct {
 	cb, sb, pb, ab    []int8
 }
 
+// scratch holds the per-sentence buffers of the feature functions when a document is tagged (nil when
+// training examples are built: they must keep their features).
+type scratch struct {
+	ints [6][]int
+	out  [][]uint32
+	rows []uint32
+	cnt  [][5]int
+	aout [][]uint32
+	arow []uint32
+	sink int16 // keeps the touching loads of emit from being optimised away
+}
+
+func (sc *scratch) intBuf(k, n int) []int {
+	if sc == nil {
+		return make([]int, n)
+	}
+	if cap(sc.ints[k]) < n {
+		sc.ints[k] = make([]int, n, 2*n)
+	}
+	return sc.ints[k][:n]
+}
+
+// emit sets s (length L) to the summed weights of the rows, with fixed-size loops for the two models' label
+// counts.
+func emit(m *perceptron.Model, rows []uint32, s []int32, sink *int16) {
+	W := m.W
+	L := len(m.Labels)
+	// touch every row first: a short loop keeps many cache misses in flight (as internal/perceptron does)
+	var t int16
+	for _, r := range rows {
+		t += W[int(r)*L]
+	}
+	*sink += t
+	switch L {
+	case 7:
+		var acc [7]int32
+		for _, r := range rows {
+			w := (*[7]int16)(W[int(r)*7 : int(r)*7+7])
+			acc[0] += int32(w[0])
+			acc[1] += int32(w[1])
+			acc[2] += int32(w[2])
+			acc[3] += int32(w[3])
+			acc[4] += int32(w[4])
+			acc[5] += int32(w[5])
+			acc[6] += int32(w[6])
+		}
+		copy(s, acc[:])
+	case 5:
+		var acc [5]int32
+		for _, r := range rows {
+			w := (*[5]int16)(W[int(r)*5 : int(r)*5+5])
+			acc[0] += int32(w[0])
+			acc[1] += int32(w[1])
+			acc[2] += int32(w[2])
+			acc[3] += int32(w[3])
+			acc[4] += int32(w[4])
+		}
+		copy(s, acc[:])
+	default:
+		m.Emissions(rows, s)
+	}
+}
+
 // strHash is the hash of a string that the feature keys (fk) combine.
 func strHash(s string) uint64 { return uint64(perceptron.NewHash(0).Str(s)) }
 
@@ -259,10 +322,23 @@ func shape(w string) byte {
 }
 
 // feats returns the feature rows of the tokens [a, b) of one sentence.
-func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
+func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 	toks := s.d.Tokens
 	n := b - a
-	out := make([][]uint32, n)
+	var out [][]uint32
+	var rows []uint32
+	const perTok = 48 // features per token, at most
+	if sc == nil {
+		out, rows = make([][]uint32, n), make([]uint32, 0, n*perTok)
+	} else {
+		if cap(sc.out) < n {
+			sc.out = make([][]uint32, n, 2*n)
+		}
+		if cap(sc.rows) < n*perTok {
+			sc.rows = make([]uint32, 0, 2*n*perTok)
+		}
+		out, rows = sc.out[:n], sc.rows[:0]
+	}
 	lowH := func(i int) uint64 {
 		if i < a {
 			return hStart
@@ -288,8 +364,8 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 		return s.shp[i]
 	}
 	// nearest strong cue to the left and right of each token
-	left := make([]int, n)
-	right := make([]int, n)
+	left := sc.intBuf(0, n)
+	right := sc.intBuf(1, n)
 	last := -1
 	for i := a; i < b; i++ {
 		left[i-a] = last
@@ -305,8 +381,8 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 		}
 	}
 	// nearest subject-like token (a person or organisation name, a pronoun, a rule source) and verb on each side
-	subjL, subjR := make([]int, n), make([]int, n)
-	verbL, verbR := make([]int, n), make([]int, n)
+	subjL, subjR := sc.intBuf(2, n), sc.intBuf(3, n)
+	verbL, verbR := sc.intBuf(4, n), sc.intBuf(5, n)
 	subj := func(i int) bool {
 		return s.ner[i] == 'P' || s.ner[i] == 'O' || s.pron[i] || s.role[i] == rSrc
 	}
@@ -356,7 +432,6 @@ func (x *Extractor) feats(s *seqSent, a, b int, buf []uint32) [][]uint32 {
 	if hasRule {
 		sentF |= 4
 	}
-	rows := buf[:0]
 	for i := a; i < b; i++ {
 		start := len(rows)
 		add := func(r uint32) { rows = append(rows, r) }
@@ -502,10 +577,12 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	}
 	s := x.prepSeq(d, rules)
 	dec := x.seq.NewDecoder()
-	var buf []uint32
 	var out []doc.Quote
 	res := newResolver(d)
 	var argDec *perceptron.Decoder
+	sc := &scratch{}
+	var labels []int
+	var seqEm []int32
 	var argEm, argSc []int32
 	lastQ := -1 // index in out of the attribution of the previous sentence with content, for continuations
 	lastSent := -2
@@ -514,12 +591,20 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 		if b <= a {
 			continue
 		}
-		fs := x.feats(s, a, b, buf)
-		if len(fs) > 0 {
-			buf = fs[0][:0]
+		fs := x.feats(s, a, b, sc)
+		if cap(labels) < b-a {
+			labels = make([]int, b-a, 2*(b-a))
 		}
-		labels := make([]int, b-a)
-		dec.Decode(fs, labels)
+		labels = labels[:b-a]
+		L := len(x.seq.Labels)
+		if cap(seqEm) < len(fs)*L {
+			seqEm = make([]int32, len(fs)*L, 2*len(fs)*L)
+		}
+		seqEm = seqEm[:len(fs)*L]
+		for i, f := range fs {
+			emit(x.seq, f, seqEm[i*L:(i+1)*L], &sc.sink)
+		}
+		dec.Viterbi(seqEm, len(fs), labels)
 		spans := spansOf(labels, a)
 		var cues, srcs, cons []seqSpan
 		for _, sp := range spans {
@@ -564,12 +649,12 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			if argDec == nil {
 				argDec = x.args.NewDecoder()
 			}
-			argEm = x.argBase(fs, argEm)
+			argEm = x.argBase(fs, argEm, sc)
 			if cap(argSc) < len(argEm) {
 				argSc = make([]int32, len(argEm))
 			}
 			for _, cu := range cues {
-				src, hasSrc, cs, ce := x.argSpans(argDec, s, argEm, argSc[:len(argEm)], a, b, cu.s, cu.e, labels)
+				src, hasSrc, cs, ce := x.argSpans(argDec, s, sc, argEm, argSc[:len(argEm)], a, b, cu.s, cu.e, labels)
 				if cs < 0 {
 					continue
 				}

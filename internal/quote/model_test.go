@@ -181,3 +181,47 @@ func TestGoldenModel(t *testing.T) {
 		})
 	}
 }
+
+// TestModelConcurrent runs the stage with its models on one prepared article from several goroutines (run
+// with -race): every run must give the sequential result.
+func TestModelConcurrent(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("testdata/council.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Text: string(b)}
+	prepare(t, d)
+	want := *d
+	if err := x.Process(context.Background(), &want); err != nil {
+		t.Fatal(err)
+	}
+	wantJSON, _ := json.Marshal(want.Quotes)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				c := *d
+				if err := x.Process(context.Background(), &c); err != nil {
+					errs <- err.Error()
+					return
+				}
+				if got, _ := json.Marshal(c.Quotes); !bytes.Equal(got, wantJSON) {
+					errs <- "concurrent result differs"
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
