@@ -28,7 +28,7 @@ func commands() []command {
 		{"entity", "entity NAME|KEY", "profile of one entity", runEntity},
 		{"timeline", "timeline [--entity NAME|KEY] [--about QUERY]", "dated items in order", runTimeline},
 		{"serve", "serve [--addr 127.0.0.1:8080] [--db PATH]", "serve the JSON API and the web page", runServe},
-		{"train", "train ner|pos --train FILE --dev FILE --out FILE", "train a tagger model", runTrain},
+		{"train", "train ner|pos|lexicon|quotes --train FILE --dev FILE --out FILE", "train a model", runTrain},
 		{"tag", "tag --conll", "tag CoNLL columns on stdin, appending a predicted IOB column", runTag},
 		{"eval", "eval ner|sentences|entities|quotes|time|places ...", "score an extractor on public gold data", runEval},
 		{"timeml", "timeml [--out DIR] INPUT...", "write TimeML with our TIMEX3 tags", runTimeML},

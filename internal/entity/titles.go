@@ -35,7 +35,7 @@ func (r *run) titles() {
 func (r *run) premodifier(m *mention) {
 	i := m.ws - 1
 	sent := r.w[m.ws].sent
-	inSent := func(k int) bool { return k >= 0 && r.w[k].sent == sent && r.inName[k] < 0 }
+	inSent := func(k int) bool { return k >= 0 && k < len(r.w) && r.w[k].sent == sent && r.inName[k] < 0 }
 	if inSent(i) {
 		if lw := lexicon.LookupWord(r.w[i].lower); lw != nil && lw.Hon {
 			if m.e.gender == 0 {
@@ -105,7 +105,7 @@ func ownRole(ws []word) bool {
 // close the apposition.
 func (r *run) preApposition(m *mention) {
 	sent := r.w[m.ws].sent
-	ok := func(k int) bool { return k >= 0 && r.w[k].sent == sent }
+	ok := func(k int) bool { return k >= 0 && k < len(r.w) && r.w[k].sent == sent }
 	if ok(m.we) && !appositionEnd[r.w[m.we].text] {
 		return // "the president, Anna Berg and others": a list
 	}

@@ -77,10 +77,17 @@ func New(cfg Config) (*Pipeline, error) {
 	return p, nil
 }
 
-// Process runs every stage on one document. A document that arrives with Text and no Raw was cleaned
+// Process runs every stage on one document. A stage that panics does not take the run down: its panic becomes
+// the document's error, naming the stage, and the other documents go on. A document that arrives with Text and no Raw was cleaned
 // before (a stored document being re-processed): it skips the clean stage, keeping its text, language and
 // dates, so that offsets into the stored text stay valid.
-func (p *Pipeline) Process(ctx context.Context, d *doc.Document) error {
+func (p *Pipeline) Process(ctx context.Context, d *doc.Document) (err error) {
+	stage := "pipeline"
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error (please report it with this input): %v", stage, r)
+		}
+	}()
 	common := p.common
 	if d.Raw == nil && d.Text != "" {
 		common = common[1:] // p.common[0] is the cleaner
@@ -96,6 +103,7 @@ func (p *Pipeline) Process(ctx context.Context, d *doc.Document) error {
 		d.Entities, d.Quotes, d.Times, d.Places, d.Events, d.Warnings = nil, nil, nil, nil, nil, nil
 	}
 	for _, s := range common {
+		stage = s.Name()
 		if err := s.Process(ctx, d); err != nil {
 			return fmt.Errorf("%s: %w", s.Name(), err)
 		}
@@ -105,6 +113,7 @@ func (p *Pipeline) Process(ctx context.Context, d *doc.Document) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			stage = s.Name()
 			if err := s.Process(ctx, d); err != nil {
 				return fmt.Errorf("%s: %w", s.Name(), err)
 			}

@@ -138,3 +138,24 @@ func TestNonEnglish(t *testing.T) {
 		t.Errorf("entities %d, times %d, warnings %q: want none, none and one warning", len(d.Entities), len(d.Times), d.Warnings)
 	}
 }
+
+// TestTextEdges: constructions cut off by the end of the text (a title and a name with nothing after them)
+// go through every stage without error.
+func TestTextEdges(t *testing.T) {
+	p := load(t, pipeline.Config{})
+	for _, text := range []string{
+		"The talks ended on Monday. The UN secretary-general, António Guterres",
+		"Talks ended. The prime minister of Canada, Mark Carney",
+		"Secretary of State Marco Rubio",
+		"“We will not give up,” said",
+		"On Monday, the",
+		"Rubio,",
+	} {
+		t.Run(text, func(t *testing.T) {
+			d := &doc.Document{ID: "edge", Raw: []byte(text), Format: "text", Published: "2025-08-17"}
+			if err := p.Process(context.Background(), d); err != nil {
+				t.Fatalf("Process: %v", err)
+			}
+		})
+	}
+}
