@@ -110,7 +110,9 @@ type scratch struct {
 	cnt  [][5]int
 	aout [][]uint32
 	arow []uint32
-	sink int16 // keeps the touching loads of emit from being optimised away
+	// cached: leave out the templates whose weights the word cache sums (see cache.go)
+	cached bool
+	sink   int16 // keeps the touching loads of emit from being optimised away
 }
 
 func (sc *scratch) intBuf(k, n int) []int {
@@ -328,6 +330,7 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 	var out [][]uint32
 	var rows []uint32
 	const perTok = 48 // features per token, at most
+	cached := sc != nil && sc.cached
 	if sc == nil {
 		out, rows = make([][]uint32, n), make([]uint32, 0, n*perTok)
 	} else {
@@ -438,23 +441,29 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		w := s.lows[i]
 		cb, sb, pb, ab := int(s.cb[i]), int(s.sb[i]), int(s.pb[i]), int(s.ab[i])
 		rl := s.role[i]
-		add(fk(0))
-		add(fk(1, s.wh[i]))
-		add(fk(2, s.ph[i]))
-		add(fk(3, lowH(i-1)))
-		add(fk(4, lowH(i+1)))
+		if !cached {
+			add(fk(0))
+			add(fk(1, s.wh[i]))
+			add(fk(2, s.ph[i]))
+			add(fk(3, lowH(i-1)))
+			add(fk(4, lowH(i+1)))
+		}
 		add(fk(5, posH(i-1), s.ph[i]))
 		add(fk(6, s.ph[i], posH(i+1)))
 		add(fk(7, posH(i-2), posH(i-1), s.ph[i]))
 		add(fk(8, s.ph[i], posH(i+1), posH(i+2)))
-		add(fk(9, lowH(i-2)))
-		add(fk(10, lowH(i+2)))
-		if len(w) > 3 {
-			add(fk(11, s.sufh[i]))
+		if !cached {
+			add(fk(9, lowH(i-2)))
+			add(fk(10, lowH(i+2)))
+			if len(w) > 3 {
+				add(fk(11, s.sufh[i]))
+			}
 		}
 		add(fk(12, uint64(s.shp[i]), uint64(shpAt(i-1))))
-		add(fk(13, uint64(cb), s.ph[i]))
-		add(fk(14, uint64(sb), uint64(s.shp[i])))
+		if !cached {
+			add(fk(13, uint64(cb), s.ph[i]))
+			add(fk(14, uint64(sb), uint64(s.shp[i])))
+		}
 		add(fk(15, uint64(rl), uint64(s.kind[i])))
 		add(fk(16, uint64(rl), s.ph[i]))
 		add(fk(17, uint64(rl), s.wh[i]))
@@ -467,7 +476,7 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		}
 		add(fk(18, uint64(prevRole), uint64(rl), uint64(nextRole)))
 		add(fk(19, uint64(s.ner[i]), uint64(b2(s.inq[i]))))
-		if s.pron[i] {
+		if s.pron[i] && !cached {
 			add(fk(20, s.wh[i]))
 		}
 		q := byte(0)
@@ -505,7 +514,9 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		add(fk(33, uint64(sr), uint64(vr), s.ph[i]))
 		add(fk(34, uint64(sl), uint64(sr), uint64(s.ner[i])))
 		add(fk(35, uint64(vl), uint64(vr), uint64(b2(subj(i)))))
-		add(fk(36, s.sth[i]))
+		if !cached {
+			add(fk(36, s.sth[i]))
+		}
 		add(fk(37, s.sth[i], uint64(min(sl, 5))))
 		if vl != 99 {
 			add(fk(38, s.sth[verbL[i-a]], uint64(min(vl, 4))))
@@ -513,8 +524,10 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		if sl != 99 {
 			add(fk(39, uint64(s.ner[subjL[i-a]]), uint64(b2(s.pron[subjL[i-a]])), uint64(sl), s.ph[i]))
 		}
-		add(fk(40, uint64(pb), uint64(cb), s.ph[i]))
-		add(fk(41, uint64(ab), uint64(min(cb, 3))))
+		if !cached {
+			add(fk(40, uint64(pb), uint64(cb), s.ph[i]))
+			add(fk(41, uint64(ab), uint64(min(cb, 3))))
+		}
 		nxH := posH(i + 1)
 		if i+1 < b {
 			switch s.lows[i+1] {
@@ -580,7 +593,9 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	var out []doc.Quote
 	res := newResolver(d)
 	var argDec *perceptron.Decoder
-	sc := &scratch{}
+	sc := &scratch{cached: true}
+	wc := cacheFor(x.seq, x.args)
+	ents := wc.lookup(s, nil, sc)
 	var labels []int
 	var seqEm []int32
 	var argEm, argSc []int32
@@ -604,6 +619,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 		for i, f := range fs {
 			emit(x.seq, f, seqEm[i*L:(i+1)*L], &sc.sink)
 		}
+		wc.addCached(ents, a, b, seqEm, 0, L)
 		dec.Viterbi(seqEm, len(fs), labels)
 		spans := spansOf(labels, a)
 		var cues, srcs, cons []seqSpan
@@ -650,6 +666,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 				argDec = x.args.NewDecoder()
 			}
 			argEm = x.argBase(fs, argEm, sc)
+			wc.addCached(ents, a, b, argEm, wc.ls, wc.la)
 			if cap(argSc) < len(argEm) {
 				argSc = make([]int32, len(argEm))
 			}

@@ -1,0 +1,172 @@
+package quote
+
+import (
+	"sync"
+
+	"github.com/newsgraph/newsgraph/internal/perceptron"
+)
+
+// Tagging reads the same features as feats builds for training, but some of them depend on one token only:
+// on its word, POS tag and shape (templates 0, 1, 2, 11, 13, 14, 20, 36, 40 and 41), or on the word of a
+// neighbour (3, 4, 9, 10). Their summed weights are kept per word (wordEntry) for both models, so that a
+// token's emission scores are the remaining rows plus five cached vectors. Integer sums are exact in any
+// order, so the scores equal those of the full rows (TestCachedScores). A change of those templates must
+// be made in feats and in selfRows/nbRows alike (TestCachedScores fails until it is).
+
+// Word groups: a token's own features, and its word as the neighbour at each offset.
+const (
+	gSelf = iota
+	gPrev
+	gNext
+	gPrev2
+	gNext2
+	nGroups
+)
+
+// wordKey is what a token's cached features depend on.
+type wordKey struct {
+	w, pos string
+	shp    byte
+}
+
+// wordEntry holds nGroups vectors of the summed weights of the sequence model (Ls) then of the argument
+// model (La, when there is one).
+type wordEntry struct{ v []int32 }
+
+// maxCachedWords bounds a word cache (about 300 bytes a word).
+const maxCachedWords = 1 << 16
+
+// wordCache maps words to their entries for one pair of models; safe for concurrent use.
+type wordCache struct {
+	mu        sync.RWMutex
+	m         map[wordKey]*wordEntry
+	seq, args *perceptron.Model
+	ls, la    int
+	// bound holds the neighbour group vectors of the sentence boundaries (<s> before, </s> after).
+	bound wordEntry
+}
+
+var wordCaches sync.Map // [2]*perceptron.Model -> *wordCache
+
+func cacheFor(seq, args *perceptron.Model) *wordCache {
+	k := [2]*perceptron.Model{seq, args}
+	if c, ok := wordCaches.Load(k); ok {
+		return c.(*wordCache)
+	}
+	c := &wordCache{m: map[wordKey]*wordEntry{}, seq: seq, args: args, ls: len(seq.Labels)}
+	if args != nil {
+		c.la = len(args.Labels)
+	}
+	c.bound.v = make([]int32, nGroups*(c.ls+c.la))
+	var sink int16
+	var rows []uint32
+	for g := gPrev; g < nGroups; g++ {
+		h := hStart
+		if g == gNext || g == gNext2 {
+			h = hEnd
+		}
+		rows = nbRows(rows[:0], g, h)
+		c.sum(rows, g, c.bound.v, &sink)
+	}
+	c2, _ := wordCaches.LoadOrStore(k, c)
+	return c2.(*wordCache)
+}
+
+// sum sets group g of v to the summed weights of the rows in both models.
+func (c *wordCache) sum(rows []uint32, g int, v []int32, sink *int16) {
+	o := g * (c.ls + c.la)
+	emit(c.seq, rows, v[o:o+c.ls], sink)
+	if c.args != nil {
+		emit(c.args, rows, v[o+c.ls:o+c.ls+c.la], sink)
+	}
+}
+
+// selfRows appends the rows of token i's cached own features (the same as feats adds).
+func selfRows(rows []uint32, s *seqSent, i int) []uint32 {
+	cb, sb, pb, ab := int(s.cb[i]), int(s.sb[i]), int(s.pb[i]), int(s.ab[i])
+	rows = append(rows, fk(0), fk(1, s.wh[i]), fk(2, s.ph[i]))
+	if len(s.lows[i]) > 3 {
+		rows = append(rows, fk(11, s.sufh[i]))
+	}
+	rows = append(rows, fk(13, uint64(cb), s.ph[i]), fk(14, uint64(sb), uint64(s.shp[i])))
+	if s.pron[i] {
+		rows = append(rows, fk(20, s.wh[i]))
+	}
+	return append(rows, fk(36, s.sth[i]), fk(40, uint64(pb), uint64(cb), s.ph[i]),
+		fk(41, uint64(ab), uint64(min(cb, 3))))
+}
+
+// nbRows appends the row of a word hash h as the neighbour of group g.
+func nbRows(rows []uint32, g int, h uint64) []uint32 {
+	t := [nGroups]uint64{gPrev: 3, gNext: 4, gPrev2: 9, gNext2: 10}[g]
+	return append(rows, fk(t, h))
+}
+
+// lookup returns the entry of every token of s, computing the ones not cached (and keeping them while the
+// cache has room). The lock is taken once per document.
+func (c *wordCache) lookup(s *seqSent, ents []*wordEntry, sc *scratch) []*wordEntry {
+	toks := s.d.Tokens
+	n := len(s.lows)
+	ents = ents[:0]
+	var miss []int
+	c.mu.RLock()
+	for i := 0; i < n; i++ {
+		e := c.m[wordKey{s.lows[i], toks[i].POS, s.shp[i]}]
+		if e == nil {
+			miss = append(miss, i)
+		}
+		ents = append(ents, e)
+	}
+	c.mu.RUnlock()
+	if len(miss) == 0 {
+		return ents
+	}
+	var rows []uint32
+	fresh := make(map[wordKey]*wordEntry, len(miss))
+	for _, i := range miss {
+		k := wordKey{s.lows[i], toks[i].POS, s.shp[i]}
+		e := fresh[k]
+		if e == nil {
+			e = &wordEntry{v: make([]int32, nGroups*(c.ls+c.la))}
+			rows = selfRows(rows[:0], s, i)
+			c.sum(rows, gSelf, e.v, &sc.sink)
+			for g := gPrev; g < nGroups; g++ {
+				rows = nbRows(rows[:0], g, s.wh[i])
+				c.sum(rows, g, e.v, &sc.sink)
+			}
+			fresh[k] = e
+		}
+		ents[i] = e
+	}
+	c.mu.Lock()
+	for k, e := range fresh {
+		if len(c.m) >= maxCachedWords {
+			break
+		}
+		if c.m[k] == nil {
+			c.m[k] = e
+		}
+	}
+	c.mu.Unlock()
+	return ents
+}
+
+// addCached adds to em (one vector of L scores per token of [a, b)) the cached groups of model part off
+// (0: the sequence model, c.ls: the argument model).
+func (c *wordCache) addCached(ents []*wordEntry, a, b int, em []int32, off, L int) {
+	W := c.ls + c.la
+	vec := func(e *wordEntry, g int) []int32 { return e.v[g*W+off : g*W+off+L] }
+	nb := func(j, g int) []int32 {
+		if j < a || j >= b {
+			return vec(&c.bound, g)
+		}
+		return vec(ents[j], g)
+	}
+	for i := a; i < b; i++ {
+		s := em[(i-a)*L : (i-a+1)*L]
+		self, p1, n1, p2, n2 := vec(ents[i], gSelf), nb(i-1, gPrev), nb(i+1, gNext), nb(i-2, gPrev2), nb(i+2, gNext2)
+		for j := range s {
+			s[j] += self[j] + p1[j] + n1[j] + p2[j] + n2[j]
+		}
+	}
+}
