@@ -239,7 +239,7 @@ func (x *Extractor) argBase(base [][]uint32, buf []int32, sc *scratch) []int32 {
 // argSpans runs the argument model for the cue [cs, ce) of the sentence [a, b), whose shared emission scores
 // are em (argBase), and returns the source nearest the cue (ok false when none) and the content's first and
 // last token (e < 0 when none). sc is scratch of len(em).
-func (x *Extractor) argSpans(dec *perceptron.Decoder, s *seqSent, scr *scratch, em, sc []int32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
+func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, em, sc []int32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
 	af := x.argFeats(s, a, b, cs, ce, scr)
 	L := len(x.args.Labels)
 	var t [8]int32
@@ -250,7 +250,7 @@ func (x *Extractor) argSpans(dec *perceptron.Decoder, s *seqSent, scr *scratch, 
 			row[j] = e[j] + t[j]
 		}
 	}
-	dec.Viterbi(sc, len(af), labels)
+	dec.viterbi(sc, len(af), labels)
 	conS, conE = -1, -1
 	best := 1 << 30
 	for i := 0; i < len(labels); {

@@ -589,10 +589,10 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 		return nil
 	}
 	s := x.prepSeq(d, rules)
-	dec := x.seq.NewDecoder()
+	dec := newVit(x.seq)
 	var out []doc.Quote
 	res := newResolver(d)
-	var argDec *perceptron.Decoder
+	var argDec *vit
 	sc := &scratch{cached: true}
 	wc := cacheFor(x.seq, x.args)
 	ents := wc.lookup(s, nil, sc)
@@ -620,7 +620,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			emit(x.seq, f, seqEm[i*L:(i+1)*L], &sc.sink)
 		}
 		wc.addCached(ents, a, b, seqEm, 0, L)
-		dec.Viterbi(seqEm, len(fs), labels)
+		dec.viterbi(seqEm, len(fs), labels)
 		spans := spansOf(labels, a)
 		var cues, srcs, cons []seqSpan
 		for _, sp := range spans {
@@ -663,7 +663,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 		}
 		if x.args != nil {
 			if argDec == nil {
-				argDec = x.args.NewDecoder()
+				argDec = newVit(x.args)
 			}
 			argEm = x.argBase(fs, argEm, sc)
 			wc.addCached(ents, a, b, argEm, wc.ls, wc.la)
