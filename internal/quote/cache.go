@@ -3,6 +3,8 @@ package quote
 import (
 	"sync"
 
+	"github.com/newsgraph/newsgraph/internal/doc"
+
 	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
@@ -31,7 +33,23 @@ type wordKey struct {
 
 // wordEntry holds nGroups vectors of the summed weights of the sequence model (Ls) then of the argument
 // model (La, when there is one).
-type wordEntry struct{ v []int32 }
+type wordEntry struct {
+	v []int32
+	// the word's fields of seqSent (see setWord)
+	wh, ph, sth, sufh uint64
+	cb, sb, pb, ab    int8
+	pron, lexStrong   bool
+}
+
+// prepCached is prepSeq with the per-word fields taken from the word cache; it also returns each token's
+// entry.
+func (x *Extractor) prepCached(d *doc.Document, rules []doc.Quote, c *wordCache, sc *scratch) (*seqSent, []*wordEntry) {
+	s := x.prepBase(d, rules)
+	for i := range s.lows {
+		s.shp[i] = shape(d.Tokens[i].Text)
+	}
+	return s, c.lookup(x, s, sc)
+}
 
 // maxCachedWords bounds a word cache (about 300 bytes a word).
 const maxCachedWords = 1 << 16
@@ -102,20 +120,25 @@ func nbRows(rows []uint32, g int, h uint64) []uint32 {
 	return append(rows, fk(t, h))
 }
 
-// lookup returns the entry of every token of s, computing the ones not cached (and keeping them while the
-// cache has room). The lock is taken once per document.
-func (c *wordCache) lookup(s *seqSent, ents []*wordEntry, sc *scratch) []*wordEntry {
+// lookup returns the entry of every token of s and sets the tokens' per-word fields from it, computing the
+// entries not cached (and keeping them while the cache has room). The lock is taken once per document.
+func (c *wordCache) lookup(x *Extractor, s *seqSent, sc *scratch) []*wordEntry {
 	toks := s.d.Tokens
 	n := len(s.lows)
-	ents = ents[:0]
+	ents := make([]*wordEntry, n)
 	var miss []int
 	c.mu.RLock()
 	for i := 0; i < n; i++ {
 		e := c.m[wordKey{s.lows[i], toks[i].POS, s.shp[i]}]
 		if e == nil {
 			miss = append(miss, i)
+			continue
 		}
-		ents = append(ents, e)
+		ents[i] = e
+		s.wh[i], s.ph[i], s.sth[i], s.sufh[i] = e.wh, e.ph, e.sth, e.sufh
+		s.cb[i], s.sb[i], s.pb[i], s.ab[i] = e.cb, e.sb, e.pb, e.ab
+		s.pron[i] = e.pron
+		s.strong[i] = s.role[i] == rCue || e.lexStrong
 	}
 	c.mu.RUnlock()
 	if len(miss) == 0 {
@@ -124,10 +147,14 @@ func (c *wordCache) lookup(s *seqSent, ents []*wordEntry, sc *scratch) []*wordEn
 	var rows []uint32
 	fresh := make(map[wordKey]*wordEntry, len(miss))
 	for _, i := range miss {
+		lexStrong := x.setWord(s, i)
+		s.strong[i] = s.role[i] == rCue || lexStrong
 		k := wordKey{s.lows[i], toks[i].POS, s.shp[i]}
 		e := fresh[k]
 		if e == nil {
-			e = &wordEntry{v: make([]int32, nGroups*(c.ls+c.la))}
+			e = &wordEntry{v: make([]int32, nGroups*(c.ls+c.la)), wh: s.wh[i], ph: s.ph[i], sth: s.sth[i],
+				sufh: s.sufh[i], cb: s.cb[i], sb: s.sb[i], pb: s.pb[i], ab: s.ab[i], pron: s.pron[i],
+				lexStrong: lexStrong}
 			rows = selfRows(rows[:0], s, i)
 			c.sum(rows, gSelf, e.v, &sc.sink)
 			for g := gPrev; g < nGroups; g++ {

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"os"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -10,7 +11,8 @@ import (
 
 // TestCachedScores checks that the emission scores of the tagger (remaining rows plus the word cache's
 // vectors) equal those of the full feature rows that training uses, for both models, on every sentence of
-// the golden articles, and that a second pass (every word cached) gives the same scores.
+// the golden articles, and that a second pass (every word cached) gives the same scores; and that the
+// per-word fields read from the cache equal those prepSeq computes.
 func TestCachedScores(t *testing.T) {
 	x, err := New()
 	if err != nil {
@@ -27,10 +29,21 @@ func TestCachedScores(t *testing.T) {
 			}
 			d := &doc.Document{Text: string(b)}
 			prepare(t, d)
-			s := x.prepSeq(d, x.extract(d))
+			rules := x.extract(d)
+			s := x.prepSeq(d, rules)
 			wc := cacheFor(x.seq, x.args)
 			for pass := range 2 {
-				ents := wc.lookup(s, nil, &scratch{})
+				sc, ents := x.prepCached(d, rules, wc, &scratch{})
+				for _, f := range []struct {
+					name      string
+					got, want any
+				}{{"wh", sc.wh, s.wh}, {"ph", sc.ph, s.ph}, {"sth", sc.sth, s.sth}, {"sufh", sc.sufh, s.sufh},
+					{"shp", sc.shp, s.shp}, {"pron", sc.pron, s.pron}, {"strong", sc.strong, s.strong},
+					{"cb", sc.cb, s.cb}, {"sb", sc.sb, s.sb}, {"pb", sc.pb, s.pb}, {"ab", sc.ab, s.ab}} {
+					if !reflect.DeepEqual(f.got, f.want) {
+						t.Fatalf("pass %d: field %s from the word cache differs from prepSeq's", pass, f.name)
+					}
+				}
 				sents := 0
 				for _, se := range d.Sents {
 					a, e := se.TokStart, min(se.TokEnd, len(d.Tokens))
@@ -39,8 +52,7 @@ func TestCachedScores(t *testing.T) {
 					}
 					sents++
 					full := x.feats(s, a, e, nil)
-					sc := &scratch{cached: true}
-					part := x.feats(s, a, e, sc)
+					part := x.feats(sc, a, e, &scratch{cached: true})
 					for _, m := range []struct {
 						name string
 						off  int

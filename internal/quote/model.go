@@ -183,6 +183,18 @@ func fk(t uint64, parts ...uint64) uint32 {
 }
 
 func (x *Extractor) prepSeq(d *doc.Document, rules []doc.Quote) *seqSent {
+	s := x.prepBase(d, rules)
+	for i := range s.lows {
+		s.shp[i] = shape(d.Tokens[i].Text)
+		lexStrong := x.setWord(s, i)
+		s.strong[i] = s.role[i] == rCue || lexStrong
+	}
+	return s
+}
+
+// prepBase sets the fields of a document's seqSent that depend on more than one word (the per-word ones
+// are left to setWord, or to the word cache).
+func (x *Extractor) prepBase(d *doc.Document, rules []doc.Quote) *seqSent {
 	n := len(d.Tokens)
 	s := &seqSent{d: d, lows: make([]string, n), role: make([]byte, n), kind: make([]byte, n), inq: make([]bool, n),
 		ner: make([]byte, n), strong: make([]bool, n)}
@@ -255,27 +267,30 @@ func (x *Extractor) prepSeq(d *doc.Document, rules []doc.Quote) *seqSent {
 	s.wh, s.ph, s.sth, s.sufh = make([]uint64, n), make([]uint64, n), make([]uint64, n), make([]uint64, n)
 	s.shp, s.pron = make([]byte, n), make([]bool, n)
 	s.cb, s.sb, s.pb, s.ab = make([]int8, n), make([]int8, n), make([]int8, n), make([]int8, n)
-	for i, w := range s.lows {
-		st := x.lex[w]
-		s.strong[i] = s.role[i] == rCue || (st.Cue >= 3 && st.P() >= 0.3 && !stopWords[w])
-		s.wh[i], s.ph[i], s.sth[i] = strHash(w), strHash(d.Tokens[i].POS), strHash(stem(w))
-		if len(w) > 3 {
-			s.sufh[i] = strHash(w[len(w)-3:])
-		}
-		s.shp[i] = shape(d.Tokens[i].Text)
-		s.pron[i] = pronouns[w]
-		if st.Cue >= 2 {
-			s.cb[i] = int8(bucketP(st.P()))
-			s.ab[i] = int8(1 + bucketP(float64(st.After)/float64(st.Cue)))
-		}
-		if st.Total > 0 {
-			s.sb[i] = int8(bucketP(float64(st.Src) / float64(st.Total)))
-		}
-		if st.PCand >= 2 {
-			s.pb[i] = int8(1 + bucketP(float64(st.PTP)/float64(st.PCand)))
-		}
-	}
 	return s
+}
+
+// setWord sets token i's fields that depend on its word and POS tag alone, and reports whether the word
+// is a strong cue by the lexicon.
+func (x *Extractor) setWord(s *seqSent, i int) (lexStrong bool) {
+	w := s.lows[i]
+	st := x.lex[w]
+	s.wh[i], s.ph[i], s.sth[i] = strHash(w), strHash(s.d.Tokens[i].POS), strHash(stem(w))
+	if len(w) > 3 {
+		s.sufh[i] = strHash(w[len(w)-3:])
+	}
+	s.pron[i] = pronouns[w]
+	if st.Cue >= 2 {
+		s.cb[i] = int8(bucketP(st.P()))
+		s.ab[i] = int8(1 + bucketP(float64(st.After)/float64(st.Cue)))
+	}
+	if st.Total > 0 {
+		s.sb[i] = int8(bucketP(float64(st.Src) / float64(st.Total)))
+	}
+	if st.PCand >= 2 {
+		s.pb[i] = int8(1 + bucketP(float64(st.PTP)/float64(st.PCand)))
+	}
+	return st.Cue >= 3 && st.P() >= 0.3 && !stopWords[w]
 }
 
 func bucketP(p float64) int {
@@ -588,14 +603,13 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	if x.seq == nil || len(d.Tokens) == 0 || len(d.Sents) == 0 {
 		return nil
 	}
-	s := x.prepSeq(d, rules)
+	wc := cacheFor(x.seq, x.args)
+	sc := &scratch{cached: true}
+	s, ents := x.prepCached(d, rules, wc, sc)
 	dec := newVit(x.seq)
 	var out []doc.Quote
 	res := newResolver(d)
 	var argDec *vit
-	sc := &scratch{cached: true}
-	wc := cacheFor(x.seq, x.args)
-	ents := wc.lookup(s, nil, sc)
 	var labels []int
 	var seqEm []int32
 	var argEm, argSc []int32
