@@ -1,28 +1,8 @@
 package geo
 
 import (
-	"reflect"
 	"testing"
 )
-
-// TestMatchingBlocks compares with difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks().
-func TestMatchingBlocks(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want [][3]int
-	}{
-		{"abxcd", "abcd", [][3]int{{0, 0, 2}, {3, 2, 2}}},
-		{"Hello “world” and Paris", "Hello \"world\" and Paris!", [][3]int{{0, 0, 6}, {7, 7, 5}, {13, 13, 10}}},
-		{"xyz", "abc", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.a, func(t *testing.T) {
-			if got := matchingBlocks([]rune(tc.a), []rune(tc.b)); !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("matchingBlocks = %v, want %v", got, tc.want)
-			}
-		})
-	}
-}
 
 func TestProjector(t *testing.T) {
 	tests := []struct {

@@ -3,6 +3,7 @@ package geo
 import (
 	"context"
 	"fmt"
+	"github.com/newsgraph/newsgraph/internal/align"
 	"io"
 	"math"
 	"sort"
@@ -329,62 +330,12 @@ func newProjector(gold, pred []rune) projector {
 	for k, i := range gi {
 		b[k] = gold[i]
 	}
-	for _, blk := range matchingBlocks(a, b) {
+	for _, blk := range align.MatchingBlocks(a, b) {
 		for k := 0; k < blk[2]; k++ {
 			m[pi[blk[0]+k]] = gi[blk[1]+k]
 		}
 	}
 	return projector{m}
-}
-
-// matchingBlocks is difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() without the
-// final sentinel: triples (i, j, n) with a[i:i+n] == b[j:j+n].
-func matchingBlocks(a, b []rune) [][3]int {
-	b2j := map[rune][]int{}
-	for j, c := range b {
-		b2j[c] = append(b2j[c], j)
-	}
-	longest := func(alo, ahi, blo, bhi int) (int, int, int) {
-		besti, bestj, bestk := alo, blo, 0
-		j2len := map[int]int{}
-		for i := alo; i < ahi; i++ {
-			next := map[int]int{}
-			for _, j := range b2j[a[i]] {
-				if j < blo {
-					continue
-				}
-				if j >= bhi {
-					break
-				}
-				k := j2len[j-1] + 1
-				next[j] = k
-				if k > bestk {
-					besti, bestj, bestk = i-k+1, j-k+1, k
-				}
-			}
-			j2len = next
-		}
-		return besti, bestj, bestk
-	}
-	var out [][3]int
-	queue := [][4]int{{0, len(a), 0, len(b)}}
-	for len(queue) > 0 {
-		q := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		i, j, k := longest(q[0], q[1], q[2], q[3])
-		if k == 0 {
-			continue
-		}
-		out = append(out, [3]int{i, j, k})
-		if q[0] < i && q[2] < j {
-			queue = append(queue, [4]int{q[0], i, q[2], j})
-		}
-		if i+k < q[1] && j+k < q[3] {
-			queue = append(queue, [4]int{i + k, q[1], j + k, q[3]})
-		}
-	}
-	sort.Slice(out, func(x, y int) bool { return out[x][0] < out[y][0] })
-	return out
 }
 
 // isSpace is Python's str.isspace for one character.

@@ -3,7 +3,7 @@ package polnear
 import (
 	"unicode"
 
-	"github.com/pmezard/go-difflib/difflib"
+	"github.com/newsgraph/newsgraph/internal/align"
 )
 
 // isSpace is Python's str.isspace, which the reference scorer uses.
@@ -52,17 +52,16 @@ func NewProjector(gold, pred []rune) *Projector {
 		return p
 	}
 	p.Method = "difflib"
-	a, b := make([]string, len(pi)), make([]string, len(gi))
+	a, b := make([]rune, len(pi)), make([]rune, len(gi))
 	for k, i := range pi {
-		a[k] = string(pred[i])
+		a[k] = pred[i]
 	}
 	for k, i := range gi {
-		b[k] = string(gold[i])
+		b[k] = gold[i]
 	}
-	sm := difflib.NewMatcherWithJunk(a, b, false, nil)
-	for _, blk := range sm.GetMatchingBlocks() {
-		for k := 0; k < blk.Size; k++ {
-			p.m[pi[blk.A+k]] = gi[blk.B+k]
+	for _, blk := range align.MatchingBlocks(a, b) {
+		for k := 0; k < blk[2]; k++ {
+			p.m[pi[blk[0]+k]] = gi[blk[1]+k]
 		}
 	}
 	return p

@@ -2,6 +2,7 @@ package timeml
 
 import (
 	"fmt"
+	"github.com/newsgraph/newsgraph/internal/align"
 	"io"
 	"sort"
 	"strings"
@@ -235,68 +236,12 @@ func newProjector(gold, pred string) *projector {
 		return p
 	}
 	p.Difflib = true
-	for _, bl := range matchingBlocks(ps, gs) {
+	for _, bl := range align.MatchingBlocks(ps, gs) {
 		for n := 0; n < bl[2]; n++ {
 			p.m[pOff[bl[0]+n]] = gOff[bl[1]+n]
 		}
 	}
 	return p
-}
-
-// matchingBlocks returns the blocks (i, j, n) with a[i:i+n] == b[j:j+n] that Python's
-// difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() finds (without its final
-// dummy block): the longest matching block, earliest in a then in b, then recursively on both sides.
-func matchingBlocks(a, b []rune) [][3]int {
-	b2j := map[rune][]int{}
-	for j, r := range b {
-		b2j[r] = append(b2j[r], j)
-	}
-	longest := func(alo, ahi, blo, bhi int) (int, int, int) {
-		besti, bestj, bestk := alo, blo, 0
-		j2len := map[int]int{}
-		for i := alo; i < ahi; i++ {
-			next := map[int]int{}
-			for _, j := range b2j[a[i]] {
-				if j < blo {
-					continue
-				}
-				if j >= bhi {
-					break
-				}
-				k := j2len[j-1] + 1
-				next[j] = k
-				if k > bestk {
-					besti, bestj, bestk = i-k+1, j-k+1, k
-				}
-			}
-			j2len = next
-		}
-		for besti > alo && bestj > blo && a[besti-1] == b[bestj-1] {
-			besti, bestj, bestk = besti-1, bestj-1, bestk+1
-		}
-		for besti+bestk < ahi && bestj+bestk < bhi && a[besti+bestk] == b[bestj+bestk] {
-			bestk++
-		}
-		return besti, bestj, bestk
-	}
-	var out [][3]int
-	queue := [][4]int{{0, len(a), 0, len(b)}}
-	for len(queue) > 0 {
-		q := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		i, j, k := longest(q[0], q[1], q[2], q[3])
-		if k == 0 {
-			continue
-		}
-		out = append(out, [3]int{i, j, k})
-		if q[0] < i && q[2] < j {
-			queue = append(queue, [4]int{q[0], i, q[2], j})
-		}
-		if i+k < q[1] && j+k < q[3] {
-			queue = append(queue, [4]int{i + k, q[1], j + k, q[3]})
-		}
-	}
-	return out
 }
 
 func (p *projector) span(start, end int) *[2]int {

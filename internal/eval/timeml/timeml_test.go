@@ -2,7 +2,6 @@ package timeml
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -159,28 +158,4 @@ func itoa(n int) string {
 		s = string(rune('0'+n%10)) + s
 	}
 	return s
-}
-
-// TestMatchingBlocks compares with blocks printed by Python 3:
-// difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks().
-func TestMatchingBlocks(t *testing.T) {
-	for _, c := range []struct{ a, b, want string }{
-		{"abxcd", "abcd", "[[0 0 2] [3 2 2]]"},
-		{"qabxcdabcd", "abycdf", "[[1 0 2] [4 3 2]]"},
-		{"private Thread currentThread;", "private volatile Thread currentThread;", "[[0 0 6] [6 15 23]]"},
-	} {
-		got := matchingBlocks([]rune(c.a), []rune(c.b))
-		sortBlocks(got)
-		if s := fmt.Sprint(got); s != c.want {
-			t.Errorf("matchingBlocks(%q, %q) = %s, want %s", c.a, c.b, s, c.want)
-		}
-	}
-}
-
-func sortBlocks(bl [][3]int) {
-	for i := 1; i < len(bl); i++ {
-		for j := i; j > 0 && bl[j][0] < bl[j-1][0]; j-- {
-			bl[j], bl[j-1] = bl[j-1], bl[j]
-		}
-	}
 }
