@@ -125,3 +125,26 @@ func BenchmarkStagesBefore(b *testing.B) {
 		prepare(b, &doc.Document{Text: string(t)})
 	}
 }
+
+// BenchmarkPreparedArticleRules is BenchmarkPreparedArticle with the rules alone: the difference of the two
+// is what the models cost.
+func BenchmarkPreparedArticleRules(b *testing.B) {
+	t, err := os.ReadFile("../pipeline/testdata/article.txt")
+	if err != nil {
+		b.Skip("internal/pipeline/testdata/article.txt not found")
+	}
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x = x.WithModel(nil)
+	d := &doc.Document{Text: string(t)}
+	prepare(b, d)
+	b.SetBytes(int64(len(t)))
+	for b.Loop() {
+		c := *d
+		if err := x.Process(context.Background(), &c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

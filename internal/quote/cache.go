@@ -62,6 +62,57 @@ type wordCache struct {
 	ls, la    int
 	// bound holds the neighbour group vectors of the sentence boundaries (<s> before, </s> after).
 	bound wordEntry
+	// fw interleaves the two models' weight tables (see fuse); nil when they cannot be.
+	fw []int16
+}
+
+// fStride is the row size of the interleaved table: 32 bytes, so that a row never straddles cache lines.
+const fStride = 16
+
+// fuse builds c.fw: row r holds the sequence model's L_s weights of row r, then the argument model's L_a,
+// then zeros. Tagging reads every row of a token's sequence features in both models; a miss then fetches
+// one cache line instead of two.
+func (c *wordCache) fuse() {
+	if c.args == nil || c.ls+c.la > fStride || c.ls == 0 || c.la == 0 ||
+		len(c.seq.W)/c.ls != len(c.args.W)/c.la || len(c.seq.W)%c.ls != 0 || len(c.args.W)%c.la != 0 {
+		return
+	}
+	n := len(c.seq.W) / c.ls
+	fw := make([]int16, n*fStride)
+	for r := range n {
+		copy(fw[r*fStride:], c.seq.W[r*c.ls:(r+1)*c.ls])
+		copy(fw[r*fStride+c.ls:], c.args.W[r*c.la:(r+1)*c.la])
+	}
+	c.fw = fw
+}
+
+// emitBoth sets s (L_s) and a (L_a) to the summed weights of the rows in the two models, from c.fw.
+func (c *wordCache) emitBoth(rows []uint32, s, a []int32, sink *int16) {
+	W := c.fw
+	var t int16
+	for _, r := range rows { // touch first, as emit does
+		t += W[int(r)*fStride]
+	}
+	*sink += t
+	var acc [fStride]int32
+	if c.ls+c.la == 12 { // the embedded models (7 + 5 labels): skip the padding
+		a12 := (*[12]int32)(acc[:12])
+		for _, r := range rows {
+			w := (*[12]int16)(W[int(r)*fStride : int(r)*fStride+12])
+			for j := range a12 {
+				a12[j] += int32(w[j])
+			}
+		}
+	} else {
+		for _, r := range rows {
+			w := (*[fStride]int16)(W[int(r)*fStride : int(r)*fStride+fStride])
+			for j := range acc {
+				acc[j] += int32(w[j])
+			}
+		}
+	}
+	copy(s, acc[:c.ls])
+	copy(a, acc[c.ls:c.ls+c.la])
 }
 
 var wordCaches sync.Map // [2]*perceptron.Model -> *wordCache
@@ -86,6 +137,7 @@ func cacheFor(seq, args *perceptron.Model) *wordCache {
 		rows = nbRows(rows[:0], g, h)
 		c.sum(rows, g, c.bound.v, &sink)
 	}
+	c.fuse()
 	c2, _ := wordCaches.LoadOrStore(k, c)
 	return c2.(*wordCache)
 }

@@ -74,6 +74,21 @@ func TestCachedScores(t *testing.T) {
 							t.Fatalf("pass %d, %s model, sentence at token %d: cached scores differ from the full rows", pass, m.name, a)
 						}
 					}
+					// the interleaved table gives both models' scores of the same rows
+					if wc.fw == nil {
+						t.Fatal("no interleaved table for the embedded models")
+					}
+					var sink int16
+					ws, wa := make([]int32, wc.ls), make([]int32, wc.la)
+					gs, ga := make([]int32, wc.ls), make([]int32, wc.la)
+					for i := range full {
+						emit(x.seq, full[i], ws, &sink)
+						emit(x.args, full[i], wa, &sink)
+						wc.emitBoth(full[i], gs, ga, &sink)
+						if !slices.Equal(gs, ws) || !slices.Equal(ga, wa) {
+							t.Fatalf("token %d: interleaved table scores %v %v, want %v %v", a+i, gs, ga, ws, wa)
+						}
+					}
 				}
 				if sents == 0 {
 					t.Fatal("no sentences")

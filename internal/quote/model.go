@@ -630,8 +630,20 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			seqEm = make([]int32, len(fs)*L, 2*len(fs)*L)
 		}
 		seqEm = seqEm[:len(fs)*L]
-		for i, f := range fs {
-			emit(x.seq, f, seqEm[i*L:(i+1)*L], &sc.sink)
+		if wc.fw != nil {
+			// both models' scores of the rows at once, from the interleaved table (see fuse)
+			La := wc.la
+			if cap(argEm) < len(fs)*La {
+				argEm = make([]int32, len(fs)*La, 2*len(fs)*La)
+			}
+			argEm = argEm[:len(fs)*La]
+			for i, f := range fs {
+				wc.emitBoth(f, seqEm[i*L:(i+1)*L], argEm[i*La:(i+1)*La], &sc.sink)
+			}
+		} else {
+			for i, f := range fs {
+				emit(x.seq, f, seqEm[i*L:(i+1)*L], &sc.sink)
+			}
 		}
 		wc.addCached(ents, a, b, seqEm, 0, L)
 		dec.viterbi(seqEm, len(fs), labels)
@@ -679,7 +691,9 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			if argDec == nil {
 				argDec = newVit(x.args)
 			}
-			argEm = x.argBase(fs, argEm, sc)
+			if wc.fw == nil {
+				argEm = x.argBase(fs, argEm, sc)
+			}
 			wc.addCached(ents, a, b, argEm, wc.ls, wc.la)
 			if cap(argSc) < len(argEm) {
 				argSc = make([]int32, len(argEm))
