@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/dataset"
+	"github.com/newsgraph/newsgraph/internal/golden"
 	"github.com/newsgraph/newsgraph/internal/pos"
 )
 
@@ -51,14 +52,14 @@ func TestIdenticalArticles(t *testing.T) {
 				fmt.Fprintf(&b, "%s %d-%d %q\n", n.Type, n.Start, n.End, n.Text)
 			}
 			got := b.String()
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			path := strings.TrimSuffix(f, ".txt") + ".golden"
+			if *golden.Update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			want, err := os.ReadFile(golden)
+			want, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatalf("%v (run go test -update)", err)
 			}
@@ -104,7 +105,7 @@ func TestIdenticalDev(t *testing.T) {
 		}
 	}
 	got := fmt.Sprintf("%x", h.Sum(nil))
-	if *update {
+	if *golden.Update {
 		t.Logf("eng.testa digest %s: set devDigest to it", got)
 		return
 	}
