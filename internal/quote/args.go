@@ -134,7 +134,9 @@ func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int, sc *scratch) [][]uint
 		add(fk(101, uint64(rel), uint64(db), s.ph[i]))
 		add(fk(102, uint64(rel), cwH))
 		add(fk(103, uint64(rel), uint64(db), cwH))
-		add(fk(104, uint64(rel), s.wh[i]))
+		if sc == nil || !sc.cached {
+			add(fk(104, uint64(rel), s.wh[i]))
+		}
 		add(fk(105, uint64(rel), uint64(db), uint64(s.ner[i]), uint64(b2(s.pron[i]))))
 		add(fk(106, uint64(rel), uint64(between(0)), uint64(between(1)), uint64(between(2))))
 		add(fk(107, uint64(rel), uint64(between(3)), uint64(between(4)), uint64(b2(s.inq[i]))))
@@ -239,12 +241,24 @@ func (x *Extractor) argBase(base [][]uint32, buf []int32, sc *scratch) []int32 {
 // argSpans runs the argument model for the cue [cs, ce) of the sentence [a, b), whose shared emission scores
 // are em (argBase), and returns the source nearest the cue (ok false when none) and the content's first and
 // last token (e < 0 when none). sc is scratch of len(em).
-func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, em, sc []int32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
+func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, wc *wordCache, ents []*wordEntry, em, sc []int32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
 	af := x.argFeats(s, a, b, cs, ce, scr)
 	L := len(x.args.Labels)
 	var t [8]int32
 	for i := range af {
 		emit(x.args, af[i], t[:L], &scr.sink)
+		if scr.cached { // template 104, from the word cache
+			k := 2 // 'C'
+			if a+i < cs {
+				k = 0
+			} else if a+i >= ce {
+				k = 1
+			}
+			o := (gRel+k)*(wc.ls+wc.la) + wc.ls
+			for j, v := range ents[a+i].v[o : o+L] {
+				t[j] += v
+			}
+		}
 		row, e := sc[i*L:(i+1)*L], em[i*L:(i+1)*L]
 		for j := range row {
 			row[j] = e[j] + t[j]

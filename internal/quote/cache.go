@@ -23,7 +23,15 @@ const (
 	gPrev2
 	gNext2
 	nGroups
+	// templates that join the word to a small context, one group per value of the context:
+	gRole = nGroups   // 17: the token's rule role (rNone .. rSrc)
+	gInq  = gRole + 4 // 45: stem and POS, with 2*inq + clean (see feats)
+	gRel  = gInq + 4  // 104 (the argument model alone): relation to the cue, 'L', 'R', 'C'
+	nAll  = gRel + 3
 )
+
+// argRels are the relations to the cue of template 104, in group order.
+var argRels = [3]byte{'L', 'R', 'C'}
 
 // wordKey is what a token's cached features depend on.
 type wordKey struct {
@@ -204,7 +212,7 @@ func (c *wordCache) lookup(x *Extractor, s *seqSent, sc *scratch) []*wordEntry {
 		k := wordKey{s.lows[i], toks[i].POS, s.shp[i]}
 		e := fresh[k]
 		if e == nil {
-			e = &wordEntry{v: make([]int32, nGroups*(c.ls+c.la)), wh: s.wh[i], ph: s.ph[i], sth: s.sth[i],
+			e = &wordEntry{v: make([]int32, nAll*(c.ls+c.la)), wh: s.wh[i], ph: s.ph[i], sth: s.sth[i],
 				sufh: s.sufh[i], cb: s.cb[i], sb: s.sb[i], pb: s.pb[i], ab: s.ab[i], pron: s.pron[i],
 				lexStrong: lexStrong}
 			rows = selfRows(rows[:0], s, i)
@@ -212,6 +220,22 @@ func (c *wordCache) lookup(x *Extractor, s *seqSent, sc *scratch) []*wordEntry {
 			for g := gPrev; g < nGroups; g++ {
 				rows = nbRows(rows[:0], g, s.wh[i])
 				c.sum(rows, g, e.v, &sc.sink)
+			}
+			for rl := range 4 {
+				rows = append(rows[:0], fk(17, uint64(rl), s.wh[i]))
+				c.sum(rows, gRole+rl, e.v, &sc.sink)
+			}
+			for v := range 4 {
+				rows = append(rows[:0], fk(45, s.sth[i], s.ph[i], uint64(v>>1), uint64(v&1)))
+				c.sum(rows, gInq+v, e.v, &sc.sink)
+			}
+			if c.args != nil {
+				W := c.ls + c.la
+				for k, rel := range argRels {
+					o := (gRel+k)*W + c.ls
+					rows = append(rows[:0], fk(104, uint64(rel), s.wh[i]))
+					emit(c.args, rows, e.v[o:o+c.la], &sc.sink)
+				}
 			}
 			fresh[k] = e
 		}
@@ -232,7 +256,8 @@ func (c *wordCache) lookup(x *Extractor, s *seqSent, sc *scratch) []*wordEntry {
 
 // addCached adds to em (one vector of L scores per token of [a, b)) the cached groups of model part off
 // (0: the sequence model, c.ls: the argument model).
-func (c *wordCache) addCached(ents []*wordEntry, a, b int, em []int32, off, L int) {
+// v45 holds the context of template 45 per token of [a, b) (as feats sets it).
+func (c *wordCache) addCached(s *seqSent, ents []*wordEntry, v45 []int8, a, b int, em []int32, off, L int) {
 	W := c.ls + c.la
 	vec := func(e *wordEntry, g int) []int32 { return e.v[g*W+off : g*W+off+L] }
 	nb := func(j, g int) []int32 {
@@ -242,10 +267,11 @@ func (c *wordCache) addCached(ents []*wordEntry, a, b int, em []int32, off, L in
 		return vec(ents[j], g)
 	}
 	for i := a; i < b; i++ {
-		s := em[(i-a)*L : (i-a+1)*L]
+		em1 := em[(i-a)*L : (i-a+1)*L]
 		self, p1, n1, p2, n2 := vec(ents[i], gSelf), nb(i-1, gPrev), nb(i+1, gNext), nb(i-2, gPrev2), nb(i+2, gNext2)
-		for j := range s {
-			s[j] += self[j] + p1[j] + n1[j] + p2[j] + n2[j]
+		ro, iq := vec(ents[i], gRole+int(s.role[i])), vec(ents[i], gInq+int(v45[i-a]))
+		for j := range em1 {
+			em1[j] += self[j] + p1[j] + n1[j] + p2[j] + n2[j] + ro[j] + iq[j]
 		}
 	}
 }

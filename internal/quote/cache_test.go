@@ -45,6 +45,7 @@ func TestCachedScores(t *testing.T) {
 					}
 				}
 				sents := 0
+				scr := &scratch{cached: true} // reused across sentences, as the tagger does
 				for _, se := range d.Sents {
 					a, e := se.TokStart, min(se.TokEnd, len(d.Tokens))
 					if e <= a {
@@ -52,7 +53,7 @@ func TestCachedScores(t *testing.T) {
 					}
 					sents++
 					full := x.feats(s, a, e, nil)
-					part := x.feats(sc, a, e, &scratch{cached: true})
+					part := x.feats(sc, a, e, scr)
 					for _, m := range []struct {
 						name string
 						off  int
@@ -69,9 +70,34 @@ func TestCachedScores(t *testing.T) {
 							emit(model, full[i], want[i*m.L:(i+1)*m.L], &sink)
 							emit(model, part[i], got[i*m.L:(i+1)*m.L], &sink)
 						}
-						wc.addCached(ents, a, e, got, m.off, m.L)
+						wc.addCached(sc, ents, scr.v45, a, e, got, m.off, m.L)
 						if !slices.Equal(got, want) {
 							t.Fatalf("pass %d, %s model, sentence at token %d: cached scores differ from the full rows", pass, m.name, a)
+						}
+					}
+					// the argument model's features of a cue at each token: template 104 from the cache
+					for cs := a; cs < e; cs++ {
+						fullA := x.argFeats(s, a, e, cs, cs+1, nil)
+						partA := x.argFeats(sc, a, e, cs, cs+1, scr)
+						La := wc.la
+						var sink int16
+						want, got := make([]int32, La), make([]int32, La)
+						for i := range fullA {
+							emit(x.args, fullA[i], want, &sink)
+							emit(x.args, partA[i], got, &sink)
+							k := 2
+							if a+i < cs {
+								k = 0
+							} else if a+i > cs {
+								k = 1
+							}
+							o := (gRel+k)*(wc.ls+La) + wc.ls
+							for j := range got {
+								got[j] += ents[a+i].v[o+j]
+							}
+							if !slices.Equal(got, want) {
+								t.Fatalf("cue at token %d, token %d: cached argument scores differ from the full rows", cs, a+i)
+							}
 						}
 					}
 					// the interleaved table gives both models' scores of the same rows

@@ -110,8 +110,10 @@ type scratch struct {
 	cnt  [][5]int
 	aout [][]uint32
 	arow []uint32
-	// cached: leave out the templates whose weights the word cache sums (see cache.go)
+	// cached: leave out the templates whose weights the word cache sums (see cache.go); v45 is then the
+	// context of template 45 per token of the sentence
 	cached bool
+	v45    []int8
 	sink   int16 // keeps the touching loads of emit from being optimised away
 }
 
@@ -346,6 +348,14 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 	var rows []uint32
 	const perTok = 48 // features per token, at most
 	cached := sc != nil && sc.cached
+	var v45 []int8
+	if cached {
+		if cap(sc.v45) < n {
+			sc.v45 = make([]int8, n, 2*n)
+		}
+		sc.v45 = sc.v45[:n]
+		v45 = sc.v45
+	}
 	if sc == nil {
 		out, rows = make([][]uint32, n), make([]uint32, 0, n*perTok)
 	} else {
@@ -481,7 +491,9 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		}
 		add(fk(15, uint64(rl), uint64(s.kind[i])))
 		add(fk(16, uint64(rl), s.ph[i]))
-		add(fk(17, uint64(rl), s.wh[i]))
+		if !cached {
+			add(fk(17, uint64(rl), s.wh[i]))
+		}
 		prevRole, nextRole := byte(9), byte(9)
 		if i > a {
 			prevRole = s.role[i-1]
@@ -554,7 +566,11 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		clean := subjL[i-a] >= 0 && verbL[i-a] < subjL[i-a]
 		add(fk(43, uint64(b2(clean)), uint64(sl), s.ph[i], uint64(b2(s.inq[i]))))
 		add(fk(44, s.wh[i], lowH(i+1)))
-		add(fk(45, s.sth[i], s.ph[i], uint64(b2(s.inq[i])), uint64(b2(clean))))
+		if !cached {
+			add(fk(45, s.sth[i], s.ph[i], uint64(b2(s.inq[i])), uint64(b2(clean))))
+		} else {
+			v45[i-a] = int8(2*b2(s.inq[i]) + b2(clean))
+		}
 		out[i-a] = rows[start:len(rows):len(rows)]
 	}
 	return out
@@ -645,7 +661,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 				emit(x.seq, f, seqEm[i*L:(i+1)*L], &sc.sink)
 			}
 		}
-		wc.addCached(ents, a, b, seqEm, 0, L)
+		wc.addCached(s, ents, sc.v45, a, b, seqEm, 0, L)
 		dec.viterbi(seqEm, len(fs), labels)
 		spans := spansOf(labels, a)
 		var cues, srcs, cons []seqSpan
@@ -694,12 +710,12 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			if wc.fw == nil {
 				argEm = x.argBase(fs, argEm, sc)
 			}
-			wc.addCached(ents, a, b, argEm, wc.ls, wc.la)
+			wc.addCached(s, ents, sc.v45, a, b, argEm, wc.ls, wc.la)
 			if cap(argSc) < len(argEm) {
 				argSc = make([]int32, len(argEm))
 			}
 			for _, cu := range cues {
-				src, hasSrc, cs, ce := x.argSpans(argDec, s, sc, argEm, argSc[:len(argEm)], a, b, cu.s, cu.e, labels)
+				src, hasSrc, cs, ce := x.argSpans(argDec, s, sc, wc, ents, argEm, argSc[:len(argEm)], a, b, cu.s, cu.e, labels)
 				if cs < 0 {
 					continue
 				}
