@@ -9,9 +9,11 @@ import (
 )
 
 // Tagging reads the same features as feats builds for training, but some of them depend on one token only:
-// on its word, POS tag and shape (templates 0, 1, 2, 11, 13, 14, 20, 36, 40 and 41), or on the word of a
-// neighbour (3, 4, 9, 10). Their summed weights are kept per word (wordEntry) for both models, so that a
-// token's emission scores are the remaining rows plus five cached vectors. Integer sums are exact in any
+// on its word, POS tag and shape (templates 0, 1, 2, 11, 13, 14, 20, 36, 40 and 41), on the word of a
+// neighbour (3, 4, 9, 10), or on the word and a small context (17: the rule role; 45: quote and clean;
+// 104 of the argument model: the relation to the cue). Their summed weights are kept per word (wordEntry)
+// for both models, one vector per context value, so that a token's emission scores are the remaining rows
+// plus seven cached vectors. Integer sums are exact in any
 // order, so the scores equal those of the full rows (TestCachedScores). A change of those templates must
 // be made in feats and in selfRows/nbRows alike (TestCachedScores fails until it is).
 
@@ -59,7 +61,7 @@ func (x *Extractor) prepCached(d *doc.Document, rules []doc.Quote, c *wordCache,
 	return s, c.lookup(x, s, sc)
 }
 
-// maxCachedWords bounds a word cache (about 300 bytes a word).
+// maxCachedWords bounds a word cache (about 900 bytes a word: 16 vectors of 12 int32 and the fields).
 const maxCachedWords = 1 << 16
 
 // wordCache maps words to their entries for one pair of models; safe for concurrent use.
