@@ -61,6 +61,7 @@ func loadArgs() (*perceptron.Model, error) {
 func (x *Extractor) WithArgs(m *perceptron.Model) *Extractor {
 	y := *x
 	y.args = m
+	y.wc = &cacheHolder{}
 	return &y
 }
 

@@ -125,13 +125,35 @@ func (c *wordCache) emitBoth(rows []uint32, s, a []int32, sink *int16) {
 	copy(a, acc[c.ls:c.ls+c.la])
 }
 
-var wordCaches sync.Map // [2]*perceptron.Model -> *wordCache
+// cacheHolder holds the word cache of an Extractor's models, built at first use. Extractors made by
+// WithModel or WithArgs get their own (freed with them: training scores a new model every epoch).
+type cacheHolder struct {
+	once sync.Once
+	c    *wordCache
+}
 
-func cacheFor(seq, args *perceptron.Model) *wordCache {
-	k := [2]*perceptron.Model{seq, args}
-	if c, ok := wordCaches.Load(k); ok {
-		return c.(*wordCache)
+var (
+	embOnce  sync.Once
+	embCache *wordCache // the cache of the embedded models, shared by every Extractor that uses them
+)
+
+// cache returns the word cache of x's models.
+func (x *Extractor) cache() *wordCache {
+	es, _ := loadSeq() // (through their sync.Once: no race with the first load)
+	ea, _ := loadArgs()
+	if x.seq != nil && x.seq == es && x.args == ea {
+		embOnce.Do(func() { embCache = newWordCache(x.seq, x.args) })
+		return embCache
 	}
+	h := x.wc
+	if h == nil { // not made by New: a cache for this call alone
+		return newWordCache(x.seq, x.args)
+	}
+	h.once.Do(func() { h.c = newWordCache(x.seq, x.args) })
+	return h.c
+}
+
+func newWordCache(seq, args *perceptron.Model) *wordCache {
 	c := &wordCache{m: map[wordKey]*wordEntry{}, seq: seq, args: args, ls: len(seq.Labels)}
 	if args != nil {
 		c.la = len(args.Labels)
@@ -148,8 +170,7 @@ func cacheFor(seq, args *perceptron.Model) *wordCache {
 		c.sum(rows, g, c.bound.v, &sink)
 	}
 	c.fuse()
-	c2, _ := wordCaches.LoadOrStore(k, c)
-	return c2.(*wordCache)
+	return c
 }
 
 // sum sets group g of v to the summed weights of the rows in both models.

@@ -31,7 +31,7 @@ func TestCachedScores(t *testing.T) {
 			prepare(t, d)
 			rules := x.extract(d)
 			s := x.prepSeq(d, rules)
-			wc := cacheFor(x.seq, x.args)
+			wc := x.cache()
 			for pass := range 2 {
 				sc, ents := x.prepCached(d, rules, wc, &scratch{})
 				for _, f := range []struct {

@@ -70,6 +70,7 @@ func loadSeq() (*perceptron.Model, error) {
 func (x *Extractor) WithModel(m *perceptron.Model) *Extractor {
 	y := *x
 	y.seq = m
+	y.wc = &cacheHolder{}
 	return &y
 }
 
@@ -619,7 +620,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	if x.seq == nil || len(d.Tokens) == 0 || len(d.Sents) == 0 {
 		return nil
 	}
-	wc := cacheFor(x.seq, x.args)
+	wc := x.cache()
 	sc := &scratch{cached: true}
 	s, ents := x.prepCached(d, rules, wc, sc)
 	dec := newVit(x.seq)

@@ -73,6 +73,7 @@ type Extractor struct {
 	lex  Lexicon
 	seq  *perceptron.Model // the sequence labeller, nil for rules only
 	args *perceptron.Model // the argument labeller, nil to use the sequence labeller's spans
+	wc   *cacheHolder      // the word cache of seq and args (see cache.go)
 }
 
 // New returns the stage with the embedded cue lexicon and the default configuration.
@@ -84,7 +85,7 @@ func NewWithConfig(cfg Config) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quote: %w", err)
 	}
-	x := &Extractor{cfg: cfg.withDefaults(), lex: lex, cues: map[string]bool{}}
+	x := &Extractor{cfg: cfg.withDefaults(), lex: lex, cues: map[string]bool{}, wc: &cacheHolder{}}
 	x.buildCues()
 	m, err := loadSeq()
 	if err != nil {
