@@ -89,9 +89,15 @@ func (c *wordCache) fuse() {
 	}
 	n := len(c.seq.W) / c.ls
 	fw := make([]int16, n*fStride)
+	ls, la, sw, aw := c.ls, c.la, c.seq.W, c.args.W
 	for r := range n {
-		copy(fw[r*fStride:], c.seq.W[r*c.ls:(r+1)*c.ls])
-		copy(fw[r*fStride+c.ls:], c.args.W[r*c.la:(r+1)*c.la])
+		row := fw[r*fStride : r*fStride+ls+la]
+		for j, v := range sw[r*ls : r*ls+ls] {
+			row[j] = v
+		}
+		for j, v := range aw[r*la : r*la+la] {
+			row[ls+j] = v
+		}
 	}
 	c.fw = fw
 }

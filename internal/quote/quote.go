@@ -95,6 +95,9 @@ func NewWithConfig(cfg Config) (*Extractor, error) {
 	if x.args, err = loadArgs(); err != nil {
 		return nil, err
 	}
+	if x.seq != nil {
+		x.cache() // build the embedded models' word cache and interleaved table with the models
+	}
 	return x, nil
 }
 
