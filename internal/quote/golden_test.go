@@ -1,18 +1,11 @@
 package quote
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // goldenQuote is the stable, readable form of a quote in the golden files.
 type goldenQuote struct {
@@ -22,49 +15,27 @@ type goldenQuote struct {
 	Source  *doc.Span `json:"source,omitempty"`
 }
 
+// TestGolden runs the rules on each testdata/*.txt (articles written for these tests) and compares the quotes
+// with testdata/*.golden.json (rewrite with -update).
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no testdata: %v", err)
+	golden.Run(t, func(t *testing.T, name string, text []byte) any {
+		d := &doc.Document{Text: string(text)}
+		extract(t, d)
+		checkInvariants(t, d)
+		return goldenQuotes(d)
+	})
+}
+
+// goldenQuotes returns d's quotes in their golden-file form, span texts filled in.
+func goldenQuotes(d *doc.Document) []goldenQuote {
+	out := make([]goldenQuote, len(d.Quotes))
+	for i, q := range d.Quotes {
+		fill := func(s doc.Span) doc.Span { s.Text = d.Slice(s); return s }
+		out[i] = goldenQuote{Kind: q.Kind, Content: fill(q.Content), Cue: fill(q.Cue)}
+		if q.Source != nil {
+			s := fill(*q.Source)
+			out[i].Source = &s
+		}
 	}
-	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".txt")
-		t.Run(name, func(t *testing.T) {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d := &doc.Document{Text: string(b)}
-			extract(t, d)
-			checkInvariants(t, d)
-			out := make([]goldenQuote, len(d.Quotes))
-			for i, q := range d.Quotes {
-				fill := func(s doc.Span) doc.Span { s.Text = d.Slice(s); return s }
-				out[i] = goldenQuote{Kind: q.Kind, Content: fill(q.Content), Cue: fill(q.Cue)}
-				if q.Source != nil {
-					s := fill(*q.Source)
-					out[i].Source = &s
-				}
-			}
-			got, err := json.MarshalIndent(out, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			path := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/quote -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the extraction; got:\n%s", path, got)
-			}
-		})
-	}
+	return out
 }

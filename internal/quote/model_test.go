@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/entity"
+	"github.com/newsgraph/newsgraph/internal/golden"
 	"github.com/newsgraph/newsgraph/internal/ner"
 	"github.com/newsgraph/newsgraph/internal/pos"
 	"github.com/newsgraph/newsgraph/internal/text"
@@ -153,31 +154,7 @@ func TestGoldenModel(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkInvariants(t, d)
-			out := make([]goldenQuote, len(d.Quotes))
-			for i, q := range d.Quotes {
-				fill := func(s doc.Span) doc.Span { s.Text = d.Slice(s); return s }
-				out[i] = goldenQuote{Kind: q.Kind, Content: fill(q.Content), Cue: fill(q.Cue)}
-				if q.Source != nil {
-					s := fill(*q.Source)
-					out[i].Source = &s
-				}
-			}
-			got, _ := json.MarshalIndent(out, "", "  ")
-			got = append(got, '\n')
-			path := filepath.Join("testdata", name+".model.golden.json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/quote -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the extraction; got:\n%s", path, got)
-			}
+			golden.Check(t, filepath.Join("testdata", name+".model.golden.json"), goldenQuotes(d))
 		})
 	}
 }
