@@ -1,8 +1,6 @@
 package ner
 
 import (
-	"sync"
-
 	"github.com/newsgraph/newsgraph/internal/ner/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/ner/lexicon"
 	"github.com/newsgraph/newsgraph/internal/perceptron"
@@ -41,8 +39,7 @@ const maxCachedWords = 1 << 16
 
 // wordCache maps normalised words to their wordInfo for one model; safe for concurrent use.
 type wordCache struct {
-	mu     sync.RWMutex
-	m      map[string]*wordInfo
+	words  *perceptron.Memo[*wordInfo]
 	stages []*perceptron.Model
 	bits   uint
 	lex    *lexicon.Lexicon
@@ -51,7 +48,7 @@ type wordCache struct {
 }
 
 func newWordCache(stages []*perceptron.Model, lex *lexicon.Lexicon) *wordCache {
-	c := &wordCache{stages: stages, bits: stages[0].Bits, lex: lex, m: map[string]*wordInfo{}}
+	c := &wordCache{stages: stages, bits: stages[0].Bits, lex: lex, words: perceptron.NewMemo[*wordInfo](maxCachedWords)}
 	L := stages[0].NumLabels()
 	c.bound = make([]int32, len(stages)*nGroups*L)
 	var rows []uint32
@@ -69,36 +66,9 @@ func newWordCache(stages []*perceptron.Model, lex *lexicon.Lexicon) *wordCache {
 	return c
 }
 
-// lookup appends to infos (reset) the wordInfo of each word, computing the ones not cached and keeping them
-// while the cache has room. The lock is taken once per sentence, not per word.
+// lookup sets infos (reset) to the wordInfo of each word, computing the ones the cache does not keep.
 func (c *wordCache) lookup(words []string, infos []*wordInfo, scratch *[]uint32) []*wordInfo {
-	infos = infos[:0]
-	missing := false
-	c.mu.RLock()
-	for _, w := range words {
-		wi := c.m[w]
-		missing = missing || wi == nil
-		infos = append(infos, wi)
-	}
-	c.mu.RUnlock()
-	if !missing {
-		return infos
-	}
-	for i, wi := range infos {
-		if wi == nil {
-			infos[i] = c.compute(words[i], scratch)
-		}
-	}
-	c.mu.Lock()
-	for i, w := range words {
-		if old := c.m[w]; old != nil {
-			infos[i] = old // the same values; keep one copy
-		} else if len(c.m) < maxCachedWords {
-			c.m[w] = infos[i]
-		}
-	}
-	c.mu.Unlock()
-	return infos
+	return c.words.Lookup(words, infos, func(w string) *wordInfo { return c.compute(w, scratch) })
 }
 
 func (c *wordCache) compute(w string, scratch *[]uint32) *wordInfo {
