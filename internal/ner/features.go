@@ -98,20 +98,6 @@ type featurizer struct {
 	start   []int
 }
 
-func suffix(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[len(s)-n:]
-}
-
-func prefix(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n]
-}
-
 // docInfo is what the featurizer knows about the whole document.
 type docInfo struct {
 	forms map[string]string // lower → mid-sentence spelling in the document
@@ -216,14 +202,14 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 		f.buf = lexicon.Shape(w, f.buf)
 		add(H(fShape).Str(string(f.buf)))
 		add(H(fShort).Str(f.short[i]))
-		add(H(fPre1).Str(prefix(w, 1)))
-		add(H(fPre2).Str(prefix(w, 2)))
-		add(H(fPre3).Str(prefix(w, 3)))
-		add(H(fPre4).Str(prefix(w, 4)))
-		add(H(fSuf1).Str(suffix(l, 1)))
-		add(H(fSuf2).Str(suffix(l, 2)))
-		add(H(fSuf3).Str(suffix(l, 3)))
-		add(H(fSuf4).Str(suffix(l, 4)))
+		add(H(fPre1).Str(lexicon.Prefix(w, 1)))
+		add(H(fPre2).Str(lexicon.Prefix(w, 2)))
+		add(H(fPre3).Str(lexicon.Prefix(w, 3)))
+		add(H(fPre4).Str(lexicon.Prefix(w, 4)))
+		add(H(fSuf1).Str(lexicon.Suffix(l, 1)))
+		add(H(fSuf2).Str(lexicon.Suffix(l, 2)))
+		add(H(fSuf3).Str(lexicon.Suffix(l, 3)))
+		add(H(fSuf4).Str(lexicon.Suffix(l, 4)))
 		add(H(fPrev).Str(lo(i - 1)))
 		add(H(fNext).Str(lo(i + 1)))
 		add(H(fPrev2).Str(lo(i - 2)))

@@ -90,13 +90,13 @@ func selfRows(rows []uint32, w, l string, e entry) []uint32 {
 	add := func(h perceptron.Hash) { rows = append(rows, h.Row(Bits)) }
 	add(H(fWord).Str(w))
 	add(H(fLower).Str(l))
-	add(H(fSuf1).Str(suffix(w, 1)))
-	add(H(fSuf2).Str(suffix(w, 2)))
-	add(H(fSuf3).Str(suffix(w, 3)))
-	add(H(fSuf4).Str(suffix(w, 4)))
-	add(H(fPre1).Str(prefix(w, 1)))
-	add(H(fPre2).Str(prefix(l, 2)))
-	add(H(fPre3).Str(prefix(l, 3)))
+	add(H(fSuf1).Str(lexicon.Suffix(w, 1)))
+	add(H(fSuf2).Str(lexicon.Suffix(w, 2)))
+	add(H(fSuf3).Str(lexicon.Suffix(w, 3)))
+	add(H(fSuf4).Str(lexicon.Suffix(w, 4)))
+	add(H(fPre1).Str(lexicon.Prefix(w, 1)))
+	add(H(fPre2).Str(lexicon.Prefix(l, 2)))
+	add(H(fPre3).Str(lexicon.Prefix(l, 3)))
 	var buf [64]byte
 	add(H(fShape).Str(string(lexicon.Shape(w, buf[:0]))))
 	cs := lexicon.CaseNone
@@ -118,7 +118,7 @@ func neighbourRows(rows []uint32, word, suf3, cluster tmpl, l string, c1 int) []
 	H := perceptron.NewHash
 	return append(rows,
 		H(word).Str(l).Row(Bits),
-		H(suf3).Str(suffix(l, 3)).Row(Bits),
+		H(suf3).Str(lexicon.Suffix(l, 3)).Row(Bits),
 		H(cluster).Int(c1).Row(Bits))
 }
 

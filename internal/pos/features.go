@@ -62,20 +62,6 @@ const (
 	fBigramNext
 )
 
-func suffix(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[len(s)-n:]
-}
-
-func prefix(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n]
-}
-
 // sentence returns the feature rows of each word of a sentence (valid until the next call).
 // Tagging computes the same features by fastSentence and the word cache (fast.go): change both together.
 func (f *featurizer) sentence(words []string, docForms map[string]string) [][]uint32 {
@@ -126,21 +112,21 @@ func (f *featurizer) sentence(words []string, docForms map[string]string) [][]ui
 		add(H(fBias))
 		add(H(fWord).Str(w))
 		add(H(fLower).Str(l))
-		add(H(fSuf1).Str(suffix(w, 1)))
-		add(H(fSuf2).Str(suffix(w, 2)))
-		add(H(fSuf3).Str(suffix(w, 3)))
-		add(H(fSuf4).Str(suffix(w, 4)))
-		add(H(fPre1).Str(prefix(w, 1)))
-		add(H(fPre2).Str(prefix(l, 2)))
-		add(H(fPre3).Str(prefix(l, 3)))
+		add(H(fSuf1).Str(lexicon.Suffix(w, 1)))
+		add(H(fSuf2).Str(lexicon.Suffix(w, 2)))
+		add(H(fSuf3).Str(lexicon.Suffix(w, 3)))
+		add(H(fSuf4).Str(lexicon.Suffix(w, 4)))
+		add(H(fPre1).Str(lexicon.Prefix(w, 1)))
+		add(H(fPre2).Str(lexicon.Prefix(l, 2)))
+		add(H(fPre3).Str(lexicon.Prefix(l, 3)))
 		f.shape = lexicon.Shape(w, f.shape)
 		add(H(fShape).Str(string(f.shape)))
 		add(H(fPrev).Str(at(i - 1)))
 		add(H(fNext).Str(at(i + 1)))
 		add(H(fPrev2).Str(at(i - 2)))
 		add(H(fNext2).Str(at(i + 2)))
-		add(H(fPrevSuf3).Str(suffix(at(i-1), 3)))
-		add(H(fNextSuf3).Str(suffix(at(i+1), 3)))
+		add(H(fPrevSuf3).Str(lexicon.Suffix(at(i-1), 3)))
+		add(H(fNextSuf3).Str(lexicon.Suffix(at(i+1), 3)))
 		add(H(fBigramPrev).Str(at(i - 1)).Str(l))
 		add(H(fBigramNext).Str(l).Str(at(i + 1)))
 		cs := lexicon.CaseNone

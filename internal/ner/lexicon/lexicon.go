@@ -246,3 +246,19 @@ func AllCaps(words []string) bool {
 	}
 	return withLetters >= 2 && upper*5 >= withLetters*4
 }
+
+// Prefix returns the first n bytes of s, or s when it is shorter: the prefix features of the taggers.
+func Prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}
+
+// Suffix returns the last n bytes of s, or s when it is shorter: the suffix features of the taggers.
+func Suffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
+}
