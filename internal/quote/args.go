@@ -1,9 +1,7 @@
 package quote
 
 import (
-	"bytes"
 	_ "embed"
-	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -38,24 +36,8 @@ func ArgAllowed(prev, cur int) bool {
 	return true
 }
 
-var (
-	argsOnce  sync.Once
-	argsModel *perceptron.Model
-	argsErr   error
-)
-
-func loadArgs() (*perceptron.Model, error) {
-	argsOnce.Do(func() {
-		if len(argsGz) == 0 {
-			return
-		}
-		argsModel, argsErr = perceptron.Load(bytes.NewReader(argsGz))
-		if argsErr != nil {
-			argsErr = fmt.Errorf("quote: argument model: %w", argsErr)
-		}
-	})
-	return argsModel, argsErr
-}
+// loadArgs returns the embedded argument model, or nil when none is embedded.
+var loadArgs = sync.OnceValues(func() (*perceptron.Model, error) { return loadEmbedded("argument", argsGz) })
 
 // WithArgs returns a copy of x that uses the argument model m (nil: the sequence labeller's own spans).
 func (x *Extractor) WithArgs(m *perceptron.Model) *Extractor {

@@ -46,24 +46,19 @@ func SeqAllowed(prev, cur int) bool {
 	return true
 }
 
-var (
-	seqOnce  sync.Once
-	seqModel *perceptron.Model
-	seqErr   error
-)
-
 // loadSeq returns the embedded sequence model, or nil when none is embedded.
-func loadSeq() (*perceptron.Model, error) {
-	seqOnce.Do(func() {
-		if len(modelGz) == 0 {
-			return
-		}
-		seqModel, seqErr = perceptron.Load(bytes.NewReader(modelGz))
-		if seqErr != nil {
-			seqErr = fmt.Errorf("quote: sequence model: %w", seqErr)
-		}
-	})
-	return seqModel, seqErr
+var loadSeq = sync.OnceValues(func() (*perceptron.Model, error) { return loadEmbedded("sequence", modelGz) })
+
+// loadEmbedded decodes an embedded model; no bytes (a build without the model) gives nil.
+func loadEmbedded(name string, gz []byte) (*perceptron.Model, error) {
+	if len(gz) == 0 {
+		return nil, nil
+	}
+	m, err := perceptron.Load(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("quote: %s model: %w", name, err)
+	}
+	return m, nil
 }
 
 // WithModel returns a copy of x that uses the sequence model m (nil: rules only).
