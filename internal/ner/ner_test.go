@@ -204,16 +204,6 @@ func ExampleTagger_Process() {
 	// LOC Paris
 }
 
-func TestLoadTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
-	}
-	// Load is timed in a fresh process by `newsgraph bench ner`; here only its parts are logged.
-	start := time.Now()
-	load(t)
-	t.Logf("Load: %v", time.Since(start))
-}
-
 // TestConcurrent runs one tagger from many goroutines (run with -race): results must equal a serial run.
 func TestConcurrent(t *testing.T) {
 	tg := load(t)
