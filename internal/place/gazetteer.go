@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,11 +45,10 @@ type Entry struct {
 type Gazetteer struct {
 	Entries []Entry
 	// names maps a normalised name to the entries that bear it; primary marks entries whose main name it is.
-	names    map[string][]cand
+	names    [nameShards]map[string][]cand
 	demonyms map[string][]int32
 	country  map[string]int32 // ISO2 → its country entry
 	admin1   map[string]int32 // "US.LA" → its ADM1 entry
-	pool     []cand           // spare one-element candidate lists, used while loading
 }
 
 type cand struct {
@@ -78,27 +78,215 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("place: gazetteer: %w", err)
 	}
-	// The gzip trailer holds the decoded size (mod 2^32): read into one buffer of that size.
-	var raw []byte
+	// The gzip trailer holds the decoded size (mod 2^32): read into one buffer of that size, a block at a
+	// time, and hand each run of whole lines to a worker while the rest is still being decompressed.
+	size := 1 << 20
 	if len(gz) >= 4 {
-		raw = make([]byte, 0, int(binary.LittleEndian.Uint32(gz[len(gz)-4:]))+1)
+		size = int(binary.LittleEndian.Uint32(gz[len(gz)-4:])) + 1
 	}
-	buf := bytes.NewBuffer(raw)
-	if _, err := buf.ReadFrom(zr); err != nil {
-		return nil, fmt.Errorf("place: gazetteer: %w", err)
+	raw := make([]byte, 0, size)
+	block := max(size/16, 64<<10)
+	var chunks []*chunk
+	var wg sync.WaitGroup
+	start := 0
+	launch := func(text string) {
+		c := &chunk{text: text}
+		chunks = append(chunks, c)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.parse()
+		}()
 	}
-	raw = buf.Bytes()
-	text := string(raw)
-	n := strings.Count(text, "\n")
+	for {
+		if len(raw) == cap(raw) {
+			raw = append(raw, 0)[:len(raw)] // the trailer's size was wrong (mod 2^32): grow
+		}
+		n, err := zr.Read(raw[len(raw):min(cap(raw), len(raw)+block)])
+		raw = raw[:len(raw)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			wg.Wait()
+			return nil, fmt.Errorf("place: gazetteer: %w", err)
+		}
+		if len(raw)-start >= block {
+			if i := bytes.LastIndexByte(raw[start:], '\n'); i >= 0 {
+				launch(string(raw[start : start+i+1]))
+				start += i + 1
+			}
+		}
+	}
+	if start < len(raw) {
+		launch(string(raw[start:]))
+	}
+	wg.Wait()
+	return buildIndex(chunks)
+}
+
+// parseText decodes a TSV text in up to workers parallel chunks of whole lines (as parseGazetteer does while
+// decompressing). Entry order and each name's candidate order are the file's, whatever workers is.
+func parseText(text string, workers int) (*Gazetteer, error) {
+	workers = max(1, workers)
+	var chunks []*chunk
+	for rest := text; len(rest) > 0; {
+		n := len(text)/workers + 1
+		i := -1
+		if n < len(rest) {
+			i = strings.IndexByte(rest[n:], '\n')
+		}
+		if i < 0 {
+			chunks = append(chunks, &chunk{text: rest})
+			break
+		}
+		chunks = append(chunks, &chunk{text: rest[:n+i+1]})
+		rest = rest[n+i+1:]
+	}
+	var wg sync.WaitGroup
+	for _, c := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.parse()
+		}()
+	}
+	wg.Wait()
+	return buildIndex(chunks)
+}
+
+// nameShards is the number of parts of the name index, built in parallel; a name's part is fixed by its key.
+const nameShards = 8
+
+// shardOf is the part of the name index that holds key (FNV-1a).
+func shardOf(key string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * 16777619
+	}
+	return int(h % nameShards)
+}
+
+// nameRec is one name of an entry, keyed, before it enters the index.
+type nameRec struct {
+	key     string
+	idx     int32 // within its chunk until merged
+	primary bool
+}
+
+// chunk is what one worker decodes from a run of whole lines.
+type chunk struct {
+	text     string
+	entries  []Entry
+	names    [nameShards][]nameRec
+	demonyms []nameRec
+	lines    int
+	err      error
+	errLine  int
+}
+
+// buildIndex joins the decoded chunks, in order, and builds the name index in nameShards parallel parts.
+func buildIndex(chunks []*chunk) (*Gazetteer, error) {
+	var wg sync.WaitGroup
+	total, line := 0, 0
+	for _, c := range chunks {
+		if c.err != nil {
+			return nil, fmt.Errorf("place: gazetteer line %d: %w", line+c.errLine, c.err)
+		}
+		total += len(c.entries)
+		line += c.lines
+	}
 	g := &Gazetteer{
-		Entries:  make([]Entry, 0, n),
-		names:    make(map[string][]cand, n*3),
+		Entries:  make([]Entry, 0, total),
 		demonyms: map[string][]int32{},
 		country:  map[string]int32{},
 		admin1:   map[string]int32{},
 	}
+	offsets := make([]int32, len(chunks))
+	for i, c := range chunks {
+		offsets[i] = int32(len(g.Entries))
+		g.Entries = append(g.Entries, c.entries...)
+		for _, d := range c.demonyms {
+			g.demonyms[d.key] = append(g.demonyms[d.key], offsets[i]+d.idx)
+		}
+	}
+	for s := range nameShards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n := 0
+			for _, c := range chunks {
+				n += len(c.names[s])
+			}
+			m := make(map[string][]cand, n)
+			pool := make([]cand, n)
+			for i, c := range chunks {
+				for _, r := range c.names[s] {
+					idx := offsets[i] + r.idx
+					cs, ok := m[r.key]
+					if !ok {
+						// Most names have one entry: carve their one-element slices from one block.
+						cs, pool = pool[:1:1], pool[1:]
+						cs[0] = cand{idx, r.primary}
+						m[r.key] = cs
+						continue
+					}
+					m[r.key] = appendCand(cs, idx, r.primary)
+				}
+			}
+			g.names[s] = m
+		}()
+	}
+	wg.Wait()
+	for i := range g.Entries {
+		e := &g.Entries[i]
+		switch e.Feature {
+		case "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "TERR":
+			if _, ok := g.country[e.Country]; !ok {
+				g.country[e.Country] = int32(i)
+			}
+		case "ADM1":
+			g.admin1[e.Country+"."+e.Admin1] = int32(i)
+		}
+	}
+	return g, nil
+}
+
+// appendCand adds entry idx to a name's candidates, or marks it primary when it is there already.
+func appendCand(cs []cand, idx int32, primary bool) []cand {
+	for i, c := range cs {
+		if c.idx == idx {
+			cs[i].primary = cs[i].primary || primary
+			return cs
+		}
+	}
+	return append(cs, cand{idx, primary})
+}
+
+// parse decodes the chunk's lines into entries and keyed names.
+func (c *chunk) parse() {
+	text := c.text
+	lines := strings.Count(text, "\n") + 1
+	c.entries = make([]Entry, 0, lines)
+	// Keys are written into one arena, turned into a string once and sliced.
+	arena := make([]byte, 0, len(text))
+	type pending struct {
+		from, to int32
+		idx      int32
+		primary  bool
+		demonym  bool
+	}
+	recs := make([]pending, 0, lines+strings.Count(text, ";"))
+	key := func(name string, idx int32, primary, demonym bool) {
+		from := len(arena)
+		arena = appendNormalized(arena, name)
+		if len(arena) > from {
+			recs = append(recs, pending{int32(from), int32(len(arena)), idx, primary, demonym})
+		}
+	}
 	var f [11]string
-	for line := 1; len(text) > 0; line++ {
+	for len(text) > 0 {
+		c.lines++
 		i := strings.IndexByte(text, '\n')
 		if i < 0 {
 			i = len(text)
@@ -116,37 +304,42 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 		}
 		f[k] = row
 		if k != 10 {
-			return nil, fmt.Errorf("place: gazetteer line %d: %d fields", line, k+1)
+			c.err, c.errLine = fmt.Errorf("%d fields", k+1), c.lines
+			return
 		}
 		id, err1 := strconv.Atoi(f[0])
 		pop, err2 := strconv.ParseInt(f[6], 10, 64)
 		lat, err3 := strconv.ParseFloat(f[7], 64)
 		lon, err4 := strconv.ParseFloat(f[8], 64)
 		if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
-			return nil, fmt.Errorf("place: gazetteer line %d: bad number", line)
+			c.err, c.errLine = fmt.Errorf("bad number"), c.lines
+			return
 		}
-		idx := int32(len(g.Entries))
-		e := Entry{ID: id, Name: f[1], Feature: f[2], Country: f[3], Admin1: f[4], Admin2: f[5], Population: pop, Lat: lat, Lon: lon}
-		g.Entries = append(g.Entries, e)
-		g.add(f[1], idx, true)
+		idx := int32(len(c.entries))
+		c.entries = append(c.entries, Entry{ID: id, Name: f[1], Feature: f[2], Country: f[3], Admin1: f[4], Admin2: f[5], Population: pop, Lat: lat, Lon: lon})
+		key(f[1], idx, true, false)
 		for a := range strings.SplitSeq(f[9], ";") {
-			g.add(a, idx, false)
+			key(a, idx, false, false)
 		}
-		for d := range strings.SplitSeq(f[10], ";") {
-			if k := Normalize(d); k != "" {
-				g.demonyms[k] = append(g.demonyms[k], idx)
+		if f[10] != "" {
+			for d := range strings.SplitSeq(f[10], ";") {
+				key(d, idx, false, true)
 			}
-		}
-		switch e.Feature {
-		case "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "TERR":
-			if _, ok := g.country[e.Country]; !ok {
-				g.country[e.Country] = idx
-			}
-		case "ADM1":
-			g.admin1[e.Country+"."+e.Admin1] = idx
 		}
 	}
-	return g, nil
+	keys := string(arena)
+	for s := range c.names {
+		c.names[s] = make([]nameRec, 0, len(recs)/nameShards+len(recs)/(4*nameShards))
+	}
+	for _, r := range recs {
+		nr := nameRec{keys[r.from:r.to], r.idx, r.primary}
+		if r.demonym {
+			c.demonyms = append(c.demonyms, nr)
+			continue
+		}
+		s := shardOf(nr.key)
+		c.names[s] = append(c.names[s], nr)
+	}
 }
 
 // applyExtra applies the hand-kept table: GeoNames ids, points and names of countries and divisions, extra
@@ -246,7 +439,7 @@ func (g *Gazetteer) applyExtra(table string) error {
 					idx, ok = a, true
 				} else {
 					// A place of this table without a GeoNames id, by its name.
-					for _, cd := range g.names[Normalize(c[1])] {
+					for _, cd := range g.lookup(Normalize(c[1])) {
 						if cd.primary && int(cd.idx) >= firstExtra {
 							idx, ok = cd.idx, true
 						}
@@ -275,29 +468,18 @@ func (g *Gazetteer) add(name string, idx int32, primary bool) {
 	if k == "" {
 		return
 	}
-	cs := g.names[k]
-	for i, c := range cs {
-		if c.idx == idx {
-			cs[i].primary = cs[i].primary || primary
-			return
-		}
-	}
-	if len(cs) == 0 {
-		// Most names have one entry: carve their one-element slices from a shared block (fewer allocations).
-		if len(g.pool) == 0 {
-			g.pool = make([]cand, 8192)
-		}
-		cs, g.pool = g.pool[:1:1], g.pool[1:]
-		cs[0] = cand{idx, primary}
-		g.names[k] = cs
-		return
-	}
-	g.names[k] = append(cs, cand{idx, primary})
+	m := g.names[shardOf(k)]
+	m[k] = appendCand(m[k], idx, primary)
+}
+
+// lookup returns the candidates of a normalised name key.
+func (g *Gazetteer) lookup(key string) []cand {
+	return g.names[shardOf(key)][key]
 }
 
 // Lookup returns the indexes of the entries named name (main or alternate name), in file order.
 func (g *Gazetteer) Lookup(name string) []int32 {
-	cs := g.names[Normalize(name)]
+	cs := g.lookup(Normalize(name))
 	out := make([]int32, len(cs))
 	for i, c := range cs {
 		out[i] = c.idx
@@ -393,13 +575,14 @@ func Normalize(s string) string {
 			put(unicode.ToLower(r)) // other scripts keep their letters: "й" is not "и"
 			continue
 		}
-		var buf [16]byte
-		n := utf8.EncodeRune(buf[:], r)
-		for _, d := range norm.NFD.String(string(buf[:n])) {
-			if unicode.Is(unicode.Mn, d) {
-				continue
+		if f, ok := latinFold(r); ok {
+			for _, d := range f {
+				put(d)
 			}
-			put(unicode.ToLower(d))
+			continue
+		}
+		for _, d := range foldLatin(r) {
+			put(d)
 		}
 	}
 	out := b.String()
@@ -425,4 +608,93 @@ func Normalize(s string) string {
 		return strings.Join(toks, " ")
 	}
 	return out
+}
+
+// appendNormalized appends Normalize(s) to dst, without allocating for the common ASCII names.
+func appendNormalized(dst []byte, s string) []byte {
+	base := len(dst)
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:base], Normalize(s)...)
+		}
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '.' || c == '\'':
+			continue
+		default:
+			space = len(dst) > base
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = append(dst, c)
+	}
+	out := dst[base:]
+	if len(out) >= 4 && string(out[:4]) == "the " {
+		dst = append(dst[:base], out[4:]...)
+		out = dst[base:]
+	}
+	// Abbreviated tokens ("st", "co" ...) in a name of several words: let Normalize spell them out.
+	multi := false
+	for i, start := 0, 0; i <= len(out); i++ {
+		if i < len(out) && out[i] != ' ' {
+			continue
+		}
+		if i < len(out) {
+			multi = true
+		}
+		if multi || start > 0 {
+			if t := out[start:i]; len(t) >= 2 && len(t) <= 3 && (string(t) == "st" || string(t) == "ste" || string(t) == "ft" ||
+				string(t) == "mt" || string(t) == "pt" || string(t) == "co" || string(t) == "twp") {
+				return append(dst[:base], Normalize(s)...)
+			}
+		}
+		start = i + 1
+	}
+	return dst
+}
+
+// foldLatin is a Latin letter without its marks, lower case ("É" → "e").
+func foldLatin(r rune) string {
+	var buf [16]byte
+	n := utf8.EncodeRune(buf[:], r)
+	var out []rune
+	for _, d := range norm.NFD.String(string(buf[:n])) {
+		if !unicode.Is(unicode.Mn, d) {
+			out = append(out, unicode.ToLower(d))
+		}
+	}
+	return string(out)
+}
+
+// latinFolds holds foldLatin of the Latin-1 Supplement, Latin Extended-A and -B (U+0080–U+024F) and Latin
+// Extended Additional (U+1E00–U+1EFF), the accented letters of nearly every place name.
+var latinFolds = sync.OnceValue(func() []string {
+	t := make([]string, 0x250+0x100)
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r] = foldLatin(r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		t[0x250+r-0x1E00] = foldLatin(r)
+	}
+	return t
+})
+
+// latinFold is foldLatin from the table, ok false outside its blocks.
+func latinFold(r rune) (string, bool) {
+	switch {
+	case r < 0x80:
+		return "", false
+	case r < 0x250:
+		return latinFolds()[r], true
+	case 0x1E00 <= r && r < 0x1F00:
+		return latinFolds()[0x250+r-0x1E00], true
+	}
+	return "", false
 }

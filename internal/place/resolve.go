@@ -539,7 +539,7 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 			return
 		}
 		tried[k] = true
-		for _, c := range g.names[k] {
+		for _, c := range g.lookup(k) {
 			f, ok := seen[c.idx]
 			if !ok {
 				order = append(order, c.idx)
@@ -585,7 +585,7 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		for _, v := range []string{e.Name + " County", e.Name + " Parish", e.Name + " Borough", "County of " + e.Name,
 			e.Name + " Agency", e.Name + " District", e.Name + " Province", e.Name + " Region", "Province of " + e.Name} {
 			k := Normalize(v)
-			for _, c := range g.names[k] {
+			for _, c := range g.lookup(k) {
 				if f := g.Entries[c.idx].Feature; f == "ADM2" || f == "ADM1" {
 					if _, ok := seen[c.idx]; !ok {
 						seen[c.idx] = found{true}
@@ -609,7 +609,7 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 				}
 				// The part of a place a compass word names ("West Surrey", "South Florida") lies in that place.
 				ok := docNames[k] || (i == 1 && n == len(toks)-1 && compassWord[strings.ToLower(toks[0])])
-				for _, c := range g.names[k] {
+				for _, c := range g.lookup(k) {
 					if f := g.Entries[c.idx].Feature; c.primary && (isCountry(f) || (f == "ADM1" && w.ContainedADM1)) {
 						ok = true
 					}
@@ -771,7 +771,7 @@ func (r *Resolver) patternDivision(d *doc.Document, e *doc.Entity) (cc, a1 strin
 		for k := len(cands) - 1; k >= 0; k-- {
 			phrase := strings.TrimRight(rest[:cands[k]], ".")
 			for _, variant := range []string{rest[:cands[k]], phrase} {
-				for _, c := range g.names[Normalize(variant)] {
+				for _, c := range g.lookup(Normalize(variant)) {
 					en := &g.Entries[c.idx]
 					if en.Feature == "ADM1" {
 						return en.Country, en.Admin1, true
@@ -927,7 +927,7 @@ func (r *Resolver) homeCands(key, cc string) []int32 {
 		return nil
 	}
 	var out []int32
-	for _, c := range r.gaz.names[key] {
+	for _, c := range r.gaz.lookup(key) {
 		if en := &r.gaz.Entries[c.idx]; c.primary && strings.HasPrefix(en.Feature, "PPL") && en.Country == cc {
 			out = append(out, c.idx)
 		}
@@ -961,7 +961,7 @@ func (r *Resolver) homePlace(url, pub string, generic bool) (string, *Entry) {
 		}
 	}
 	for n := min(len(label), 16); n >= 5 && key == ""; n-- {
-		for _, c := range r.gaz.names[label[:n]] {
+		for _, c := range r.gaz.lookup(label[:n]) {
 			en := &r.gaz.Entries[c.idx]
 			if !c.primary || !strings.HasPrefix(en.Feature, "PPL") || en.Country != pub {
 				continue
