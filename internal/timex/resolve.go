@@ -209,11 +209,19 @@ func (e *env) tenseYear(m *match, y, mo, d int) int {
 		return y
 	}
 	diff := int(date(y, mo, dd).Sub(e.dct).Hours() / 24)
-	if diff > farDays || diff < -farDays {
-		switch t := e.clauseTense(m.start, m.end); {
-		case t == tensePast && diff > 0 && validDate(y-1, mo, dd) && !startsLater(m):
+	if diff > 0 || diff < -farDays {
+		t, k := e.clauseTenseAt(m.start, m.end)
+		// a bare month ahead of the DCT that opens a past-tense sentence is last year's whatever its
+		// distance ("In January, the company brought in a new chief" in October); otherwise only a date
+		// far ahead moves back (reported speech: "said the rules would be published in November")
+		ahead := farDays
+		if d == 0 && k >= m.end && int(e.dct.Month()) != mo {
+			ahead = 0
+		}
+		switch {
+		case t == tensePast && diff > ahead && validDate(y-1, mo, dd) && !startsLater(m):
 			return y - 1
-		case t == tenseFuture && diff < 0 && validDate(y+1, mo, dd):
+		case t == tenseFuture && diff < -farDays && validDate(y+1, mo, dd) && !e.progressive(k):
 			return y + 1
 		}
 	}

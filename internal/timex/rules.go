@@ -46,6 +46,8 @@ var rules = []*rule{
 		example: "The vote was held on 12 August.", want: "12 August|DATE|2025-08-12", val: valMD},
 	{name: "month-year", pattern: "mod:" + mods + "? m:MONTH of? ,? y:YEAR",
 		example: "Prices peaked in June 2024.", want: "June 2024|DATE|2024-06", val: valMY},
+	{name: "month-spoken-year", pattern: "m:MONTH c:nineteen t:NUMW u:NUMW?",
+		example: "Atlanta was hit again in January nineteen ninety-seven.", want: "January nineteen ninety-seven|DATE|1997-01", val: valMonthSpokenYear},
 	{name: "month", pattern: "mod:" + mods + "|this|last|next? m:MONTH",
 		example: "Prices fell in March.", want: "March|DATE|2025-03", val: valMonth},
 	{name: "year", pattern: "mod:" + mods + "|fiscal|calendar? y:YEAR",
@@ -56,14 +58,18 @@ var rules = []*rule{
 		example: "Late in the 20th century.", want: "the 20th century|DATE|19", val: valCentury},
 	{name: "season-year", pattern: "the? mod:" + mods + "? s:SEASON of? y:YEAR",
 		example: "It closed in the summer of 2023.", want: "the summer of 2023|DATE|2023-SU", val: valSeasonYear},
+	{name: "season-spoken-year", pattern: "the? mod:" + mods + "? s:SEASON of? c:nineteen t:NUMW u:NUMW?",
+		example: "Oil last sold this cheaply in the winter of nineteen ninety-four.", want: "the winter of nineteen ninety-four|DATE|1994-WI", val: valSeasonSpokenYear},
 	{name: "season", pattern: "the? rel:this|last|next|past|early|late|mid? past? s:SEASON",
 		example: "They met last fall.", want: "last fall|DATE|2024-FA", val: valSeason},
 	{name: "quarter", pattern: "the? y:YEAR? rel:fiscal|calendar|this|last|next? ry:year? s:'s? y2:YEAR? fiscal? o:ORD fiscal? quarter of? fiscal? y3:YEAR?",
 		example: "Profit rose in the third quarter.", want: "the third quarter|DATE|2025-Q3", val: valQuarter},
 	{name: "quarter-code", pattern: "q:q n:NUM y:YEAR?",
 		example: "Sales in Q3 were flat.", want: "Q3|DATE|2025-Q3", val: valQCode},
-	{name: "half", pattern: "the? o:first|second h:half of? y:YEAR?",
+	{name: "half", pattern: "the? o:first|second|last h:half of? y:YEAR?",
 		example: "Growth slowed in the first half of 2025.", want: "the first half of 2025|DATE|2025-H1", val: valHalf},
+	{name: "two-quarters", pattern: "the? o:first|last two quarters of y:YEAR",
+		example: "Demand should stay weak through the first two quarters of 2026.", want: "the first two quarters of 2026|DATE|2026-H1", val: valTwoQuarters},
 	{name: "the-quarter", pattern: "the|this|that rel:latest|current|recent|fiscal|same|most? recent? q:quarter|period",
 		example: "Revenue in the third quarter rose; the quarter was strong.", want: "the quarter|DATE|2025-Q3", val: valTheQuarter},
 	{name: "year-ago-quarter", pattern: "the? comparable|corresponding? year ago|earlier ORD? q:quarter|period",
@@ -105,11 +111,16 @@ var rules = []*rule{
 	{name: "anchored-unit", pattern: "mod:earlier|later|early|late? the|that r:following|previous|prior|same? u:day|week|month|year",
 		example: "The plant opened in March 2019. The following year it closed.", want: "The following year|DATE|2020", val: valAnchored},
 
+	{name: "anchored-next-day", pattern: "the r:next|following u:day|morning|afternoon|evening|night",
+		example: "The storm reached the coast on Aug. 12. The next morning the river broke its banks.", want: "The next morning|DATE|2025-08-13", val: valNextDay},
+
 	// ---- relative to the DCT ----
 	{name: "today", pattern: "mod:" + mods + "? d:today|yesterday|tomorrow",
 		example: "He resigned yesterday.", want: "yesterday|DATE|2025-08-16", val: valToday},
 	{name: "today-part", pattern: "mod:" + mods + "? d:today|yesterday|tomorrow p:PART",
 		example: "He spoke yesterday morning.", want: "yesterday morning|TIME|2025-08-16TMO", val: valTodayPart},
+	{name: "part-today", pattern: "mod:" + mods + "? p:PART d:yesterday|today|tomorrow",
+		example: "Shares in London were up 2 pence at mid-afternoon yesterday.", want: "mid-afternoon yesterday|TIME|2025-08-16TAF", val: valPartToday},
 	{name: "tonight", pattern: "d:tonight|overnight",
 		example: "Results come in tonight.", want: "tonight|TIME|2025-08-17TNI", val: valTonight},
 	{name: "this-part", pattern: "mod:" + mods + "? r:this|last|later p:PART",
@@ -118,7 +129,7 @@ var rules = []*rule{
 		example: "Talks stalled last week.", want: "last week|DATE|2025-W33", val: valRelUnit},
 	{name: "earlier-this", pattern: "mod:" + mods + "|end|start|middle of? the? r:this|last|next|the u:week|month|year|weekend|quarter",
 		example: "The law passed earlier this month.", want: "earlier this month|DATE|2025-08", val: valRelUnit},
-	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM u:UNIT a:ago|earlier",
+	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM nn:NUMW? u:UNIT a:ago|earlier",
 		example: "The firm was founded two years ago.", want: "two years ago|DATE|2023", val: valAgo},
 	{name: "weekday", pattern: "r:last|next|this|coming|early|late|mid? w:WDAY",
 		example: "Zelensky and European leaders are heading to Washington on Monday.", want: "Monday|DATE|2025-08-18", val: valWeekday},
@@ -134,10 +145,14 @@ var rules = []*rule{
 		example: "The deadline is noon Thursday.", want: "noon Thursday|TIME|2025-08-21T12:00", val: valNoon},
 
 	// ---- durations ----
-	{name: "duration", pattern: "approx:" + approx + "? " + limit + " the? rel:past|last|next|first|final|coming|previous|latest|initial? n:NUM more|additional|full|straight|consecutive|trading|business? u:UNIT long?",
+	{name: "duration", pattern: "approx:" + approx + "? " + limit + " the? rel:past|last|next|first|final|coming|previous|latest|initial? n:NUM nn:NUMW? more|additional|full|straight|consecutive|trading|business? u:UNIT long?",
 		example: "The war has lasted three years.", want: "three years|DURATION|P3Y", val: valDuration},
 	{name: "duration-half", pattern: "approx:" + approx + "? n:NUM h:NUM / two:NUM u:UNIT",
 		example: "The flight took 5 1/2 hours.", want: "5 1/2 hours|DURATION|PT5H30M", val: valHalfDuration},
+	{name: "duration-and-half", pattern: "approx:" + approx + "? " + limit + " n:NUM nn:NUMW? u:UNIT and a half",
+		example: "The talks took a year and a half.", want: "a year and a half|DURATION|P1Y6M", val: valAndHalf},
+	{name: "duration-and-half-before", pattern: "approx:" + approx + "? " + limit + " n:NUM nn:NUMW? and a half u:UNIT",
+		example: "The station was off the air for two and a half hours.", want: "two and a half hours|DURATION|PT2H30M", val: valAndHalf},
 	{name: "duration-couple", pattern: "approx:" + approx + "? the? rel:past|last|next|first|coming? a couple of? u:UNIT",
 		example: "It will take a couple of years.", want: "a couple of years|DURATION|P2Y", val: valDuration},
 	{name: "duration-vague", pattern: "the? rel:past|last|next|coming|first|recent? a? q:few|several|many|some u:UNIT",
@@ -565,15 +580,18 @@ func valQCode(e *env, m *match) (string, string, bool) {
 
 func valHalf(e *env, m *match) (string, string, bool) {
 	h := "H1"
-	if m.low("o") == "second" {
-		h = "H2"
+	if m.low("o") == "second" || m.low("o") == "last" {
+		h = "H2" // "the last half of 1989"
+	}
+	if _, ok := units[m.low("u")]; ok || m.end < len(m.toks) && units[m.toks[m.end].low].letter != "" {
+		return "", "", false // "the first half hour"
 	}
 	if t, ok := m.tok("y"); ok {
 		y, _ := year(t)
 		return "DATE", fmt.Sprintf("%04d-%s", y, h), true
 	}
-	if m.toks[m.start].low != "the" {
-		return "", "", false
+	if m.toks[m.start].low != "the" || m.low("o") == "last" {
+		return "", "", false // "the last half" needs its year ("of the '80s" is the decade's)
 	}
 	if !e.has {
 		return "DATE", "XXXX-" + h, true
@@ -709,9 +727,9 @@ func valAgo(e *env, m *match) (string, string, bool) {
 		return "", "", false
 	}
 	nt, _ := m.tok("n")
-	n, _ := cardinal(nt)
+	n, ok := compound(m)
 	u := units[m.low("u")]
-	if u.time || u.letter == "WE" {
+	if !ok || u.time || u.letter == "WE" {
 		return "", "", false
 	}
 	n *= u.mult
@@ -877,7 +895,9 @@ func valDuration(e *env, m *match) (string, string, bool) {
 		}
 	}
 	if nt, ok := m.tok("n"); ok {
-		n, _ = cardinal(nt)
+		if n, ok = compound(m); !ok {
+			return "", "", false
+		}
 		if nt.kind == tNum && len(nt.low) > 4 {
 			return "", "", false
 		}
@@ -889,6 +909,10 @@ func valDuration(e *env, m *match) (string, string, bool) {
 		return "", "", false
 	}
 	ut, _ := m.tok("u")
+	if (m.low("rel") == "first" || m.low("rel") == "last") && n == 2 && m.low("u") == "quarters" && m.end+1 < len(m.toks) &&
+		m.toks[m.end].low == "of" && classes["YEAR"](m.toks, m.end+1) {
+		return "", "", false // "the first two quarters of 1990": the half year (rule two-quarters)
+	}
 	if k := indexOf(m, "u"); k+1 < len(m.toks) && m.toks[k+1].low == "old" || m.end < len(m.toks) && m.toks[m.end].low == "old" {
 		return "", "", false // ages: "a 6-year-old", "52 years old"
 	}
@@ -907,6 +931,9 @@ func valDuration(e *env, m *match) (string, string, bool) {
 		if v, _ := atoi(nt.low); v >= 1000 {
 			return "", "", false
 		}
+	}
+	if m.low("n") == "one" && m.low("u") == "day" && m.start == indexOf(m, "n") && m.start > 0 && modal[m.toks[m.start-1].low] {
+		return "DATE", "FUTURE_REF", true // "Islam will one day be the second religion": some day ahead
 	}
 	if (m.low("n") == "a" || m.low("n") == "an") && m.start == indexOf(m, "n") && m.start > 0 {
 		// "$5 a year", "twice a year": a rate, not a duration

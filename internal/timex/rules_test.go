@@ -11,6 +11,9 @@ import (
 // testDCT is Sunday 2025-08-17, the publication date of the examples in the issue.
 var testDCT = time.Date(2025, 8, 17, 0, 0, 0, 0, time.UTC)
 
+// octDCT is Monday 2025-10-27, for months on either side of the turn of the year.
+var octDCT = time.Date(2025, 10, 27, 0, 0, 0, 0, time.UTC)
+
 // TestRules checks every rule of the grammar on its own example: the expression is found with the
 // expected extent, type and value.
 func TestRules(t *testing.T) {
@@ -110,6 +113,30 @@ func TestFind(t *testing.T) {
 			[]string{"12:27 DATE XXXX-08-18", "44:53 DATE XXXX-WXX"}},
 		{"age-is-not-duration", "A 6-year-old boy and a man, 52 years old, were hurt.", testDCT, nil},
 		{"may-the-verb", "He may resign, and March is a verb when troops march.", testDCT, nil},
+		{"compound-number-words", "The bank has lost money for twenty-five years and for the last twenty four hours.", testDCT,
+			[]string{"28:45 DURATION P25Y", "54:80 DURATION PT24H"}},
+		{"and-a-half", "The station was off the air for two and a half hours, and a minute and a half later it returned.", testDCT,
+			[]string{"32:52 DURATION PT2H30M", "58:77 DURATION PT1M30S"}},
+		{"past-sentence-opening-month-is-last-year", "In January, the insurer brought in a new chief executive.", octDCT,
+			[]string{"3:10 DATE 2025-01"}},
+		{"reported-future-month-stays-ahead", "The lender said the rules would be published in November.", octDCT,
+			[]string{"48:56 DATE 2025-11"}},
+		{"progressive-does-not-move-month-ahead", "The company is continuing to sell itself under a June agreement.", octDCT,
+			[]string{"49:53 DATE 2025-06"}},
+		{"future-month-far-back-moves-ahead", "The company said it will close the plant in June.", octDCT,
+			[]string{"44:48 DATE 2026-06"}},
+		{"will-one-day", "Analysts say the chain will one day be the largest in the country.", testDCT,
+			[]string{"28:35 DATE FUTURE_REF"}},
+		{"next-morning-of-narration", "The storm reached the coast on Aug. 12. The next morning the river broke its banks.", testDCT,
+			[]string{"31:38 DATE 2025-08-12", "40:56 DATE 2025-08-13"}},
+		{"next-day-needs-a-day", "The next day will tell.", testDCT, nil},
+		{"halves", "Profit will fall in the last half of 2025 and through the first two quarters of 2026.", testDCT,
+			[]string{"20:41 DATE 2025-H2", "54:84 DATE 2026-H1"}},
+		{"half-hour-is-not-a-half-year", "They played the first half hour without a goal.", testDCT, nil},
+		{"part-of-yesterday", "Shares were up 2 pence at mid-afternoon yesterday.", testDCT,
+			[]string{"26:49 TIME 2025-08-16TAF"}},
+		{"spoken-years", "The price was last this low in the winter of nineteen ninety-four, and in January nineteen ninety-seven.", testDCT,
+			[]string{"31:65 DATE 1994-WI", "74:103 DATE 1997-01"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -168,13 +168,19 @@ func (e *env) pastJustBefore(i int) bool {
 // clauseTense is tenseAt that looks after the expression only up to the end of its clause ("closes Jan. 5
 // and was first floated": the past belongs to the next clause).
 func (e *env) clauseTense(i, j int) tense {
+	t, _ := e.clauseTenseAt(i, j)
+	return t
+}
+
+// clauseTenseAt is clauseTense that also returns the index of the token that marks the tense (-1: none).
+func (e *env) clauseTenseAt(i, j int) (tense, int) {
 	const window = 12
 	for k := i - 1; k >= 0 && i-k <= window; k-- {
 		if sentenceEnd(e.toks[k]) || e.toks[k+1].para {
 			break
 		}
 		if t := e.verbTense(k); t != tenseNone {
-			return t
+			return t, k
 		}
 	}
 	for k := j; k < len(e.toks) && k-j < window; k++ {
@@ -182,14 +188,48 @@ func (e *env) clauseTense(i, j int) tense {
 			break
 		}
 		switch e.toks[k].low {
-		case "and", "but", "or", ",", "while", "when", "after", "before", "as":
-			return tenseNone
+		case "and", "but", "or", "while", "when", "after", "before", "as":
+			return tenseNone, -1
+		case ",":
+			// "In January, the company brought in a new chief": a comma right after the expression
+			// opens its own clause
+			if k != j || !e.opensSentence(i) {
+				return tenseNone, -1
+			}
+			continue
 		}
 		if t := e.verbTense(k); t != tenseNone {
-			return t
+			return t, k
 		}
 	}
-	return tenseNone
+	return tenseNone, -1
+}
+
+// opensSentence reports whether the expression at token i opens its sentence, alone or after one
+// preposition ("In January, ...").
+func (e *env) opensSentence(i int) bool {
+	k := i - 1
+	if k >= 0 && sentencePreps[e.toks[k].low] {
+		k-- // the preposition ("in", "on")
+	}
+	return k < 0 || sentenceEnd(e.toks[k]) || e.toks[k+1].para
+}
+
+var sentencePreps = map[string]bool{"in": true, "on": true, "by": true, "during": true, "since": true, "until": true, "through": true,
+	"after": true, "before": true, "at": true, "last": true, "early": true, "late": true}
+
+// progressive reports whether token k is "is"/"are"/"am" followed by an -ing form: a present progressive,
+// which verbTense reads as a future ("is heading to Washington on Monday") but which says nothing about
+// a date months away ("is continuing to sell itself under a June agreement").
+func (e *env) progressive(k int) bool {
+	if k < 0 || k+1 >= len(e.toks) {
+		return false
+	}
+	switch e.toks[k].low {
+	case "is", "are", "am":
+		return strings.HasSuffix(e.toks[k+1].low, "ing")
+	}
+	return false
 }
 
 // dayTense is the tense that resolves a weekday in tokens [m.start, end): a deadline ("postponed until

@@ -1,0 +1,128 @@
+package timex
+
+import "fmt"
+
+// Value functions of the rules added for number words, spoken years, half periods, parts of
+// yesterday/today and the next day of a narrative.
+
+// compound returns the number captured under "n", joined with the number word captured under "nn" when
+// there is one: "twenty four", "twenty-five" (25), "two hundred" (200). ok is false for any other pair
+// ("five six", "3 four").
+func compound(m *match) (int, bool) {
+	nt, _ := m.tok("n")
+	n, ok := cardinal(nt)
+	if !ok {
+		return 0, false
+	}
+	t2, has := m.tok("nn")
+	if !has {
+		return n, true
+	}
+	n2, _ := cardinal(t2)
+	switch {
+	case nt.kind != tWord || t2.kind != tWord:
+		return 0, false
+	case n >= 20 && n <= 90 && n%10 == 0 && n2 >= 1 && n2 <= 9:
+		return n + n2, true
+	case t2.low == "hundred" && n >= 1 && n <= 9 && nt.low != "a" && nt.low != "an":
+		return n * 100, true
+	}
+	return 0, false
+}
+
+// spokenYear reads a year written in words from the captures c ("nineteen"), t (tens, "ninety") and u
+// (units, "four"): "nineteen ninety-four" is 1994, "nineteen eighty" 1980.
+func spokenYear(m *match) (int, bool) {
+	tt, _ := m.tok("t")
+	tens, ok := numberWords[tt.low]
+	if !ok || tens < 10 || tt.low == "dozen" || tt.low == "couple" || tt.low == "hundred" {
+		return 0, false
+	}
+	units := 0
+	if ut, ok := m.tok("u"); ok {
+		units = numberWords[ut.low]
+		if units >= 10 || units < 1 || tens%10 != 0 || tens < 20 || ut.low == "a" || ut.low == "an" {
+			return 0, false
+		}
+	}
+	return 1900 + tens + units, true
+}
+
+func valMonthSpokenYear(e *env, m *match) (string, string, bool) {
+	y, ok := spokenYear(m)
+	if !ok {
+		return "", "", false
+	}
+	return "DATE", ym(y, monthOf(m)), true
+}
+
+func valSeasonSpokenYear(e *env, m *match) (string, string, bool) {
+	y, ok := spokenYear(m)
+	if !ok {
+		return "", "", false
+	}
+	return "DATE", fmt.Sprintf("%04d-%s", y, seasons[m.low("s")]), true
+}
+
+// valTwoQuarters: "the first two quarters of 1990" is the first half of that year, "the last two
+// quarters" the second.
+func valTwoQuarters(e *env, m *match) (string, string, bool) {
+	t, _ := m.tok("y")
+	y, _ := year(t)
+	h := "H1"
+	if m.low("o") == "last" {
+		h = "H2"
+	}
+	return "DATE", fmt.Sprintf("%04d-%s", y, h), true
+}
+
+// valPartToday: "mid-afternoon yesterday", "morning today" are the TIME of that part of the day.
+func valPartToday(e *env, m *match) (string, string, bool) {
+	_, v, _ := valToday(e, m)
+	return "TIME", v + "T" + dayParts[m.low("p")], true
+}
+
+// valNextDay: "the next day", "the following morning" is the day after the last day the text mentioned
+// (a narrative reference, as HeidelTime resolves it); TBAQ annotates "the next morning" as that DATE.
+// Without a day mentioned before (in the same or the previous paragraph) it is not resolved.
+func valNextDay(e *env, m *match) (string, string, bool) {
+	ref, gran, ok := parseDate(e.lastD)
+	if !ok || gran < 3 || m.start-e.lastDEnd > anchorWindow {
+		return "", "", false
+	}
+	return "DATE", day(ref.AddDate(0, 0, 1)), true
+}
+
+// anchorWindow is how many tokens after a written day "the next day" may still refer to it.
+const anchorWindow = 120
+
+// valAndHalf: "a year and a half" (P1Y6M), "two and a half hours" (PT2H30M), "a minute and a half"
+// (PT1M30S).
+func valAndHalf(e *env, m *match) (string, string, bool) {
+	if !okLimit(m) {
+		return "", "", false
+	}
+	n, ok := compound(m)
+	u, uok := units[m.low("u")]
+	if !ok || !uok || u.letter == "WE" || n < 1 {
+		return "", "", false
+	}
+	n *= u.mult
+	switch {
+	case u.letter == "Y" && u.mult == 1:
+		return "DURATION", fmt.Sprintf("P%dY6M", n), true
+	case u.letter == "Y": // decades, centuries: half of 10 or 100 years
+		return "DURATION", fmt.Sprintf("P%dY", n+u.mult/2), true
+	case u.letter == "M" && !u.time:
+		return "DURATION", fmt.Sprintf("P%dM15D", n), true
+	case u.letter == "W":
+		return "DURATION", fmt.Sprintf("P%dDT12H", 7*n+3), true
+	case u.letter == "D":
+		return "DURATION", fmt.Sprintf("P%dDT12H", n), true
+	case u.letter == "H":
+		return "DURATION", fmt.Sprintf("PT%dH30M", n), true
+	case u.letter == "M":
+		return "DURATION", fmt.Sprintf("PT%dM30S", n), true
+	}
+	return "", "", false
+}
