@@ -44,6 +44,13 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	allAnn := fs.Bool("all-annotators", false, "also train on the second and further annotators' files of a text (dev source F1 0.7568 against 0.7642 without)")
 	argsOut := fs.String("args-out", "", "argument model file to write (default: quotes.args.gz beside --out)")
 	seqIn := fs.String("seq", "", "use this sequence model instead of training one (trains only the argument model)")
+	cueOnly := fs.Bool("cue", false, "train only the cue classifier, with the embedded sequence and argument models, and write it to --out")
+	negP := fs.Float64("arg-negatives", 0, "also train the argument model on false cues: candidate words of at least this cue fraction (lexicon of the other folds) that are no gold cue, labelled O throughout (0: none)")
+	negKeep := fs.Int("arg-negatives-keep", 1, "keep every n-th of those false cues")
+	cueIn := fs.String("cue-model", "", "cue classifier to use while choosing the epochs (default: none)")
+	cueThr := fs.Float64("cue-threshold", 0, "margin threshold of --cue-model")
+	cuePrune := fs.Float64("cue-prune", 1, "the cue classifier's --prune")
+	cueThrs := fs.String("cue-thresholds", "0,5,10,20,40", "margin thresholds of the cue classifier tried on dev after each epoch")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -75,7 +82,22 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	x = x.WithModel(nil).WithArgs(nil)
+	if *cueOnly {
+		return trainCue(x.WithCue(nil, 0), trainGold, devGold, trainDocs, devDocs, opt, float32(*cuePrune), *cueThrs, *out, args, stdout, stderr)
+	}
+	var cueM *perceptron.Model
+	if *cueIn != "" {
+		f, err := os.Open(*cueIn)
+		if err != nil {
+			return fail(err)
+		}
+		cueM, err = perceptron.Load(f)
+		f.Close()
+		if err != nil {
+			return fail(err)
+		}
+	}
+	x = x.WithModel(nil).WithArgs(nil).WithCue(cueM, float32(*cueThr))
 	// every annotator's file of a text is a training example (the scorers use the first)
 	var trainAnns [][]quote.TrainDoc
 	for _, g := range trainGold {
@@ -159,14 +181,25 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	}
 	// the argument model, given each gold cue
 	var argEx []perceptron.Example
+	var foldLex [cueFolds]quote.Lexicon
+	if *negP > 0 {
+		foldLex = foldLexicons(trainGold)
+	}
+	nNeg := 0
 	for i, g := range trainGold {
 		if d := trainDocs[i]; d != nil && d.Text == g.Text {
 			rules := x.Rules(d)
 			for _, td := range trainAnns[i] {
-				argEx = append(argEx, x.ArgExamples(d, rules, td)...)
+				var negs [][2]int
+				if *negP > 0 {
+					negs = x.ArgNegatives(d, td, foldLex[i%cueFolds], *negP, *negKeep)
+					nNeg += len(negs)
+				}
+				argEx = append(argEx, x.ArgExamples(d, rules, td, negs)...)
 			}
 		}
 	}
+	fmt.Fprintf(stderr, "%d false cues among the argument sequences\n", nNeg)
 	fmt.Fprintf(stderr, "%d argument training sequences\n", len(argEx))
 	tr2 := perceptron.NewTrainer(quote.ArgLabels, quote.SeqBits, quote.ArgAllowed)
 	argModel, epoch2, _ := perceptron.Fit(tr2, argEx, opt, func(m *perceptron.Model) float64 {
@@ -294,4 +327,104 @@ func runStages(stages []pipeline.Stage, g polnear.Doc) (d *doc.Document, err err
 		}
 	}
 	return d, nil
+}
+
+// trainCue trains the cue classifier over the train split's candidate tokens (the lexicon statistics of a
+// text read from a lexicon learned on the other four of five folds), with x's sequence and argument
+// models in place, and keeps the epoch and margin threshold with the best dev source F1.
+func trainCue(x *quote.Extractor, trainGold, devGold []polnear.Doc, trainDocs, devDocs []*doc.Document, opt perceptron.Options,
+	prune float32, thrList, out string, args []string, stdout, stderr io.Writer) int {
+	fail := func(err error) int { fmt.Fprintln(stderr, "newsgraph train quotes:", err); return 1 }
+	var thrs []float32
+	for _, f := range strings.Split(thrList, ",") {
+		var v float32
+		if _, err := fmt.Sscan(strings.TrimSpace(f), &v); err != nil {
+			return fail(fmt.Errorf("--cue-thresholds: %q: %w", f, err))
+		}
+		thrs = append(thrs, v)
+	}
+	const folds = cueFolds
+	tds := make([]quote.TrainDoc, len(trainGold))
+	for i, g := range trainGold {
+		tds[i] = trainDoc(g)
+	}
+	lexs := foldLexicons(trainGold)
+	var examples []perceptron.Example
+	gold, covered := 0, 0
+	for i, g := range trainGold {
+		d := trainDocs[i]
+		if d == nil || d.Text != g.Text {
+			continue
+		}
+		examples = append(examples, x.CueExamples(d, x.Rules(d), tds[i], lexs[i%folds])...)
+		gg, cc := x.CueCoverage(d, tds[i])
+		gold, covered = gold+gg, covered+cc
+	}
+	pos := 0
+	for _, ex := range examples {
+		pos += ex.Gold[0]
+	}
+	fmt.Fprintf(stderr, "%d candidate tokens, %d of them in a cue; %d of %d train cues hold a candidate\n", len(examples), pos, covered, gold)
+	score := func(m *perceptron.Model, thr float32) polnear.Counts {
+		xm := x.WithCue(m, thr)
+		preds := map[string]*doc.Document{}
+		for i, d := range devDocs {
+			if d == nil {
+				continue
+			}
+			c := *d
+			if err := xm.Process(context.Background(), &c); err != nil {
+				continue
+			}
+			preds[devGold[i].Name] = &c
+		}
+		return polnear.Score(devGold, preds)
+	}
+	fmt.Fprintf(stderr, "without the classifier: %s\n", score(nil, 0).Line())
+	thrOf := map[*perceptron.Model]float32{}
+	opt.Prune = prune
+	tr := perceptron.NewTrainer(quote.CueLabels, quote.CueBits, nil)
+	best, epoch, bestF := perceptron.Fit(tr, examples, opt, func(m *perceptron.Model) float64 {
+		bf := -1.0
+		for _, t := range thrs {
+			c := score(m, t)
+			fmt.Fprintf(stderr, "  threshold %g: %s\n", t, c.Line())
+			if f := c.Get("source_f1"); f > bf {
+				bf, thrOf[m] = f, t
+			}
+		}
+		return bf
+	})
+	if best == nil {
+		return fail(fmt.Errorf("no model"))
+	}
+	if err := writeModel(out, best); err != nil {
+		return fail(err)
+	}
+	final := score(best, thrOf[best])
+	commit, _ := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	fmt.Fprintf(stdout, "cue model: %s\ndata: PolNeAR v1.0.0 train split (%d texts, %d candidate tokens, lexicon statistics from %d folds); epoch and threshold chosen on dev\ncommand: newsgraph train quotes %s\ncommit: %s\nepoch: %d, threshold %g (dev source F1 %.4f)\ntrained: %s\ndev (full pipeline): %s\n",
+		out, len(trainGold), len(examples), folds, strings.Join(args, " "), strings.TrimSpace(string(commit)), epoch, thrOf[best], bestF,
+		time.Now().UTC().Format(time.RFC3339), final.Line())
+	return 0
+}
+
+// cueFolds is the number of folds of the train split for the lexicon statistics of the cue classifier and of
+// the argument model's false cues: text i reads the lexicon learned from the texts of the other folds
+// (fold i % cueFolds).
+const cueFolds = 5
+
+// foldLexicons returns the lexicon learned without each fold.
+func foldLexicons(gold []polnear.Doc) [cueFolds]quote.Lexicon {
+	var lexs [cueFolds]quote.Lexicon
+	for f := range cueFolds {
+		var other []quote.TrainDoc
+		for i, g := range gold {
+			if i%cueFolds != f {
+				other = append(other, trainDoc(g))
+			}
+		}
+		lexs[f] = quote.Learn(other)
+	}
+	return lexs
 }

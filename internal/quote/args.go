@@ -136,7 +136,10 @@ func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int, sc *scratch) [][]uint
 // ArgExamples returns the argument model's training sequences of one document: one per gold attribution
 // whose cue starts in a sentence, labelled with that attribution's source and content inside the sentence.
 // The features are the sequence labeller's plus the cue-relative ones, in one list.
-func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc) []perceptron.Example {
+//
+// negs are byte spans of false cues (see ArgNegatives): each gives one sequence labelled O throughout, so
+// that the model learns to find no content for a word that is no cue.
+func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc, negs [][2]int) []perceptron.Example {
 	n := len(d.Tokens)
 	if n == 0 {
 		return nil
@@ -145,11 +148,16 @@ func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc)
 	tokAt := func(b int) int { return sort.Search(n, func(i int) bool { return d.Tokens[i].End > b }) }
 	var out []perceptron.Example
 	base := map[int][][]uint32{}
-	for k := range td.Cues {
-		if len(td.Cues[k]) == 0 {
-			continue
+	for k := range len(td.Cues) + len(negs) {
+		var c0 [2]int
+		if k < len(td.Cues) {
+			if len(td.Cues[k]) == 0 {
+				continue
+			}
+			c0 = td.Cues[k][0]
+		} else {
+			c0 = negs[k-len(td.Cues)]
 		}
-		c0 := td.Cues[k][0]
 		cs := tokAt(c0[0])
 		if cs >= n {
 			continue
@@ -184,8 +192,10 @@ func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc)
 				}
 			}
 		}
-		lab(td.Contents[k], aBCon)
-		lab(td.Sources[k], aBSrc)
+		if k < len(td.Cues) {
+			lab(td.Contents[k], aBCon)
+			lab(td.Sources[k], aBSrc)
+		}
 		// repair I- labels that lost their B- to an overwrite
 		for i := range gold {
 			if (gold[i] == aISrc || gold[i] == aICon) && (i == 0 || (gold[i-1] != gold[i] && gold[i-1] != gold[i]-1)) {
@@ -221,10 +231,34 @@ func (x *Extractor) argBase(base [][]uint32, buf []int32, sc *scratch) []int32 {
 	return buf
 }
 
+// splitBefore reports whether the content run that ends before token e ends at a comma or quotation mark.
+func splitBefore(s *seqSent, e int) bool {
+	for _, k := range [2]int{e - 1, e} {
+		if k >= 0 && k < len(s.lows) {
+			switch s.lows[k] {
+			case ",", "''", "”", "\"", "’":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordBetween reports whether a token of [i, j) holds a letter or digit.
+func wordBetween(s *seqSent, i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.shp[k] != 'p' {
+			return true
+		}
+	}
+	return false
+}
+
 // argSpans runs the argument model for the cue [cs, ce) of the sentence [a, b), whose shared emission scores
-// are em (argBase), and returns the source nearest the cue (ok false when none) and the content's first and
-// last token (e < 0 when none). sc is scratch of len(em).
-func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, wc *wordCache, ents []*wordEntry, em, sc []int32, a, b, cs, ce int, labels []int) (src seqSpan, hasSrc bool, conS, conE int) {
+// are em (argBase), and returns the source nearest the cue (ok false when none) and the content's segments
+// (token ranges split where a word not in the content lies between two runs; none when there is no
+// content), appended to cons[:0]. sc is scratch of len(em).
+func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, wc *wordCache, ents []*wordEntry, em, sc []int32, a, b, cs, ce int, labels []int, cons []seqSpan) (src seqSpan, hasSrc bool, segs []seqSpan) {
 	af := x.argFeats(s, a, b, cs, ce, scr)
 	L := len(x.args.Labels)
 	var t [8]int32
@@ -248,7 +282,7 @@ func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, wc *wordCache, 
 		}
 	}
 	dec.viterbi(sc, len(af), labels)
-	conS, conE = -1, -1
+	segs = cons[:0]
 	best := 1 << 30
 	for i := 0; i < len(labels); {
 		l := labels[i]
@@ -271,12 +305,48 @@ func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, wc *wordCache, 
 				best, src, hasSrc = dd, seqSpan{typ: lBSrc, s: ts, e: te}, true
 			}
 		case aBCon, aICon:
-			if conS < 0 {
-				conS = ts
+			// a content run continues the previous one unless the cue lies between them and the first ends
+			// at a comma or quotation mark (a quote split by its attribution: "A, he said, B")
+			if n := len(segs); n > 0 && !(cs < ts && segs[n-1].e < ce && splitBefore(s, segs[n-1].e) && wordBetween(s, segs[n-1].e, ts)) {
+				segs[n-1].e = te
+			} else {
+				segs = append(segs, seqSpan{typ: lBCon, s: ts, e: te})
 			}
-			conE = te
 		}
 		i = j
 	}
 	return
+}
+
+// ArgNegatives returns the byte spans of candidate cue words of d (see cueCand) that overlap no gold cue
+// of td and whose cue fraction in lex is at least minP: the false cues a permissive cue finder would give
+// the argument labeller. Every keep-th of them is returned (keep <= 1: all).
+func (x *Extractor) ArgNegatives(d *doc.Document, td TrainDoc, lex Lexicon, minP float64, keep int) [][2]int {
+	n := len(d.Tokens)
+	isCue := make([]bool, n)
+	for _, frags := range td.Cues {
+		for _, f := range frags {
+			for i := sort.Search(n, func(i int) bool { return d.Tokens[i].End > f[0] }); i < n && d.Tokens[i].Start < f[1]; i++ {
+				isCue[i] = true
+			}
+		}
+	}
+	s := x.prepSeq(d, nil)
+	var out [][2]int
+	seen := 0
+	for i := range n {
+		if isCue[i] || !cueCand(s, i) {
+			continue
+		}
+		st := lex[s.lows[i]]
+		if st.Cue < 2 || st.P() < minP {
+			continue
+		}
+		seen++
+		if keep > 1 && seen%keep != 0 {
+			continue
+		}
+		out = append(out, [2]int{d.Tokens[i].Start, d.Tokens[i].End})
+	}
+	return out
 }

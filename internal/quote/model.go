@@ -625,6 +625,8 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	var labels []int
 	var seqEm []int32
 	var argEm, argSc []int32
+	var cueBuf []uint32
+	var conSegs []seqSpan
 	lastQ := -1 // index in out of the attribution of the previous sentence with content, for continuations
 	lastSent := -2
 	for si, se := range d.Sents {
@@ -691,6 +693,11 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 				}
 			}
 		}
+		if x.cue != nil {
+			var extra []seqSpan
+			extra, cueBuf = x.classifierCues(s, a, b, fs, cues, cueBuf)
+			cues = append(cues, extra...)
+		}
 		if len(cues) == 0 {
 			// content without a cue continues the previous sentence's attribution
 			if lastQ >= 0 && lastSent == si-1 && len(cons) > 0 {
@@ -711,12 +718,15 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 				argSc = make([]int32, len(argEm))
 			}
 			for _, cu := range cues {
-				src, hasSrc, cs, ce := x.argSpans(argDec, s, sc, wc, ents, argEm, argSc[:len(argEm)], a, b, cu.s, cu.e, labels)
-				if cs < 0 {
+				var src seqSpan
+				var hasSrc bool
+				src, hasSrc, conSegs = x.argSpans(argDec, s, sc, wc, ents, argEm, argSc[:len(argEm)], a, b, cu.s, cu.e, labels, conSegs)
+				if len(conSegs) == 0 {
 					continue
 				}
-				q := doc.Quote{Content: doc.Span{Start: d.Tokens[cs].Start, End: d.Tokens[ce-1].End},
-					Cue: doc.Span{Start: d.Tokens[cu.s].Start, End: d.Tokens[cu.e-1].End}}
+				if x.cfg.JoinContent {
+					conSegs = append(conSegs[:0], seqSpan{typ: lBCon, s: conSegs[0].s, e: conSegs[len(conSegs)-1].e})
+				}
 				if !hasSrc {
 					// the sequence labeller's source nearest the cue ("X voted against it and said ...")
 					best := 1 << 30
@@ -730,14 +740,19 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 						}
 					}
 				}
+				var srcSp *doc.Span
+				var speaker *string
 				if hasSrc {
 					sp := doc.Span{Start: d.Tokens[src.s].Start, End: d.Tokens[src.e-1].End}
-					q.Source = &sp
-					q.Speaker = res.speaker(sp, s.lows[src.s])
+					srcSp, speaker = &sp, res.speaker(sp, s.lows[src.s])
 				}
-				q.Kind = kindOf(d.Text[q.Content.Start:q.Content.End])
-				out = append(out, q)
-				lastQ, lastSent = len(out)-1, si
+				for _, cg := range conSegs {
+					q := doc.Quote{Content: doc.Span{Start: d.Tokens[cg.s].Start, End: d.Tokens[cg.e-1].End},
+						Cue: doc.Span{Start: d.Tokens[cu.s].Start, End: d.Tokens[cu.e-1].End}, Source: srcSp, Speaker: speaker}
+					q.Kind = kindOf(d.Text[q.Content.Start:q.Content.End])
+					out = append(out, q)
+					lastQ, lastSent = len(out)-1, si
+				}
 			}
 			continue
 		}

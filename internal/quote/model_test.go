@@ -91,7 +91,7 @@ func TestSeqExamplesLabels(t *testing.T) {
 			}
 		})
 	}
-	args := x.ArgExamples(d, nil, td)
+	args := x.ArgExamples(d, nil, td, nil)
 	if len(args) != 1 {
 		t.Fatalf("got %d argument sequences, want 1", len(args))
 	}

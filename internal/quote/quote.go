@@ -42,6 +42,10 @@ type Config struct {
 	// NoRuleCues keeps the cues of the rules' reported speech that the sequence model missed from the
 	// argument model (by default it labels their sources and contents too).
 	NoRuleCues bool
+	// JoinContent makes one content of the argument labeller's content runs for a cue (by default a run
+	// after a word outside the content, such as the cue of "A, he said, B", starts a quote of its own, as
+	// PolNeAR's units do).
+	JoinContent bool
 }
 
 func (c Config) withDefaults() Config {
@@ -74,6 +78,9 @@ type Extractor struct {
 	seq  *perceptron.Model // the sequence labeller, nil for rules only
 	args *perceptron.Model // the argument labeller, nil to use the sequence labeller's spans
 	wc   *cacheHolder      // the word cache of seq and args (see cache.go)
+	// cue is the cue classifier (nil: none) and cueThr its margin threshold (see cue.go)
+	cue    *perceptron.Model
+	cueThr float32
 }
 
 // New returns the stage with the embedded cue lexicon and the default configuration.
@@ -95,6 +102,10 @@ func NewWithConfig(cfg Config) (*Extractor, error) {
 	if x.args, err = loadArgs(); err != nil {
 		return nil, err
 	}
+	if x.cue, err = loadCue(); err != nil {
+		return nil, err
+	}
+	x.cueThr = DefaultCueThreshold
 	if x.seq != nil {
 		x.cache() // build the embedded models' word cache and interleaved table with the models
 	}
