@@ -104,6 +104,8 @@ var rules = []*rule{
 		example: "Shipments resume within two to three weeks.", want: "two to three weeks|DURATION|P2W", val: valDuration},
 	{name: "week-of", pattern: "the week of m:MONTH d:DAY",
 		example: "A hearing is set for the week of Sept. 8.", want: "the week of Sept. 8|DATE|2025-W37", val: valWeekOf},
+	{name: "the-week", pattern: "the u:week",
+		example: "For the week, the index dropped 3.8%.", want: "the week|DATE|2025-WXX", val: valTheWeek},
 	{name: "weekend", pattern: "the|this|that|last|next weekend",
 		example: "Protests spread over the weekend.", want: "the weekend|DATE|2025-W33-WE", val: valWeekend},
 
@@ -131,6 +133,8 @@ var rules = []*rule{
 		example: "The law passed earlier this month.", want: "earlier this month|DATE|2025-08", val: valRelUnit},
 	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM nn:NUMW? u:UNIT a:ago|earlier",
 		example: "The firm was founded two years ago.", want: "two years ago|DATE|2023", val: valAgo},
+	{name: "anchored-weekday", pattern: "the r:previous|following|preceding w:WDAY",
+		example: "Stocks closed 4.5% lower on Friday, Aug. 15 than the previous Friday.", want: "the previous Friday|DATE|2025-08-08", val: valAnchoredWeekday},
 	{name: "weekday", pattern: "r:last|next|this|coming|early|late|mid? w:WDAY",
 		example: "Zelensky and European leaders are heading to Washington on Monday.", want: "Monday|DATE|2025-08-18", val: valWeekday},
 	{name: "weekday-part", pattern: "r:last|next|this|early|late? w:WDAY p:PART",
@@ -632,6 +636,9 @@ func valYearAgoQuarter(e *env, m *match) (string, string, bool) {
 }
 
 func valToday(e *env, m *match) (string, string, bool) {
+	if m.low("d") == "today" && m.low("mod") == "" && genericToday(m) {
+		return "", "", false
+	}
 	switch m.low("d") {
 	case "yesterday":
 		return "DATE", e.dayOff(-1), true

@@ -126,3 +126,74 @@ func valAndHalf(e *env, m *match) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+// valAnchoredWeekday: "the previous Friday", "the following Monday" is the weekday before (after) the last
+// day the text mentioned: "down 4.5% from the previous Friday" after "on Friday, Oct. 27". Without such a
+// day nearby the weekday is that before (after) the one the DCT would give.
+func valAnchoredWeekday(e *env, m *match) (string, string, bool) {
+	wd := weekdays[m.low("w")]
+	step := -1
+	if m.low("r") == "following" {
+		step = 1
+	}
+	ref, gran, ok := parseDate(e.lastD)
+	if !ok || gran < 3 || m.start-e.lastDEnd > anchorWindow {
+		if !e.has {
+			return "DATE", fmt.Sprintf("XXXX-WXX-%d", wd), true
+		}
+		// no day in view: the one before the last such weekday ("down 4.5% from the previous Friday"
+		// in a Monday paper), or the next one
+		if step > 0 {
+			return "DATE", e.weekday(wd, tenseFuture, ""), true
+		}
+		ref, _, _ = parseDate(e.weekday(wd, tensePast, ""))
+	}
+	t := ref.AddDate(0, 0, step)
+	for isoWeekday(t) != wd {
+		t = t.AddDate(0, 0, step)
+	}
+	return "DATE", day(t), true
+}
+
+// genericNouns are heads after which "today's" means the present age, which TimeBank leaves unannotated
+// ("today's youth", "in today's world", "today's personal computers").
+var genericNouns = map[string]bool{
+	"world": true, "youth": true, "society": true, "generation": true, "economy": true, "culture": true,
+	"children": true, "kids": true, "teenagers": true, "young": true, "computers": true, "technology": true,
+	"standards": true, "market": true, "markets": true, "families": true, "students": true, "consumers": true,
+}
+
+// genericToday reports whether "today" is the possessive of the present age: "today's" + a generic head
+// within two words.
+func genericToday(m *match) bool {
+	k := m.end
+	if k >= len(m.toks) || m.toks[k].low != "'s" {
+		return false
+	}
+	for j := k + 1; j < len(m.toks) && j <= k+2; j++ {
+		if genericNouns[m.toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// valTheWeek: a bare "the week" ("For the week, the index dropped", "the week's most active session") is
+// the week of the report, which TBAQ-cleaned annotates as an unspecified week of the DCT's year (3 of 3);
+// "the week of March 6", "the week before", "the week ahead" are left to other rules.
+func valTheWeek(e *env, m *match) (string, string, bool) {
+	if m.end < len(m.toks) {
+		switch n := m.toks[m.end]; n.low {
+		case "of", "before", "after", "ahead", "earlier", "later", "ended", "ending", "following", "that", "when", "in", "to":
+			return "", "", false
+		default:
+			if !n.space && n.kind == tWord && n.low != "'s" {
+				return "", "", false // "the week-long strike"
+			}
+		}
+	}
+	if !e.has {
+		return "DATE", "XXXX-WXX", true
+	}
+	return "DATE", yearStr(e.dct.Year()) + "-WXX", true
+}

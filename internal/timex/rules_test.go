@@ -135,6 +135,13 @@ func TestFind(t *testing.T) {
 		{"half-hour-is-not-a-half-year", "They played the first half hour without a goal.", testDCT, nil},
 		{"part-of-yesterday", "Shares were up 2 pence at mid-afternoon yesterday.", testDCT,
 			[]string{"26:49 TIME 2025-08-16TAF"}},
+		{"the-week-of-a-market-report", "For the week, the index dropped 3.8%; the week's busiest session was Tuesday. The week of Sept. 8 is quiet.", testDCT,
+			[]string{"4:12 DATE 2025-WXX", "38:46 DATE 2025-WXX", "69:76 DATE 2025-08-12", "78:97 DATE 2025-W37"}},
+		{"the-week-long-is-not-a-week", "The company said it would appeal the week-long ban.", testDCT, nil},
+		{"previous-weekday-without-anchor", "Sales fell from the previous Friday.", testDCT,
+			[]string{"16:35 DATE 2025-08-08"}},
+		{"generic-today", "The chain thrives in today's world, and today's meeting was short.", testDCT,
+			[]string{"40:45 DATE 2025-08-17"}},
 		{"spoken-years", "The price was last this low in the winter of nineteen ninety-four, and in January nineteen ninety-seven.", testDCT,
 			[]string{"31:65 DATE 1994-WI", "74:103 DATE 1997-01"}},
 	}
@@ -211,5 +218,27 @@ func TestQuarterContextRefreshed(t *testing.T) {
 		if got[i].Value != want {
 			t.Errorf("%q = %s, want %s", got[i].Text, got[i].Value, want)
 		}
+	}
+}
+
+// TestIntentionNoun checks that "plans" tagged as a noun by the POS stage does not make a weekday future:
+// "On Friday, when the minister set aside her vacation plans" is last Friday.
+func TestIntentionNoun(t *testing.T) {
+	text := "On Friday, when the minister set aside her vacation plans, rescuers were still digging."
+	k := strings.Index(text, "plans")
+	for _, tc := range []struct {
+		name string
+		pos  map[int]string
+		want string
+	}{
+		{"noun", map[int]string{k: "NNS"}, "2025-08-15"},
+		{"verb", map[int]string{k: "VBZ"}, "2025-08-22"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Find(text, testDCT, tc.pos)
+			if len(got) != 1 || got[0].Start != 3 || got[0].End != 9 || got[0].Value != tc.want {
+				t.Errorf("got %+v, want Friday at 3:9 = %s", got, tc.want)
+			}
+		})
 	}
 }

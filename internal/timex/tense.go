@@ -108,7 +108,7 @@ func (e *env) verbTense(k int) tense {
 	if k > 0 {
 		prev = e.toks[k-1].low
 	}
-	if intention[w] || k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w] {
+	if (intention[w] || k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w]) && !e.nounAt(k) {
 		// "has scheduled a news conference Thursday", "plans to meet Monday"; but "was due to expire"
 		if prev == "was" || prev == "were" || prev == "been" || prev == "had" {
 			return tensePast
@@ -145,6 +145,22 @@ func (e *env) verbTense(k int) tense {
 		return tensePast
 	}
 	return tenseNone
+}
+
+// nounAt reports whether token k is used as a noun: tagged NN* by the POS stage, or (without tags) after
+// a determiner or possessive ("set aside her vacation plans", "the plans").
+func (e *env) nounAt(k int) bool {
+	if tag, ok := e.pos[e.toks[k].start]; ok {
+		return strings.HasPrefix(tag, "NN")
+	}
+	if k == 0 {
+		return false
+	}
+	switch e.toks[k-1].low {
+	case "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "'s", "these", "those":
+		return true
+	}
+	return false
 }
 
 // pastJustBefore reports whether the word just before token i (skipping "on", "of", "the", "night") is a
