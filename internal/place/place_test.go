@@ -104,6 +104,14 @@ func TestProcess(t *testing.T) {
 		{"country name", "Talks in [[Mexico]] ended without a deal.", "Mexico", 3996063, "PCLI", "MX", ""},
 		{"country list, not City, Country", "Trade between [[Mexico]], the [[US]] and [[Canada]] grew.", "Mexico", 3996063, "PCLI", "MX", ""},
 		{"US abbreviation", "The company moved from [[U.S.]] soil.", "U.S.", 6252001, "PCLI", "US", ""},
+		{"New York the city", "The airline will fly between [[New York]] and [[Moscow]] from May.", "New York", 5128581, "PPL", "US", ""},
+		{"New York Gov.", "[[New York]] Gov. Kathy Hochul signed the budget in [[Albany]].", "New York", 5128638, "ADM1", "US", ""},
+		{"upstate", "Snow closed schools across upstate [[New York]] and [[Vermont]].", "New York", 5128638, "ADM1", "US", ""},
+		{"second half of City, State", "He practised at a clinic in the [[Bronx]], [[New York]], for ten years.", "New York", 5128638, "ADM1", "US", ""},
+		{"list of states", "Performers came from [[Missouri]], [[New York]] and [[Virginia]] for the festival.", "New York", 5128638, "ADM1", "US", ""},
+		{"English names England", "The [[English|English|demonym]] club signed a striker from [[Lyon]].", "English", 6269131, "ADM1", "GB", ""},
+		{"world capital over a namesake village", "Officials in [[Washington]] met envoys from [[Britain]]; talks in [[London]] followed.", "Washington", 4140963, "PPLC", "US", ""},
+		{"London over a small American London", "The [[U.S.]] envoy flew from [[Washington, D.C.]] and [[New York]] to [[London]].", "London", 2643743, "PPLC", "GB", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

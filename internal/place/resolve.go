@@ -74,6 +74,16 @@ type Weights struct {
 	// Hospital") placed in the town the text gives or else the article's focus (its most mentioned populated
 	// place), and to an unknown name the text places "in Town". 0 turns this off.
 	Facility float64
+	// Obscure scales the country and first-level division evidence of a candidate whose prior lies more than
+	// ObscureGap below the best of its name's: a village of 2,000 people is not "Washington" just because the
+	// article is about England.
+	Obscure, ObscureGap float64
+	// DivisionCue is added to the first-level divisions among a name's candidates when the text marks the
+	// name as a state ("New York Gov.", "upstate New York", "the Bronx, New York").
+	DivisionCue float64
+	// ListType is added to the candidates of the kind (country, first-level division, populated place) of the
+	// likeliest reading of a neighbour in a list ("Missouri, New York and Virginia").
+	ListType float64
 	// Namesake is added besides DivisionSeat to a city that is not its division's seat but holds NamesakeShare
 	// of its people (New York City in New York state).
 	Namesake float64
@@ -119,6 +129,11 @@ func DefaultWeights() Weights {
 		HomeNear:      0.5,
 		HomeKm:        30,
 		Facility:      0.3,
+		Namesake:      2.5,
+		DivisionCue:   4,
+		Obscure:       0.5,
+		ObscureGap:    3,
+		ListType:      1,
 	}
 }
 
@@ -133,7 +148,8 @@ type item struct {
 	cands     []int32
 	prior     []float64
 	pattern   []bool
-	choice    int // index into cands, -1 when none
+	maxPrior  float64 // the best prior among cands
+	choice    int     // index into cands, -1 when none
 	conf      float64
 	scoreBuf  []float64
 }
@@ -175,6 +191,9 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			}
 		}
 		items = append(items, it)
+	}
+	if w.DivisionCue != 0 || w.ListType != 0 {
+		r.typeCues(d, items)
 	}
 	// support counts, for each first-level division, the entities that have a candidate in it: "Hall County"
 	// and "Gainesville" both have one in Georgia. It breaks ties that one entity's choice alone cannot.
@@ -220,6 +239,13 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 	if w.JointAdmin2 != 0 || w.JointNear != 0 || w.HomeNear != 0 {
 		r.joint(items, r.homeCands(homeKey, homeCountry))
 	}
+	for i := range items {
+		it := &items[i]
+		it.maxPrior = math.Inf(-1)
+		for _, p := range it.prior {
+			it.maxPrior = math.Max(it.maxPrior, p)
+		}
+	}
 	score := func(it *item, k int, ctx *evidence) float64 {
 		en := &g.Entries[it.cands[k]]
 		s := it.prior[k]
@@ -238,7 +264,11 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			}
 		}
 		if ctx != nil {
-			s += ctx.score(en, it.ent)
+			scale := 1.0
+			if w.Obscure != 1 && it.maxPrior-it.prior[k] > w.ObscureGap {
+				scale = w.Obscure
+			}
+			s += ctx.score(en, it.ent, scale)
 		}
 		return s
 	}
@@ -877,7 +907,7 @@ func newContext(g *Gazetteer, w Weights, items []item, home *Entry) *evidence {
 }
 
 // score is the context term for candidate en of entity ent: the evidence of the other entities only.
-func (c *evidence) score(en *Entry, ent int) float64 {
+func (c *evidence) score(en *Entry, ent int, scale float64) float64 {
 	me, ok := c.byEntity[ent]
 	self := me.en
 	if !ok {
@@ -896,7 +926,7 @@ func (c *evidence) score(en *Entry, ent int) float64 {
 	var s float64
 	if en.Country != "" {
 		mine := self != nil && self.Country == en.Country
-		s += c.w.Country * math.Log1p(own(c.country, en.Country, mine))
+		s += scale * c.w.Country * math.Log1p(own(c.country, en.Country, mine))
 	} else if c.w.Stateless {
 		// An ocean, sea or continent lies in no one country: it competes with the best-supported one.
 		best := 0.0
@@ -906,7 +936,7 @@ func (c *evidence) score(en *Entry, ent int) float64 {
 			}
 			best = math.Max(best, n)
 		}
-		s += c.w.Country * math.Log1p(best)
+		s += scale * c.w.Country * math.Log1p(best)
 	}
 	if en.Admin1 != "" && !isCountry(en.Feature) {
 		key := en.Country + "." + en.Admin1
@@ -1052,4 +1082,117 @@ func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 	dp, dl := p2-p1, (lon2-lon1)*rad
 	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
 	return 2 * 6371 * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+// kindOf groups feature codes for list agreement: countries, first-level divisions, populated places, other.
+func kindOf(feature string) int {
+	switch {
+	case isCountry(feature):
+		return 1
+	case feature == "ADM1":
+		return 2
+	case strings.HasPrefix(feature, "PPL"):
+		return 3
+	}
+	return 0
+}
+
+// divisionAfter and divisionBefore are words next to a name that make it a state or province.
+var (
+	divisionAfter  = []string{" Gov.", " Gov ", " Governor", " governor", " state ", " State ", " state,", " state.", " Legislature", " legislature", " Assembly", " General Assembly"}
+	divisionBefore = []string{"upstate ", "Upstate ", "state of ", "State of ", "governor of ", "Governor of ", "downstate "}
+)
+
+// typeCues adds to the priors what the text around each mention says of the kind of place it is: words that
+// make it a state (DivisionCue), the second half of "City, State" (DivisionCue to the division holding one of
+// the first half's candidates), and its neighbours in a list (ListType to the kind of their likeliest reading).
+func (r *Resolver) typeCues(d *doc.Document, items []item) {
+	g, w := r.gaz, r.w
+	starts, ends := map[int]int{}, map[int]int{}
+	for i := range items {
+		for _, m := range d.Entities[items[i].ent].Mentions {
+			if m.Kind == doc.KindPronoun || m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+				continue
+			}
+			starts[m.Start], ends[m.End] = i, i
+		}
+	}
+	best := make([]int, len(items)) // kind of each item's likeliest candidate by prior, -1 when none
+	for i := range items {
+		best[i] = -1
+		bp := math.Inf(-1)
+		for k, c := range items[i].cands {
+			if items[i].prior[k] > bp {
+				bp, best[i] = items[i].prior[k], kindOf(g.Entries[c].Feature)
+			}
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		if len(it.cands) == 0 {
+			continue
+		}
+		cue := false
+		listKinds := map[int]bool{}
+		var pairWith []int
+		for _, m := range d.Entities[it.ent].Mentions {
+			if m.Kind == doc.KindPronoun || m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+				continue
+			}
+			before, after := d.Text[:m.Start], d.Text[m.End:]
+			for _, s := range divisionAfter {
+				if strings.HasPrefix(after, s) {
+					cue = true
+				}
+			}
+			for _, s := range divisionBefore {
+				if strings.HasSuffix(before, s) {
+					cue = true
+				}
+			}
+			// Neighbours: the mention ending just before and the one starting just after, with the separator.
+			left, right := -1, -1
+			leftSep, rightSep := "", ""
+			for _, sep := range []string{", and ", ", or ", " and ", " or ", ", "} {
+				if j, ok := ends[m.Start-len(sep)]; ok && left < 0 && strings.HasSuffix(before, sep) && j != i {
+					left, leftSep = j, sep
+				}
+				if j, ok := starts[m.End+len(sep)]; ok && right < 0 && strings.HasPrefix(after, sep) && j != i {
+					right, rightSep = j, sep
+				}
+			}
+			if left >= 0 && leftSep == ", " && right < 0 {
+				pairWith = append(pairWith, left) // "the Bronx, New York"
+			}
+			list := (left >= 0 && right >= 0) || (left >= 0 && leftSep != ", ") || (right >= 0 && rightSep != ", ")
+			if list {
+				for _, j := range []int{left, right} {
+					if j >= 0 && best[j] > 0 {
+						listKinds[best[j]] = true
+					}
+				}
+			}
+		}
+		for k, c := range it.cands {
+			en := &g.Entries[c]
+			if en.Feature == "ADM1" {
+				if cue {
+					it.prior[k] += w.DivisionCue
+				} else {
+				pair:
+					for _, j := range pairWith {
+						for _, c2 := range items[j].cands {
+							if e2 := &g.Entries[c2]; e2.Country == en.Country && e2.Admin1 == en.Admin1 && c2 != c && !isCountry(e2.Feature) {
+								it.prior[k] += w.DivisionCue
+								break pair
+							}
+						}
+					}
+				}
+			}
+			if listKinds[kindOf(en.Feature)] {
+				it.prior[k] += w.ListType
+			}
+		}
+	}
 }
