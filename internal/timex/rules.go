@@ -161,7 +161,7 @@ var rules = []*rule{
 		example: "It will take a couple of years.", want: "a couple of years|DURATION|P2Y", val: valDuration},
 	{name: "duration-vague", pattern: "the? rel:past|last|next|coming|first|recent? a? q:few|several|many|some u:UNIT",
 		example: "Talks could take several months.", want: "several months|DURATION|PXM", val: valVague},
-	{name: "duration-plural", pattern: "the? rel:recent|coming|past? u:years|months|weeks|days|decades|centuries|hours|minutes ahead?",
+	{name: "duration-plural", pattern: "the? rel:recent|coming|past|first|early? u:years|months|weeks|days|decades|centuries|hours|minutes ahead?",
 		example: "The dispute has run for years.", want: "years|DURATION|PXY", val: valPlural},
 
 	// ---- sets ----
@@ -187,6 +187,8 @@ var rules = []*rule{
 		example: "She recently moved.", want: "recently|DATE|PAST_REF", val: valRef("PAST_REF")},
 	{name: "the-past", pattern: "a:the past",
 		example: "In the past, rates were higher.", want: "the past|DATE|PAST_REF", val: valThePast},
+	{name: "near-term", pattern: "the a:near|short term",
+		example: "We don't minimize the challenges of the near term.", want: "the near term|DATE|FUTURE_REF", val: valNearTerm},
 	{name: "future", pattern: "the near|distant? a:future",
 		example: "Rates may rise in the near future.", want: "the near future|DATE|FUTURE_REF", val: valRef("FUTURE_REF")},
 }
@@ -989,9 +991,12 @@ func valVague(e *env, m *match) (string, string, bool) {
 
 func valPlural(e *env, m *match) (string, string, bool) {
 	u := units[m.low("u")]
+	if (m.low("rel") == "first" || m.low("rel") == "early") && m.toks[m.start].low != "the" {
+		return "", "", false // "the first hours of the war", "in the early years"; not "early days"
+	}
 	if m.low("rel") == "" {
-		if m.toks[m.start].low == "the" {
-			return "", "", false
+		if m.toks[m.start].low == "the" && m.toks[m.end-1].low != "ahead" {
+			return "", "", false // but "in the weeks ahead"
 		}
 		prev := ""
 		if m.start > 0 {

@@ -197,3 +197,12 @@ func valTheWeek(e *env, m *match) (string, string, bool) {
 	}
 	return "DATE", yearStr(e.dct.Year()) + "-WXX", true
 }
+
+// valNearTerm: "the near term", "in the short term" are FUTURE_REF (TBAQ-cleaned: 2 of 2); not the
+// hyphenated adjective ("the near-term outlook").
+func valNearTerm(e *env, m *match) (string, string, bool) {
+	if !m.toks[m.end-1].space || m.end < len(m.toks) && !m.toks[m.end].space && m.toks[m.end].kind == tWord {
+		return "", "", false
+	}
+	return "DATE", "FUTURE_REF", true
+}

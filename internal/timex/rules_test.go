@@ -142,6 +142,9 @@ func TestFind(t *testing.T) {
 			[]string{"16:35 DATE 2025-08-08"}},
 		{"generic-today", "The chain thrives in today's world, and today's meeting was short.", testDCT,
 			[]string{"40:45 DATE 2025-08-17"}},
+		{"vague-periods", "Prices may swing in the weeks ahead and in the near term; in the first hours of trading they fell.", testDCT,
+			[]string{"20:35 DURATION PXW", "43:56 DATE FUTURE_REF", "61:76 DURATION PTXH"}},
+		{"near-term-adjective", "The near-term outlook is weak.", testDCT, nil},
 		{"spoken-years", "The price was last this low in the winter of nineteen ninety-four, and in January nineteen ninety-seven.", testDCT,
 			[]string{"31:65 DATE 1994-WI", "74:103 DATE 1997-01"}},
 	}
