@@ -18,8 +18,23 @@ type pattern []elem
 type elem struct {
 	name     string
 	words    map[string]bool // literal alternatives (lower case)
+	wset     []uint64        // the same as a bit set over vocabulary ids (see vocab)
 	class    uint32          // the bit of a lexical class (see classBits), 0 for literals
 	optional bool
+}
+
+// vocab numbers the literal words of all patterns; a token carries the id of its lower-case form (tok.wid),
+// so that matching a literal is a bit test instead of a map lookup.
+var vocab = map[string]int32{}
+
+// wordID returns the vocabulary id of w, adding it when new.
+func wordID(w string) int32 {
+	id, ok := vocab[w]
+	if !ok {
+		id = int32(len(vocab))
+		vocab[w] = id
+	}
+	return id
 }
 
 // classes are the lexical classes a pattern may name.
@@ -100,6 +115,11 @@ func compile(src string) pattern {
 			e.words = map[string]bool{}
 			for _, w := range strings.Split(f, "|") {
 				e.words[w] = true
+				id := wordID(w)
+				for int(id>>6) >= len(e.wset) {
+					e.wset = append(e.wset, 0)
+				}
+				e.wset[id>>6] |= 1 << (id & 63)
 			}
 		}
 		p = append(p, e)
@@ -191,7 +211,12 @@ func (e *elem) matches(toks []tok, j int) bool {
 	if e.class != 0 {
 		return toks[j].cls&e.class != 0
 	}
-	return e.words[toks[j].low]
+	return e.hasWord(toks[j].wid)
+}
+
+// hasWord reports whether the word with vocabulary id wid (-1: none) is one of the element's literals.
+func (e *elem) hasWord(wid int32) bool {
+	return wid >= 0 && int(wid>>6) < len(e.wset) && e.wset[wid>>6]&(1<<(wid&63)) != 0
 }
 
 // classOrder fixes a bit for each lexical class; classBits maps a class name to its bit.
@@ -246,11 +271,42 @@ func init() {
 	}
 }
 
-// classify sets the lexical classes of every token, once, so that matching a class is a bit test.
+// wordInfo joins, for one lookup per token, the vocabulary id of a word (-1: no pattern names it) and
+// whether it is in classWords. Built once the grammar is compiled (see buildWordInfo).
+type wordInfo struct {
+	wid       int32
+	classWord bool
+}
+
+var words map[string]wordInfo
+
+// buildWordInfo fills words from vocab and classWords; it runs once, after the rules are compiled.
+func buildWordInfo() {
+	words = make(map[string]wordInfo, len(vocab)+len(classWords))
+	for w, id := range vocab {
+		words[w] = wordInfo{wid: id}
+	}
+	for w := range classWords {
+		wi, ok := words[w]
+		if !ok {
+			wi.wid = -1
+		}
+		wi.classWord = true
+		words[w] = wi
+	}
+}
+
+// classify sets the vocabulary id and the lexical classes of every token, once, so that matching a literal
+// or a class is a bit test.
 func classify(toks []tok) {
 	for i := range toks {
 		t := &toks[i]
-		if t.kind == tWord && !classWords[t.low] && (t.low == "" || t.low[0] != '\'') {
+		wi, ok := words[t.low]
+		t.wid = -1
+		if ok {
+			t.wid = wi.wid
+		}
+		if t.kind == tWord && !wi.classWord && (t.low == "" || t.low[0] != '\'') {
 			t.cls = 0
 			continue
 		}

@@ -211,6 +211,7 @@ func init() {
 			rulesByClass = append(rulesByClass, r)
 		}
 	}
+	buildWordInfo()
 }
 
 // rulesByWord lists, in grammar order, the rules whose match may start with a given word; rulesByClass

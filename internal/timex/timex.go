@@ -131,7 +131,7 @@ func (r *rule) canStart(toks []tok, i int) bool {
 	}
 	for k := range r.p {
 		e := &r.p[k]
-		if e.class == 0 && e.words[toks[i].low] {
+		if e.class == 0 && e.hasWord(toks[i].wid) {
 			return true
 		}
 		if !e.optional {

@@ -15,6 +15,7 @@ type tok struct {
 	space      bool   // whitespace precedes the token
 	para       bool   // a blank line precedes the token
 	cls        uint32 // the lexical classes of the token (classBits), set by classify
+	wid        int32  // the vocabulary id of low (see vocab), -1 when no pattern names it; set by classify
 }
 
 type tokKind uint8
