@@ -40,6 +40,8 @@ var rules = []*rule{
 		example: "Filed 2025-08-18 in court.", want: "2025-08-18|DATE|2025-08-18", val: valISO},
 	{name: "slash-date", pattern: "m:NUM / d:NUM / y:NUM",
 		example: "Signed 8/18/2025 by both.", want: "8/18/2025|DATE|2025-08-18", val: valSlash},
+	{name: "conjoined-day", pattern: "c:and|or|to|through|- d:DAY",
+		example: "The summit is set for Sept. 24 and 25.", want: "25|DATE|2025-09-25", val: valConjoinedDay},
 	{name: "weekday-month-day", pattern: "w:WDAY? ,? m:MONTH d:DAY",
 		example: "The vote is set for Aug. 18.", want: "Aug. 18|DATE|2025-08-18", val: valMD},
 	{name: "day-month", pattern: "w:WDAY? ,? the? d:DAY of? m:MONTH",
@@ -92,7 +94,7 @@ var rules = []*rule{
 		example: "The deal should close by year-end.", want: "year-end|DATE|2025", val: valYearEnd},
 	{name: "year-ended", pattern: "mod:earlier|later? in? the fiscal? year",
 		example: "Sales rose 9% in the fiscal year ended June 30.", want: "the fiscal year|DURATION|P1Y", val: valYearEnded},
-	{name: "current-year", pattern: "the r:current|full fiscal? year",
+	{name: "current-year", pattern: "the r:current|full|latest fiscal? year",
 		example: "Profit should rise in the current fiscal year.", want: "the current fiscal year|DATE|2025", val: valCurrentYear},
 	{name: "spoken-year", pattern: "the? year? c:nineteen t:NUMW u:NUMW?",
 		example: "It happened in nineteen ninety-six.", want: "nineteen ninety-six|DATE|1996", val: valSpokenYear},
@@ -677,6 +679,9 @@ func valThisPart(e *env, m *match) (string, string, bool) {
 func valRelUnit(e *env, m *match) (string, string, bool) {
 	u := m.low("u")
 	n := 0
+	if titleCase(m) {
+		return "", "", false // ABC's "This Week": a title
+	}
 	switch m.low("r") {
 	case "last", "past", "previous":
 		n = -1
@@ -1398,6 +1403,9 @@ func valYearEnded(e *env, m *match) (string, string, bool) {
 func valCurrentYear(e *env, m *match) (string, string, bool) {
 	if m.end < len(m.toks) && (m.toks[m.end].low == "ended" || m.toks[m.end].low == "ending") {
 		return "DURATION", "P1Y", true
+	}
+	if m.low("r") == "latest" {
+		return "DATE", e.shift("Y", -1), true // "sales in the latest fiscal year": the last one closed
 	}
 	return "DATE", e.shift("Y", 0), true
 }

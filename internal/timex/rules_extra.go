@@ -206,3 +206,47 @@ func valNearTerm(e *env, m *match) (string, string, bool) {
 	}
 	return "DATE", "FUTURE_REF", true
 }
+
+// titleCase reports whether every word of the match is capitalized although it does not open a sentence:
+// a title ("ABC's \"This Week\"", "Good Morning America"), not a time expression.
+func titleCase(m *match) bool {
+	if m.start == 0 || sentenceEnd(m.toks[m.start-1]) || m.toks[m.start].para {
+		return false
+	}
+	if p := m.toks[m.start-1]; p.kind == tPunct && p.low != "\"" && p.low != "`" && p.low != "'" {
+		return false
+	}
+	for k := m.start; k < m.end; k++ {
+		if m.toks[k].kind == tWord && !upperFirst(m.toks[k].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// valConjoinedDay: the second day of "April 24 and 25", "Oct. 12-13" is a date of its own, in the month
+// of the day written just before. The match starts at the conjunction, which adjustExtent leaves out.
+func valConjoinedDay(e *env, m *match) (string, string, bool) {
+	if e.lastDEnd != m.start || !m.has("c") {
+		return "", "", false
+	}
+	dt, _ := m.tok("d")
+	if m.end < len(m.toks) && (classes["MONTH"](m.toks, m.end) || classes["UNIT"](m.toks, m.end)) {
+		return "", "", false // "Oct. 3 and 4 November" or "... to 5 days"
+	}
+	d, ok := ordinalDay(dt)
+	if !ok || dt.kind != tNum {
+		return "", "", false
+	}
+	v := e.lastD
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return "", "", false
+	}
+	prev, _ := atoi(v[8:])
+	y, _ := atoi(v[:4])
+	mo, _ := atoi(v[5:7])
+	if d <= prev || !validDate(y, mo, d) {
+		return "", "", false
+	}
+	return "DATE", v[:8] + fmt.Sprintf("%02d", d), true
+}

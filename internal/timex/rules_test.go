@@ -145,6 +145,13 @@ func TestFind(t *testing.T) {
 		{"vague-periods", "Prices may swing in the weeks ahead and in the near term; in the first hours of trading they fell.", testDCT,
 			[]string{"20:35 DURATION PXW", "43:56 DATE FUTURE_REF", "61:76 DURATION PTXH"}},
 		{"near-term-adjective", "The near-term outlook is weak.", testDCT, nil},
+		{"title-is-not-a-week", `The minister said on ABC's "This Week" that talks would resume. This week the talks resumed.`, testDCT,
+			[]string{"64:73 DATE 2025-W33"}},
+		{"conjoined-days", "The fair runs Oct. 12-13 and closed on Sept. 24 or 25, not on Aug. 3 and 4 November.", testDCT,
+			[]string{"14:21 DATE 2025-10-12", "22:24 DATE 2025-10-13", "39:47 DATE 2024-09-24", "51:53 DATE 2024-09-25",
+				"62:68 DATE 2025-08-03", "73:83 DATE 2025-11-04"}},
+		{"latest-fiscal-year", "Sales reached $6 billion in the latest fiscal year.", testDCT,
+			[]string{"28:50 DATE 2024"}},
 		{"spoken-years", "The price was last this low in the winter of nineteen ninety-four, and in January nineteen ninety-seven.", testDCT,
 			[]string{"31:65 DATE 1994-WI", "74:103 DATE 1997-01"}},
 	}

@@ -152,6 +152,10 @@ func adjustExtent(toks []tok, s, t int, typ string) (int, int) {
 	for t > s && (toks[t-1].kind == tPunct || edgeWords[toks[t-1].low]) {
 		t--
 	}
+	// "April 24 and 25": the conjunction before a second day is not part of it
+	for s < t && (toks[s].low == "and" || toks[s].low == "or" || toks[s].low == "to" || toks[s].low == "through") {
+		s++
+	}
 	// "the 30-day period", "the third-quarter loss": the article belongs to the noun phrase, not the
 	// hyphenated modifier
 	if t-s >= 3 && toks[s].low == "the" && !toks[t-1].space {
