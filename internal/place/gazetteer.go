@@ -427,6 +427,39 @@ func (g *Gazetteer) applyExtra(table string) error {
 			for _, a := range list(9) {
 				g.add(a, idx, true)
 			}
+		case "union":
+			// A region made of second-level divisions of one country ("Yorkshire"): their mean point, their
+			// summed population.
+			if len(c) < 6 {
+				return bad()
+			}
+			e := Entry{Name: c[1], Feature: c[2], Country: c[3], Admin1: c[4]}
+			var lat, lon float64
+			members := 0
+			for _, m := range list(5) {
+				found := false
+				for _, cd := range g.lookup(Normalize(m)) {
+					if en := &g.Entries[cd.idx]; cd.primary && en.Feature == "ADM2" && en.Country == e.Country && int(cd.idx) < firstExtra {
+						lat, lon, members = lat+en.Lat, lon+en.Lon, members+1
+						e.Population += en.Population
+						found = true
+						break
+					}
+				}
+				if !found {
+					return fmt.Errorf("place: extra.tsv:%d: %s: no second-level division %q in %s", n+1, c[1], m, e.Country)
+				}
+			}
+			if members == 0 {
+				return bad()
+			}
+			e.Lat, e.Lon = lat/float64(members), lon/float64(members)
+			idx := int32(len(g.Entries))
+			g.Entries = append(g.Entries, e)
+			g.add(e.Name, idx, true)
+			for _, a := range list(6) {
+				g.add(a, idx, true)
+			}
 		case "alias", "demonym":
 			if len(c) < 3 {
 				return bad()

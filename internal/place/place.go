@@ -77,7 +77,7 @@ func Key(en *Entry) string {
 		return "loc:geonames:" + strconv.Itoa(en.ID)
 	case en.Feature == "ADM1":
 		return "loc:adm1:" + en.Country + "." + en.Admin1
-	case en.Feature == "ADM2":
+	case en.Feature == "ADM2" && en.Admin2 != "":
 		return "loc:adm2:" + en.Country + "." + en.Admin1 + "." + en.Admin2
 	}
 	return "loc:place:" + strings.ToLower(en.Country) + ":" + strings.ReplaceAll(Normalize(en.Name), " ", "-")

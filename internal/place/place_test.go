@@ -609,3 +609,63 @@ func TestHomeNear(t *testing.T) {
 		})
 	}
 }
+
+// TestUnion: a county made of divisions is found by name, at the mean of their points, with their people.
+func TestUnion(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name                      string
+		lat, lon, withinK, minPop float64
+	}{
+		{"Yorkshire", 53.8, -1.3, 60, 3000000},
+		{"Cheshire", 53.25, -2.55, 40, 600000},
+		{"Northants", 52.3, -0.85, 40, 0}, // its two divisions are new and list no people
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got *Entry
+			for _, i := range g.Lookup(tc.name) {
+				if en := &g.Entries[i]; en.Country == "GB" && en.Feature == "ADM2" && en.Admin2 == "" {
+					got = en
+				}
+			}
+			if got == nil {
+				t.Fatalf("no British county %q", tc.name)
+			}
+			if d := haversineKm(got.Lat, got.Lon, tc.lat, tc.lon); d > tc.withinK {
+				t.Errorf("%s at (%.2f, %.2f), %.0f km from (%.2f, %.2f)", tc.name, got.Lat, got.Lon, d, tc.lat, tc.lon)
+			}
+			if float64(got.Population) < tc.minPop {
+				t.Errorf("%s population %d", tc.name, got.Population)
+			}
+			if k := Key(got); !strings.HasPrefix(k, "loc:place:gb:") {
+				t.Errorf("key %q", k)
+			}
+		})
+	}
+	if err := (&Gazetteer{}).applyExtra("union\tNowhere\tADM2\tGB\tENG\tNo Such Borough\t\n"); err == nil {
+		t.Error("a union of an unknown division loaded")
+	}
+}
+
+func TestArabicArticle(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"Qamishli", []string{"Al Qamishli", "El Qamishli"}},
+		{"Tanf", []string{"Al Tanf", "El Tanf", "At Tanf"}},
+		{"al-Tanf", []string{"Tanf", "Al Tanf", "Al Tanf"}},
+		{"Ar Raqqa", []string{"Raqqa", "Al Raqqa", "Ar Raqqa"}},
+		{"Shaddadi", []string{"Al Shaddadi", "El Shaddadi", "As Shaddadi", "Ash Shaddadi"}},
+		{"Deir ez Zor", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := arabicArticle(tc.name); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("arabicArticle(%q) = %q, want %q", tc.name, got, tc.want)
+			}
+		})
+	}
+}

@@ -610,6 +610,12 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		}
 	}
 	if len(order) == 0 {
+		// Arabic names with and without their article: "Qamishli" is GeoNames' "Al Qāmishlī", "al-Tanf" its "At Tanf".
+		for _, v := range arabicArticle(e.Name) {
+			try(v)
+		}
+	}
+	if len(order) == 0 {
 		// A division named without its generic word ("Avoyelles" for Avoyelles Parish, "Ceredigion" for County of
 		// Ceredigion, "South Waziristan" for South Waziristan Agency).
 		for _, v := range []string{e.Name + " County", e.Name + " Parish", e.Name + " Borough", "County of " + e.Name,
@@ -706,7 +712,7 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		// name of Washington, D.C. here).
 		shadow := false
 		for _, c := range order {
-			if en := &g.Entries[c]; seen[c].primary && (en.Population >= 100000 || isDivision(en.Feature)) {
+			if en := &g.Entries[c]; seen[c].primary && (en.Population >= 50000 || en.Feature == "PPLA" || en.Feature == "PPLC" || isDivision(en.Feature)) {
 				shadow = true
 			}
 		}
@@ -1195,4 +1201,29 @@ func (r *Resolver) typeCues(d *doc.Document, items []item) {
 			}
 		}
 	}
+}
+
+// arabicArticle returns spellings of a one- or two-word name with the Arabic article added or dropped: "Qamishli"
+// → "Al Qamishli"; "al-Tanf" → "Tanf", "At Tanf" (the article assimilates to a following sun letter).
+func arabicArticle(name string) []string {
+	name = strings.TrimSpace(name)
+	if name == "" || strings.Count(name, " ") > 1 {
+		return nil
+	}
+	l := strings.ToLower(name)
+	for _, p := range []string{"al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an "} {
+		if strings.HasPrefix(l, p) && len(l) > len(p)+2 {
+			rest := name[len(p):]
+			return []string{rest, "Al " + rest, strings.ToUpper(p[:1]) + p[1:len(p)-1] + " " + rest}
+		}
+	}
+	out := []string{"Al " + name, "El " + name}
+	if r := strings.ToLower(name[:1]); strings.Contains("tdsrzln", r) {
+		// Sun letters: "Tanf" → "At Tanf", "Raqqa" → "Ar Raqqa".
+		out = append(out, "A"+r+" "+name)
+		if strings.HasPrefix(strings.ToLower(name), "sh") {
+			out = append(out, "Ash "+name)
+		}
+	}
+	return out
 }
