@@ -1,6 +1,9 @@
 package timex
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Value functions of the rules added for number words, spoken years, half periods, parts of
 // yesterday/today and the next day of a narrative.
@@ -249,4 +252,32 @@ func valConjoinedDay(e *env, m *match) (string, string, bool) {
 		return "", "", false
 	}
 	return "DATE", v[:8] + fmt.Sprintf("%02d", d), true
+}
+
+// valHolidayWeek: "Easter week", "Christmas week", "Holy Week" is the ISO week of the holiday closest to
+// the DCT (tense is not consulted: "as Easter week began" is written in the past on its first day).
+func valHolidayWeek(e *env, m *match) (string, string, bool) {
+	ht, _ := m.tok("h")
+	if !upperFirst(ht.text) {
+		return "", "", false
+	}
+	name := ht.low
+	if name == "holy" {
+		name = "easter" // Holy Week ends on Easter Sunday
+	}
+	if !e.has {
+		return "DATE", "XXXX-WXX", true
+	}
+	best, bestDist := time.Time{}, 1<<30
+	for _, y := range []int{e.dct.Year() - 1, e.dct.Year(), e.dct.Year() + 1} {
+		mo, d, ok := holidayDate(name, "day", y)
+		if !ok {
+			return "", "", false
+		}
+		t := date(y, mo, d) // an ISO week ends on Sunday: Easter's week is Holy Week
+		if dist := abs(int(t.Sub(e.dct).Hours() / 24)); dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	return "DATE", week(best), true
 }
