@@ -252,3 +252,36 @@ func TestIntentionNoun(t *testing.T) {
 		})
 	}
 }
+
+// TestTenseCues checks the tense cues that resolve a weekday, against Wednesday 2025-08-20; the POS tag
+// of "could" is given as the POS stage would.
+func TestTenseCues(t *testing.T) {
+	wed := time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"until-opening-past-perfect", "Until Tuesday, the police had not named a suspect.", []string{"6:13 DATE 2025-08-19"}},
+		{"until-deadline-ahead", "The court postponed the hearing until Tuesday.", []string{"38:45 DATE 2025-08-26"}},
+		{"planning-happened-that-day", "On Monday, the government planned to pay the families.", []string{"3:9 DATE 2025-08-18"}},
+		{"planned-event-ahead", "The government planned to pay the families on Monday.", []string{"46:52 DATE 2025-08-25"}},
+		{"planned-and-were-planning", "Exiles planned a rally on Saturday and were planning to march on Monday.",
+			[]string{"26:34 DATE 2025-08-23", "65:71 DATE 2025-08-25"}},
+		{"could-is-not-future", "The grandparents could be located Tuesday in their home town.", []string{"34:41 DATE 2025-08-19"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var pos map[int]string
+			if k := strings.Index(tt.text, "could"); k >= 0 {
+				pos = map[int]string{k: "MD"}
+			}
+			var got []string
+			for _, x := range Find(tt.text, wed, pos) {
+				got = append(got, spanString(x.Start, x.End, x.Type, x.Value))
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("Find(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

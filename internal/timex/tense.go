@@ -52,20 +52,26 @@ var modal = map[string]bool{
 // intention are verbs whose time is that of a planned event, hence future.
 var intention = map[string]bool{
 	"scheduled": true, "schedules": true, "plans": true, "planning": true, "slated": true, "expects": true,
-	"expected": true, "due": true, "upcoming": true,
+	"expected": true, "due": true, "upcoming": true, "planned": true,
 }
 
 // tenseAt finds the tense of the nearest verb before tokens [i, j) in their sentence, else of the nearest
 // one after them ("On Sunday, Trump posted"): POS tags from the POS stage when present, else a lexicon (will/'ll/would/going to → future; -ed forms and irregular pasts
 // → past; "is heading" → future, a present progressive that news use for scheduled events).
 func (e *env) tenseAt(i, j int) tense {
+	t, _ := e.tenseAtK(i, j)
+	return t
+}
+
+// tenseAtK is tenseAt that also returns the index of the token that marks the tense (-1: none).
+func (e *env) tenseAtK(i, j int) (tense, int) {
 	const window = 12
 	for k := i - 1; k >= 0 && i-k <= window; k-- {
 		if sentenceEnd(e.toks[k]) || e.toks[k+1].para {
 			break
 		}
 		if t := e.verbTense(k); t != tenseNone {
-			return t
+			return t, k
 		}
 	}
 	for k := j; k < len(e.toks) && k-j < window; k++ {
@@ -73,10 +79,10 @@ func (e *env) tenseAt(i, j int) tense {
 			break
 		}
 		if t := e.verbTense(k); t != tenseNone {
-			return t
+			return t, k
 		}
 	}
-	return tenseNone
+	return tenseNone, -1
 }
 
 func sentenceEnd(t tok) bool {
@@ -110,8 +116,8 @@ func (e *env) verbTense(k int) tense {
 	}
 	if (intention[w] || k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w]) && !e.nounAt(k) {
 		// "has scheduled a news conference Thursday", "plans to meet Monday"; but "was due to expire"
-		if prev == "was" || prev == "were" || prev == "been" || prev == "had" {
-			return tensePast
+		if (prev == "was" || prev == "were" || prev == "been" || prev == "had") && w != "planning" {
+			return tensePast // but "were planning to drive to the airport on Monday" is still ahead
 		}
 		return tenseFuture
 	}
@@ -128,6 +134,9 @@ func (e *env) verbTense(k int) tense {
 				return tensePast
 			}
 		case "MD":
+			if w == "could" || w == "might" || w == "must" {
+				return tenseNone // "could be located Wednesday": as often past ability as a prospect
+			}
 			return tenseFuture
 		}
 		return tenseNone // present-tense verbs ("says") are reporting verbs more often than schedules
@@ -252,7 +261,17 @@ func (e *env) progressive(k int) bool {
 // Tuesday", "given until 9 a.m. Tuesday") lies ahead whatever the tense; else that of the sentence.
 func (e *env) dayTense(m *match, end int) tense {
 	if m.start > 0 && e.toks[m.start-1].low == "until" {
+		// "Until Thursday, they had not called him a suspect": a sentence-opening limit of a past state
+		if e.opensSentence(m.start) && e.tenseAt(m.start, end) == tensePast {
+			return tensePast
+		}
 		return tenseFuture
 	}
-	return e.tenseAt(m.start, end)
+	t, k := e.tenseAtK(m.start, end)
+	if t == tenseFuture && k >= end && e.opensSentence(m.start) && strings.HasSuffix(e.toks[k].low, "ed") {
+		// "On Friday, the government planned to pay ...": the planning, in the past, is what happened
+		// that day
+		return tensePast
+	}
+	return t
 }
