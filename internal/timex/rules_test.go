@@ -267,6 +267,7 @@ func TestTenseCues(t *testing.T) {
 		{"planned-event-ahead", "The government planned to pay the families on Monday.", []string{"46:52 DATE 2025-08-25"}},
 		{"planned-and-were-planning", "Exiles planned a rally on Saturday and were planning to march on Monday.",
 			[]string{"26:34 DATE 2025-08-23", "65:71 DATE 2025-08-25"}},
+		{"planned-participle-is-not-a-plan", "A lecture planned for Saturday was canceled.", []string{"22:30 DATE 2025-08-16"}},
 		{"could-is-not-future", "The grandparents could be located Tuesday in their home town.", []string{"34:41 DATE 2025-08-19"}},
 	}
 	for _, tt := range tests {

@@ -114,7 +114,7 @@ func (e *env) verbTense(k int) tense {
 	if k > 0 {
 		prev = e.toks[k-1].low
 	}
-	if (intention[w] || k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w]) && !e.nounAt(k) {
+	if (intention[w] && e.plannedActive(k) || k+1 < len(e.toks) && e.toks[k+1].low == "to" && futureBefore[w]) && !e.nounAt(k) {
 		// "has scheduled a news conference Thursday", "plans to meet Monday"; but "was due to expire"
 		if (prev == "was" || prev == "were" || prev == "been" || prev == "had") && w != "planning" {
 			return tensePast // but "were planning to drive to the airport on Monday" is still ahead
@@ -154,6 +154,26 @@ func (e *env) verbTense(k int) tense {
 		return tensePast
 	}
 	return tenseNone
+}
+
+// plannedActive reports, for "planned", whether it is the active past of a plan ("exiles planned a rally
+// on Saturday": ahead) rather than a participle ("a lecture planned for Saturday was canceled", "as
+// previously planned"); other words pass.
+func (e *env) plannedActive(k int) bool {
+	if e.toks[k].low != "planned" {
+		return true
+	}
+	if tag, ok := e.pos[e.toks[k].start]; ok {
+		return tag == "VBD"
+	}
+	if k+1 >= len(e.toks) {
+		return false
+	}
+	switch e.toks[k+1].low {
+	case "a", "an", "the", "to", "his", "her", "their", "its":
+		return true
+	}
+	return false
 }
 
 // nounAt reports whether token k is used as a noun: tagged NN* by the POS stage, or (without tags) after
