@@ -109,6 +109,7 @@ func TestProcess(t *testing.T) {
 		{"upstate", "Snow closed schools across upstate [[New York]] and [[Vermont]].", "New York", 5128638, "ADM1", "US", ""},
 		{"second half of City, State", "He practised at a clinic in the [[Bronx]], [[New York]], for ten years.", "New York", 5128638, "ADM1", "US", ""},
 		{"list of states", "Performers came from [[Missouri]], [[New York]] and [[Virginia]] for the festival.", "New York", 5128638, "ADM1", "US", ""},
+		{"Australian state abbreviation", "Bushfires near [[Perth]], [[WA]], closed roads, officials in [[Sydney]] said.", "WA", 2058645, "ADM1", "AU", ""},
 		{"English names England", "The [[English|English|demonym]] club signed a striker from [[Lyon]].", "English", 6269131, "ADM1", "GB", ""},
 		{"world capital over a namesake village", "Officials in [[Washington]] met envoys from [[Britain]]; talks in [[London]] followed.", "Washington", 4140963, "PPLC", "US", ""},
 		{"London over a small American London", "The [[U.S.]] envoy flew from [[Washington, D.C.]] and [[New York]] to [[London]].", "London", 2643743, "PPLC", "GB", ""},
@@ -665,6 +666,39 @@ func TestArabicArticle(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := arabicArticle(tc.name); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Errorf("arabicArticle(%q) = %q, want %q", tc.name, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestContainedDemonym: an institution named by a demonym or a country's capitals lies in that country or
+// continent, with half the confidence and no key of it.
+func TestContainedDemonym(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct {
+		text, entity, place, feature string
+	}{
+		{"The [[European Commission]] fined the company on Monday.", "European Commission", "Europe", "CONT"},
+		{"The [[Mexican Senate]] approved the reform late on Tuesday.", "Mexican Senate", "Mexico", "PCLI"},
+		{"Officials at the [[US Federal Reserve]] kept rates on hold.", "US Federal Reserve", "United States", "PCLI"},
+	} {
+		t.Run(tc.entity, func(t *testing.T) {
+			d := article(t, tc.text)
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			p := placeOf(d, tc.entity)
+			if p == nil {
+				t.Fatalf("no place; places %+v", d.Places)
+			}
+			if p.Name != tc.place || p.Feature != tc.feature {
+				t.Errorf("place %s %s, want %s %s", p.Name, p.Feature, tc.place, tc.feature)
+			}
+			if p.Confidence > 0.5 {
+				t.Errorf("confidence %v, want at most half", p.Confidence)
+			}
+			if k := d.Entities[0].Key; strings.HasPrefix(k, "loc:geonames:") {
+				t.Errorf("key %q: a place found inside a name is not the entity's", k)
 			}
 		})
 	}

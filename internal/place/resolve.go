@@ -78,6 +78,9 @@ type Weights struct {
 	// ObscureGap below the best of its name's: a village of 2,000 people is not "Washington" just because the
 	// article is about England.
 	Obscure, ObscureGap float64
+	// ContainedDemonym lets the fallback for unknown names find the country or continent of a demonym the
+	// name starts with ("European Commission" → Europe).
+	ContainedDemonym bool
 	// DivisionCue is added to the first-level divisions among a name's candidates when the text marks the
 	// name as a state ("New York Gov.", "upstate New York", "the Bronx, New York").
 	DivisionCue float64
@@ -102,38 +105,39 @@ func DefaultWeights() Weights {
 			"PPLC": 4, "PPLA": 0, "PPLA2": 0.5, "PPLG": 1, "PPL": -1,
 			"PPLX": -1, "PPLH": -2, "PPLQ": -3, "PPLW": -3, "PPLCH": -2,
 		},
-		DivisionSeat:  2,
-		AltOnly:       -1,
-		Pattern:       5,
-		Country:       3,
-		Admin1:        3,
-		Near:          2,
-		NearKm:        100,
-		Publication:   3,
-		Home:          0,
-		GenericUS:     1,
-		Contained:     0,
-		Support:       0.5,
-		HomeName:      2,
-		SmallADM1:     0,
-		Stateless:     true,
-		DominantSeat:  2,
-		NamesakeShare: 0.2,
-		AltShadow:     -3,
-		ContainedADM1: false,
-		Rounds:        2,
-		JointAdmin2:   1,
-		JointNear:     0,
-		JointKm:       50,
-		JointHome:     true,
-		HomeNear:      0.5,
-		HomeKm:        30,
-		Facility:      0.3,
-		Namesake:      2.5,
-		DivisionCue:   4,
-		Obscure:       0.5,
-		ObscureGap:    3,
-		ListType:      1,
+		DivisionSeat:     2,
+		AltOnly:          -1,
+		Pattern:          5,
+		Country:          3,
+		Admin1:           3,
+		Near:             2,
+		NearKm:           100,
+		Publication:      3,
+		Home:             0,
+		GenericUS:        1,
+		Contained:        0,
+		Support:          0.5,
+		HomeName:         2,
+		SmallADM1:        0,
+		Stateless:        true,
+		DominantSeat:     2,
+		NamesakeShare:    0.2,
+		AltShadow:        -3,
+		ContainedADM1:    false,
+		Rounds:           2,
+		JointAdmin2:      1,
+		JointNear:        0,
+		JointKm:          50,
+		JointHome:        true,
+		HomeNear:         0.5,
+		HomeKm:           30,
+		Facility:         0.3,
+		Namesake:         2.5,
+		DivisionCue:      4,
+		ContainedDemonym: true,
+		Obscure:          0.5,
+		ObscureGap:       3,
+		ListType:         1,
 	}
 }
 
@@ -640,7 +644,8 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 			for i := 0; i+n <= len(toks) && len(order) == 0; i++ {
 				sub := strings.Join(toks[i:i+n], " ")
 				k := Normalize(sub)
-				if len(k) < 4 || genericWord[k] {
+				// Short names only as capitals ("US Federal Reserve", "EU summit").
+				if genericWord[k] || (len(k) < 4 && (len(k) < 2 || strings.ToUpper(sub) != sub)) {
 					continue
 				}
 				// The part of a place a compass word names ("West Surrey", "South Florida") lies in that place.
@@ -652,6 +657,19 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 				}
 				if ok {
 					try(sub)
+					contained = len(order) > 0
+				}
+				if len(order) == 0 && w.ContainedDemonym && i == 0 {
+					// An institution named by a demonym ("European Commission", "Mexican Senate", "British
+					// Embassy") lies in the country or continent of the demonym.
+					for _, c := range g.demonyms[k] {
+						if f := g.Entries[c].Feature; isCountry(f) || f == "CONT" {
+							if _, dup := seen[c]; !dup {
+								seen[c] = found{true}
+								order = append(order, c)
+							}
+						}
+					}
 					contained = len(order) > 0
 				}
 			}
