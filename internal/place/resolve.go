@@ -78,6 +78,9 @@ type Weights struct {
 	// ObscureGap below the best of its name's: a village of 2,000 people is not "Washington" just because the
 	// article is about England.
 	Obscure, ObscureGap float64
+	// FacilityAltOnly drops the candidates of a facility's name ("Washington Square") that bear it only as an
+	// alternate name, so that it is placed as a facility.
+	FacilityAltOnly bool
 	// ContainedDemonym lets the fallback for unknown names find the country or continent of a demonym the
 	// name starts with ("European Commission" → Europe).
 	ContainedDemonym bool
@@ -135,6 +138,7 @@ func DefaultWeights() Weights {
 		Namesake:         2.5,
 		DivisionCue:      4,
 		ContainedDemonym: true,
+		FacilityAltOnly:  true,
 		Obscure:          0.5,
 		ObscureGap:       3,
 		ListType:         1,
@@ -596,6 +600,16 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 			continue
 		}
 		try(t)
+	}
+	if w.FacilityAltOnly && len(order) > 0 && facilityName(strings.Fields(strings.ToLower(e.Name))) {
+		// A facility's name ("Washington Square") that is only an alternate name of some town is not that town.
+		primary := false
+		for _, c := range order {
+			primary = primary || seen[c].primary
+		}
+		if !primary {
+			order = order[:0]
+		}
 	}
 	// A demonym ("Russian", "Canadian") names its country, even when a town bears the same name.
 	demonymOf := map[int32]bool{}
