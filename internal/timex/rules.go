@@ -469,6 +469,9 @@ func valYear(e *env, m *match) (string, string, bool) {
 			return "", "", false
 		}
 	}
+	if nameYear(m.toks, i) {
+		return "", "", false
+	}
 	if !(y >= 1800 && y <= 2100) && !yearContext[prev.low] {
 		return "", "", false
 	}

@@ -281,3 +281,22 @@ func valHolidayWeek(e *env, m *match) (string, string, bool) {
 	}
 	return "DATE", week(best), true
 }
+
+// nameYear reports whether the year at token i belongs to a name: after a capitalized word that is not a
+// time word and does not open the sentence ("Orion 1980", "Euro 2000"), or a model year between a
+// possessive "'s" and a capitalized noun ("Kopp's 1987 Chevrolet"). After an article the year is mostly
+// an event's and stays a date ("the 1996 Olympic bombing", "a 1971 Convention").
+func nameYear(toks []tok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	if p.kind == tWord && upperFirst(p.text) && p.cls == 0 && !yearContext[p.low] && i >= 2 && !sentenceEnd(toks[i-2]) && toks[i-2].low != "\"" && !toks[i-1].para {
+		return true
+	}
+	if i+1 < len(toks) && p.low == "'s" {
+		n := toks[i+1]
+		return n.kind == tWord && upperFirst(n.text) && n.cls == 0 && n.space
+	}
+	return false
+}

@@ -152,6 +152,8 @@ func TestFind(t *testing.T) {
 				"62:68 DATE 2025-08-03", "73:83 DATE 2025-11-04"}},
 		{"latest-fiscal-year", "Sales reached $6 billion in the latest fiscal year.", testDCT,
 			[]string{"28:50 DATE 2024"}},
+		{"years-in-names", "The venture Orion 1980 sold Kopp's 1987 Chevrolet before the 1996 Olympic Games.", testDCT,
+			[]string{"61:65 DATE 1996"}},
 		{"spoken-years", "The price was last this low in the winter of nineteen ninety-four, and in January nineteen ninety-seven.", testDCT,
 			[]string{"31:65 DATE 1994-WI", "74:103 DATE 1997-01"}},
 	}
