@@ -23,11 +23,12 @@ func evalPlaces(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	mode := fs.String("mode", "both", "gold (resolution given the gold toponyms), e2e (whole pipeline) or both")
 	trace := fs.String("trace", "", "write the wrongly resolved gold toponyms to this file")
+	explain := fs.String("explain", "", "with the gold toponyms, write each entity's best candidates and their scores to this file")
 	jsonl := fs.String("jsonl", "", "write the end-to-end documents as JSON Lines to this file (for score_places.py)")
 	var mins placeMins
 	fs.Var(&mins, "min", "exit 1 when a metric of the last line is below VALUE (KEY=VALUE, repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph eval places [--mode gold|e2e|both] [--trace FILE] [--jsonl FILE] [--min KEY=VALUE] CORPUS.xml")
+		fmt.Fprintln(stderr, "usage: newsgraph eval places [--mode gold|e2e|both] [--trace FILE] [--explain FILE] [--jsonl FILE] [--min KEY=VALUE] CORPUS.xml")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -62,6 +63,21 @@ func evalPlaces(args []string, stdout, stderr io.Writer) int {
 			}
 			defer f.Close()
 			tw = f
+		}
+		if *explain != "" {
+			f, err := os.Create(*explain)
+			if err != nil {
+				fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+				return 2
+			}
+			for _, a := range arts {
+				d, _ := geo.GoldDocument(a)
+				r.Explain(f, d, 5)
+			}
+			if err := f.Close(); err != nil {
+				fmt.Fprintf(stderr, "newsgraph eval places: %v\n", err)
+				return 1
+			}
 		}
 		res, err := geo.Resolution(ctx, arts, r, tw)
 		if err != nil {

@@ -726,3 +726,17 @@ func TestFacilityAltOnly(t *testing.T) {
 		t.Skipf("the alternate name no longer misleads (got %+v): this test shows nothing", p)
 	}
 }
+
+// TestExplain: the explanation lists each entity with its chosen candidate marked first.
+func TestExplain(t *testing.T) {
+	r := load(t)
+	d := article(t, "Officials in [[Kyiv]] and [[Lviv]] said the talks would resume.")
+	var b strings.Builder
+	r.Explain(&b, d, 3)
+	out := b.String()
+	for _, want := range []string{"test\t\"Kyiv\"\t1 mentions\n\t* ", "PPLC UA.", "test\t\"Lviv\""} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, out)
+		}
+	}
+}
