@@ -14,6 +14,7 @@ type env struct {
 	pos      map[int]string // POS tag by token start offset, from the POS stage when it ran
 	lastQ    string         // the last quarter mentioned ("1989-Q3"), for "the quarter", "a year earlier"
 	lastQAt  int            // byte offset of that mention
+	monthsAt int            // byte offset of the last "the first nine months" (a period that is no quarter); -1 before any
 	lastD    string         // the last calendar DATE value ("2025", "2025-08", "2025-08-18"), for "the following year"
 	lastDEnd int            // token index just after the expression that set lastD; -1 before any
 }
@@ -22,8 +23,17 @@ type env struct {
 const quarterWindow = 1000
 
 // quarterNear returns the last quarter mentioned within quarterWindow bytes before m, or "".
+// setQuarter makes quarter v the one in view, unless it is mentioned in a future-tense clause: "the
+// earthquake will result in a fourth-quarter charge" does not change the quarter a report is about.
+func (e *env) setQuarter(m *match, v string) {
+	if e.lastQ != "" && e.clauseTense(m.start, m.end) == tenseFuture {
+		return
+	}
+	e.lastQ, e.lastQAt = v, m.toks[m.start].start
+}
+
 func (e *env) quarterNear(m *match) string {
-	if e.lastQ == "" || m.toks[m.start].start-e.lastQAt > quarterWindow {
+	if e.lastQ == "" || m.toks[m.start].start-e.lastQAt > quarterWindow || e.monthsAt > e.lastQAt {
 		return ""
 	}
 	return e.lastQ

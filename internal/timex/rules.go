@@ -577,7 +577,7 @@ func valQuarter(e *env, m *match) (string, string, bool) {
 		}
 	}
 	v := fmt.Sprintf("%04d-Q%d", y, n)
-	e.lastQ, e.lastQAt = v, m.toks[m.start].start
+	e.setQuarter(m, v)
 	return "DATE", v, true
 }
 
@@ -596,7 +596,7 @@ func valQCode(e *env, m *match) (string, string, bool) {
 		return "DATE", fmt.Sprintf("XXXX-Q%d", n), true
 	}
 	v := fmt.Sprintf("%04d-Q%d", y, n)
-	e.lastQ, e.lastQAt = v, m.toks[m.start].start
+	e.setQuarter(m, v)
 	return "DATE", v, true
 }
 
@@ -641,6 +641,11 @@ func valTheQuarter(e *env, m *match) (string, string, bool) {
 
 func valYearAgoQuarter(e *env, m *match) (string, string, bool) {
 	q := e.lastQ
+	if e.monthsAt > e.lastQAt && m.low("q") == "period" {
+		// "in the first nine months ... the year-earlier period": that span a year before, whose year
+		// is all TIMEX3 can say as a date
+		return "DATE", e.shift("Y", -1), true
+	}
 	if q == "" {
 		q = e.shift("Q", -1)
 	} else {
@@ -975,6 +980,9 @@ func valDuration(e *env, m *match) (string, string, bool) {
 			return "SET", "P1" + u.letter, true // a rate: "$33 million a year"
 		}
 	}
+	if u.letter == "M" && !u.time && n > 1 && (m.low("rel") == "first" || m.low("rel") == "past" || m.low("rel") == "last") {
+		e.monthsAt = m.toks[m.start].start // "in the first nine months, ... the 1988 period": not a quarter
+	}
 	return "DURATION", durationValue(u, n), true
 }
 
@@ -1232,8 +1240,8 @@ func valMonthRelYear(e *env, m *match) (string, string, bool) {
 func valYearPeriod(e *env, m *match) (string, string, bool) {
 	t, _ := m.tok("y")
 	y, _ := year(t)
-	if e.lastQ != "" && len(e.lastQ) > 4 {
-		return "DATE", yearStr(y) + e.lastQ[4:], true
+	if q := e.quarterNear(m); q != "" && len(q) > 4 {
+		return "DATE", yearStr(y) + q[4:], true
 	}
 	return "DATE", yearStr(y), true
 }

@@ -64,7 +64,7 @@ func Find(text string, dct time.Time, pos map[int]string) []doc.Time {
 func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string) {
 	var names []string
 	toks := tokenize(text)
-	e := &env{dct: dct, has: !dct.IsZero(), toks: toks, pos: pos, lastDEnd: -1}
+	e := &env{dct: dct, has: !dct.IsZero(), toks: toks, pos: pos, lastDEnd: -1, monthsAt: -1}
 	var out []doc.Time
 	type cand struct {
 		r *rule
