@@ -980,7 +980,7 @@ func valDuration(e *env, m *match) (string, string, bool) {
 			return "SET", "P1" + u.letter, true // a rate: "$33 million a year"
 		}
 	}
-	if u.letter == "M" && !u.time && n > 1 && (m.low("rel") == "first" || m.low("rel") == "past" || m.low("rel") == "last") {
+	if u.letter == "M" && !u.time && n > 1 && (m.low("rel") == "first" || m.low("rel") == "past" || m.low("rel") == "last" || m.low("rel") == "latest") {
 		e.monthsAt = m.toks[m.start].start // "in the first nine months, ... the 1988 period": not a quarter
 	}
 	return "DURATION", durationValue(u, n), true

@@ -158,6 +158,8 @@ func TestFind(t *testing.T) {
 			[]string{"0:13 DATE 2025-Q3", "50:64 DATE 2025-Q4", "87:105 DATE 2025-Q3", "120:130 DATE 2024-Q3"}},
 		{"nine-months-period-is-no-quarter", "Profit rose in the third quarter. In the first nine months, profit was flat against the 2024 period and the year-earlier period.", octDCT,
 			[]string{"15:32 DATE 2025-Q3", "37:58 DURATION P9M", "84:99 DATE 2024", "104:127 DATE 2024"}},
+		{"latest-nine-months-is-no-quarter", "Profit rose in the third quarter. Margins were 12% in the latest nine months against 10% a year earlier.", octDCT,
+			[]string{"15:32 DATE 2025-Q3", "54:76 DURATION P9M", "89:103 DATE 2024"}},
 		{"spoken-years", "The price was last this low in the winter of nineteen ninety-four, and in January nineteen ninety-seven.", testDCT,
 			[]string{"31:65 DATE 1994-WI", "74:103 DATE 1997-01"}},
 	}
