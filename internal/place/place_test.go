@@ -110,6 +110,7 @@ func TestProcess(t *testing.T) {
 		{"second half of City, State", "He practised at a clinic in the [[Bronx]], [[New York]], for ten years.", "New York", 5128638, "ADM1", "US", ""},
 		{"list of states", "Performers came from [[Missouri]], [[New York]] and [[Virginia]] for the festival.", "New York", 5128638, "ADM1", "US", ""},
 		{"Australian state abbreviation", "Bushfires near [[Perth]], [[WA]], closed roads, officials in [[Sydney]] said.", "WA", 2058645, "ADM1", "AU", ""},
+		{"big city gives no state evidence", "Investors in [[New York City]] and [[Boston]] sold shares of the [[Mexican|Mexico|demonym]] lender.", "Boston", 4930956, "PPLA", "US", ""},
 		{"English names England", "The [[English|English|demonym]] club signed a striker from [[Lyon]].", "English", 6269131, "ADM1", "GB", ""},
 		{"world capital over a namesake village", "Officials in [[Washington]] met envoys from [[Britain]]; talks in [[London]] followed.", "Washington", 4140963, "PPLC", "US", ""},
 		{"London over a small American London", "The [[U.S.]] envoy flew from [[Washington, D.C.]] and [[New York]] to [[London]].", "London", 2643743, "PPLC", "GB", ""},

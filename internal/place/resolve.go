@@ -81,6 +81,8 @@ type Weights struct {
 	// FacilityAltOnly drops the candidates of a facility's name ("Washington Square") that bear it only as an
 	// alternate name, so that it is placed as a facility.
 	FacilityAltOnly bool
+	// BigCity is the population above which a chosen city gives no first-level division evidence (0: all do).
+	BigCity float64
 	// ContainedDemonym lets the fallback for unknown names find the country or continent of a demonym the
 	// name starts with ("European Commission" → Europe).
 	ContainedDemonym bool
@@ -139,6 +141,7 @@ func DefaultWeights() Weights {
 		DivisionCue:      4,
 		ContainedDemonym: true,
 		FacilityAltOnly:  true,
+		BigCity:          1e6,
 		Obscure:          0.5,
 		ObscureGap:       3,
 		ListType:         1,
@@ -935,7 +938,11 @@ func newContext(g *Gazetteer, w Weights, items []item, home *Entry) *evidence {
 		c.byEntity[it.ent] = chosen{en, it.conf}
 		c.country[en.Country] += it.conf
 		if en.Admin1 != "" && !isCountry(en.Feature) {
-			c.admin1[en.Country+"."+en.Admin1] += it.conf
+			// A city of millions is news far beyond its state: it says nothing of which state's towns the
+			// article is about ("New York City" does not make "Boston" the one in New York).
+			if w.BigCity <= 0 || !strings.HasPrefix(en.Feature, "PPL") || float64(en.Population) <= w.BigCity {
+				c.admin1[en.Country+"."+en.Admin1] += it.conf
+			}
 		}
 		if !isCountry(en.Feature) && en.Feature != "CONT" && en.Feature != "ADM1" && en.Feature != "RGN" && en.Feature != "OCN" {
 			c.points = append(c.points, pt{it.ent, en.Lat, en.Lon})

@@ -119,6 +119,7 @@ func TestTune(t *testing.T) {
 			{"ListType", &w.ListType, []float64{0, 0.5, 1, 2}},
 			{"Obscure", &w.Obscure, []float64{0.25, 0.5, 0.75, 1}},
 			{"ObscureGap", &w.ObscureGap, []float64{2, 3, 4, 5}},
+			{"BigCity", &w.BigCity, []float64{0, 300000, 1e6, 3e6}},
 			{"Rounds", nil, nil},
 		}
 		for _, k := range []string{"PCLI", "CONT", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "RGN", "PPL", "PCLD", "OCN", "AIRP", "BLDG"} {
