@@ -636,7 +636,10 @@ func valTheQuarter(e *env, m *match) (string, string, bool) {
 	if m.low("q") == "period" {
 		return "", "", false
 	}
-	return "DATE", e.shift("Q", -1), true
+	if e.clauseTense(m.start, m.end) == tenseFuture {
+		return "DATE", e.shift("Q", 0), true // "profit will rise in the quarter": the current one
+	}
+	return "DATE", e.shift("Q", -1), true // a report speaks of the last quarter closed
 }
 
 func valYearAgoQuarter(e *env, m *match) (string, string, bool) {

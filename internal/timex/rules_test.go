@@ -160,6 +160,10 @@ func TestFind(t *testing.T) {
 			[]string{"15:32 DATE 2025-Q3", "37:58 DURATION P9M", "84:99 DATE 2024", "104:127 DATE 2024"}},
 		{"latest-nine-months-is-no-quarter", "Profit rose in the third quarter. Margins were 12% in the latest nine months against 10% a year earlier.", octDCT,
 			[]string{"15:32 DATE 2025-Q3", "54:76 DURATION P9M", "89:103 DATE 2024"}},
+		{"the-quarter-by-tense", "The company expects profit will rise in the quarter.", octDCT,
+			[]string{"40:51 DATE 2025-Q4"}},
+		{"the-quarter-reported", "Profit rose 5% in the quarter.", octDCT,
+			[]string{"18:29 DATE 2025-Q3"}},
 		{"spoken-years", "The price was last this low in the winter of nineteen ninety-four, and in January nineteen ninety-seven.", testDCT,
 			[]string{"31:65 DATE 1994-WI", "74:103 DATE 1997-01"}},
 	}
