@@ -27,6 +27,20 @@
 // ending. "Friday evening" (afternoon) is a TIME with TEV (TAF); "Friday night/morning" the day's DATE, as
 // TBAQ mostly annotates them.
 //
+// Narrative and report context: "the next morning", "the previous Friday" count from the last day the
+// text mentioned (without one, "the previous Friday" is the one before last Friday); the second day of
+// "April 24 and 25" takes the month of the first. A quarterly report keeps its quarter in view: a quarter
+// named in a future-tense clause ("will result in a fourth-quarter charge") does not replace it, and after
+// "the first nine months" the "year-earlier period" is that year rather than a quarter. Bare months are
+// last year's when they open a past-tense sentence ("In January, the insurer brought in ...") and are not
+// moved ahead by a present progressive ("is continuing ... under a June agreement"). Weekday tense cues:
+// "could"/"might"/"must" are not future; "Until Tuesday, they had not ..." is past; "On Monday, X
+// planned to ..." dates the planning; "planned a rally on Saturday" and "were planning to ... on Monday"
+// lie ahead. Number words combine ("twenty-five years" P25Y), "and a half" adds half a unit ("a minute
+// and a half" PT1M30S), spoken years work with months and seasons ("the winter of nineteen ninety-four"
+// 1994-WI). Some conventions follow TBAQ-cleaned where it is consistent: a bare "the week" of a market
+// report is YYYY-WXX (3 of 3), "the near term" FUTURE_REF (2 of 2), "will one day" FUTURE_REF.
+//
 // Extents follow the TimeBank/AQUAINT annotations of TempEval-3 TBAQ-cleaned: a leading "the", modifiers
 // ("early", "mid-", "the end of") and limits ("more than", "at least", "nearly") belong to the expression,
 // "ago" belongs to it; prepositions ("over", "within", "at"), a trailing "'s" and the article before a
@@ -35,6 +49,7 @@
 // PRESENT_REF and "soon" FUTURE_REF (not in "as soon as", "soon after" or past narration).
 //
 // Speed: each token's lexical classes are computed once as a bit set (words outside the lexicons skip the
-// tests), rules are indexed by the words and classes that may start them, and the matcher reuses its
+// tests) together with the vocabulary id of its word, so that matching a pattern literal or class is a bit
+// test; rules are indexed by the words and classes that may start them, and the matcher reuses its
 // buffers, so that Find allocates little beyond its output.
 package timex
