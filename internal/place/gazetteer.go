@@ -19,10 +19,11 @@ import (
 
 //go:generate go run ./gen -out gazetteer.tsv.gz
 
+//go:generate go run ./gen -recompress gazetteer.tsv.gz -out gazetteer.tsv.zst
 //go:generate go run ./gen -supplement gazetteer.tsv.gz -out supplement.tsv.zst
 
-//go:embed gazetteer.tsv.gz
-var gazetteerGz []byte
+//go:embed gazetteer.tsv.zst
+var gazetteerZst []byte
 
 // supplementZst holds the GeoNames cities500 places that gazetteer.tsv.gz lacks (same format, zstd), loaded
 // after it.
@@ -74,7 +75,7 @@ var (
 // LoadGazetteer returns the embedded gazetteer, decoding it on the first call only.
 func LoadGazetteer() (*Gazetteer, error) {
 	gazOnce.Do(func() {
-		gaz, gazErr = parseGazetteer(gazetteerGz, supplementZst)
+		gaz, gazErr = parseGazetteer(gazetteerZst, supplementZst)
 		if gazErr == nil {
 			gazErr = gaz.applyExtra(extraTSV)
 		}
@@ -116,39 +117,39 @@ func parseGazetteer(files ...[]byte) (*Gazetteer, error) {
 
 // decompressLines decompresses gz and hands each run of whole lines (about a sixteenth of the file) to launch
 // while the rest is still being decompressed.
-func decompressLines(gz []byte, launch func(string)) error {
-	if bytes.HasPrefix(gz, []byte{0x28, 0xb5, 0x2f, 0xfd}) { // zstd frame
-		dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+func decompressLines(data []byte, launch func(string)) error {
+	var r io.Reader
+	size := 4 * len(data)
+	if bytes.HasPrefix(data, []byte{0x28, 0xb5, 0x2f, 0xfd}) { // zstd frame
+		dec, err := zstd.NewReader(bytes.NewReader(data), zstd.WithDecoderConcurrency(1))
 		if err != nil {
 			return fmt.Errorf("place: gazetteer: %w", err)
 		}
 		defer dec.Close()
-		raw, err := dec.DecodeAll(gz, nil)
+		var h zstd.Header
+		if h.Decode(data) == nil && h.HasFCS {
+			size = int(h.FrameContentSize) + 1
+		}
+		r = dec
+	} else {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
 			return fmt.Errorf("place: gazetteer: %w", err)
 		}
-		for _, c := range splitLines(string(raw), 4) {
-			launch(c)
+		// The gzip trailer holds the decoded size (mod 2^32).
+		if len(data) >= 4 {
+			size = int(binary.LittleEndian.Uint32(data[len(data)-4:])) + 1
 		}
-		return nil
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return fmt.Errorf("place: gazetteer: %w", err)
-	}
-	// The gzip trailer holds the decoded size (mod 2^32): read into one buffer of that size.
-	size := 1 << 20
-	if len(gz) >= 4 {
-		size = int(binary.LittleEndian.Uint32(gz[len(gz)-4:])) + 1
+		r = zr
 	}
 	raw := make([]byte, 0, size)
 	block := max(size/16, 64<<10)
 	start := 0
 	for {
 		if len(raw) == cap(raw) {
-			raw = append(raw, 0)[:len(raw)] // the trailer's size was wrong (mod 2^32): grow
+			raw = append(raw, 0)[:len(raw)] // the size was wrong: grow (launched runs are copies)
 		}
-		n, err := zr.Read(raw[len(raw):min(cap(raw), len(raw)+block)])
+		n, err := r.Read(raw[len(raw):min(cap(raw), len(raw)+block)])
 		raw = raw[:len(raw)+n]
 		if err == io.EOF {
 			break

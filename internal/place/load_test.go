@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
 )
 
 // TestAppendNormalized: the allocation-free key of the loader is Normalize's, on hand cases and on every name
@@ -59,15 +60,35 @@ func FuzzAppendNormalized(f *testing.F) {
 
 func gunzip(t testing.TB) string {
 	t.Helper()
-	zr, err := gzip.NewReader(bytes.NewReader(gazetteerGz))
+	dec, err := zstd.NewReader(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := io.ReadAll(zr)
+	defer dec.Close()
+	raw, err := dec.DecodeAll(gazetteerZst, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(raw)
+}
+
+// TestZstdCopy: the embedded zstd file holds exactly the text of the generated gazetteer.tsv.gz.
+func TestZstdCopy(t *testing.T) {
+	gz, err := os.ReadFile("gazetteer.tsv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := gunzip(t); got != string(want) {
+		t.Fatalf("gazetteer.tsv.zst (%d bytes of text) differs from gazetteer.tsv.gz (%d): run go generate ./internal/place", len(got), len(want))
+	}
 }
 
 // TestParseParallel: the entries and the name index do not depend on how the text is cut between workers, and
@@ -102,7 +123,7 @@ func TestParseParallel(t *testing.T) {
 		return
 	}
 	raw := gunzip(t)
-	streamed, err := parseGazetteer(gazetteerGz)
+	streamed, err := parseGazetteer(gazetteerZst)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -336,7 +336,7 @@ func TestGazetteer(t *testing.T) {
 
 func BenchmarkLoadGazetteer(b *testing.B) {
 	for b.Loop() {
-		if _, err := parseGazetteer(gazetteerGz, supplementZst); err != nil {
+		if _, err := parseGazetteer(gazetteerZst, supplementZst); err != nil {
 			b.Fatal(err)
 		}
 	}
