@@ -1263,19 +1263,11 @@ func valYearAgoAdj(e *env, m *match) (string, string, bool) {
 }
 
 func valSpokenYear(e *env, m *match) (string, string, bool) {
-	tt, _ := m.tok("t")
-	tens, ok := numberWords[tt.low]
-	if !ok || tens < 10 {
+	y, ok := spokenYear(m)
+	if !ok {
 		return "", "", false
 	}
-	units := 0
-	if ut, ok := m.tok("u"); ok {
-		units = numberWords[ut.low]
-		if units >= 10 || tens%10 != 0 || tens < 20 {
-			return "", "", false
-		}
-	}
-	return "DATE", yearStr(1900 + tens + units), true
+	return "DATE", yearStr(y), true
 }
 
 func valWeekend(e *env, m *match) (string, string, bool) {

@@ -5,8 +5,10 @@ import (
 	"time"
 )
 
-// Value functions of the rules added for number words, spoken years, half periods, parts of
-// yesterday/today and the next day of a narrative.
+// Value functions and helpers of the rules added while tuning on TBAQ-cleaned for issue 6: number words
+// and spoken years, half periods, parts of yesterday/today, the narrative anchors ("the next morning",
+// "the previous Friday", "April 24 and 25"), report periods ("the week", "the near term", holiday weeks)
+// and the names and titles that are no time expressions ("Orion 1980", ABC's "This Week").
 
 // compound returns the number captured under "n", joined with the number word captured under "nn" when
 // there is one: "twenty four", "twenty-five" (25), "two hundred" (200). ok is false for any other pair
