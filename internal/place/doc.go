@@ -4,7 +4,8 @@
 // and d.URL for the publication's country. Output: one doc.Place per resolved entity in d.Places (GeoNames id,
 // feature code, country, admin1, point and a confidence), the entity's Key set to "loc:geonames:ID" and its
 // Country. A name the gazetteer does not know gets a place only when something locates it, with a low
-// confidence and no key of that place's: a place its name contains ("Manila Cathedral", "West Surrey"), the town
+// confidence and no key of that place's: a place its name contains ("Manila Cathedral", "West Surrey") or the
+// country or continent of the demonym it starts with ("European Commission"), the town
 // the text gives after it ("... in Springfield", "..., Springfield") or, for a facility (a street, hospital,
 // numbered road), the article's most mentioned town. Any other unknown name stays an entity without a place:
 // no centroid is guessed.
@@ -13,6 +14,12 @@
 // feature type (countries, continents and capitals first; an alternate-only name counts less), a demonym bonus
 // for countries named by their people, "City, State"/"City, Country" patterns, the publication's country,
 // support from the other entities' candidates in the same second-level division (before any choice), and, in
-// further passes, the other places of the article (same country, same first-level division, within 100 km).
+// further passes, the other places of the article (same country, same first-level division, within 100 km);
+// words around a mention that make it a state ("New York Gov.", "upstate", "the Bronx, New York") and the
+// kinds of its neighbours in a list.
+//
+// The gazetteer is GeoNames' cities1000 places, countries and divisions (gazetteer.tsv.zst, the zstd copy of
+// the generated gazetteer.tsv.gz), its cities500 places that list lacks (supplement.tsv.zst) and the hand table
+// extra.tsv; LoadGazetteer decodes them once, in parallel (see README.md).
 // The confidence is the softmax probability of the chosen entry among the candidates.
 package place
