@@ -83,6 +83,7 @@ func LoadGazetteer() (*Gazetteer, error) {
 	return gaz, gazErr
 }
 
+// parseGazetteer decodes gazetteer files (zstd or gzip TSV), in order, into one gazetteer without extra.tsv.
 func parseGazetteer(files ...[]byte) (*Gazetteer, error) {
 	// Each file is decompressed by its own goroutine, which hands runs of whole lines to parsing workers.
 	perFile := make([][]*chunk, len(files))
@@ -115,7 +116,7 @@ func parseGazetteer(files ...[]byte) (*Gazetteer, error) {
 	return buildIndex(chunks)
 }
 
-// decompressLines decompresses gz and hands each run of whole lines (about a sixteenth of the file) to launch
+// decompressLines decompresses data (a zstd frame or gzip) and hands each run of whole lines (about a sixteenth of the file) to launch
 // while the rest is still being decompressed.
 func decompressLines(data []byte, launch func(string)) error {
 	var r io.Reader
