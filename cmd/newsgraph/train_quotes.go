@@ -49,6 +49,8 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	negKeep := fs.Int("arg-negatives-keep", 1, "keep every n-th of those false cues")
 	cueIn := fs.String("cue-model", "", "cue classifier to use while choosing the epochs (default: none)")
 	cueThr := fs.Float64("cue-threshold", 0, "margin threshold of --cue-model")
+	argHeads := fs.Int("arg-heads", 0, "argument training sequences of a gold cue of several words: 0 as annotated, 1 its head alone, 2 both")
+	cueAll := fs.Bool("cue-all-tokens", false, "label every token of a gold cue CUE for the cue classifier (default: its head only)")
 	cuePrune := fs.Float64("cue-prune", 1, "the cue classifier's --prune")
 	cueThrs := fs.String("cue-thresholds", "0,5,10,20,40", "margin thresholds of the cue classifier tried on dev after each epoch")
 	if err := fs.Parse(args); err != nil {
@@ -83,7 +85,7 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	if *cueOnly {
-		return trainCue(x.WithCue(nil, 0), trainGold, devGold, trainDocs, devDocs, opt, float32(*cuePrune), *cueThrs, *out, args, stdout, stderr)
+		return trainCue(x.WithCue(nil, 0).WithCueAllTokens(*cueAll), trainGold, devGold, trainDocs, devDocs, opt, float32(*cuePrune), *cueThrs, *out, args, stdout, stderr)
 	}
 	var cueM *perceptron.Model
 	if *cueIn != "" {
@@ -97,7 +99,7 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	}
-	x = x.WithModel(nil).WithArgs(nil).WithCue(cueM, float32(*cueThr))
+	x = x.WithModel(nil).WithArgs(nil).WithCue(cueM, float32(*cueThr)).WithArgHeads(*argHeads)
 	// every annotator's file of a text is a training example (the scorers use the first)
 	var trainAnns [][]quote.TrainDoc
 	for _, g := range trainGold {
@@ -365,7 +367,31 @@ func trainCue(x *quote.Extractor, trainGold, devGold []polnear.Doc, trainDocs, d
 		pos += ex.Gold[0]
 	}
 	fmt.Fprintf(stderr, "%d candidate tokens, %d of them in a cue; %d of %d train cues hold a candidate\n", len(examples), pos, covered, gold)
+	var devEx []perceptron.Example
+	for i, g := range devGold {
+		if d := devDocs[i]; d != nil && d.Text == g.Text {
+			devEx = append(devEx, x.CueExamples(d, x.Rules(d), trainDoc(g), nil)...)
+		}
+	}
+	tokPRF := func(m *perceptron.Model, thr float32) string {
+		tp, fp, fn := 0, 0, 0
+		for _, ex := range devEx {
+			p := quote.CueMargin(m, ex) > thr
+			switch {
+			case p && ex.Gold[0] == 1:
+				tp++
+			case p:
+				fp++
+			case ex.Gold[0] == 1:
+				fn++
+			}
+		}
+		return fmt.Sprintf("dev candidate tokens: P %.4f R %.4f (tp %d fp %d fn %d)", float64(tp)/float64(max(tp+fp, 1)), float64(tp)/float64(max(tp+fn, 1)), tp, fp, fn)
+	}
 	score := func(m *perceptron.Model, thr float32) polnear.Counts {
+		if m != nil {
+			fmt.Fprintf(stderr, "  threshold %g: %s\n", thr, tokPRF(m, thr))
+		}
 		xm := x.WithCue(m, thr)
 		preds := map[string]*doc.Document{}
 		for i, d := range devDocs {

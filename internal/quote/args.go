@@ -39,6 +39,14 @@ func ArgAllowed(prev, cur int) bool {
 // loadArgs returns the embedded argument model, or nil when none is embedded.
 var loadArgs = sync.OnceValues(func() (*perceptron.Model, error) { return loadEmbedded("argument", argsGz) })
 
+// WithArgHeads sets how ArgExamples presents a gold cue of several words: 0 as annotated, 1 by its head
+// alone (cueHead, as the cue classifier finds it), 2 both ways (two sequences).
+func (x *Extractor) WithArgHeads(mode int) *Extractor {
+	y := *x
+	y.argHeads = mode
+	return &y
+}
+
 // WithArgs returns a copy of x that uses the argument model m (nil: the sequence labeller's own spans).
 func (x *Extractor) WithArgs(m *perceptron.Model) *Extractor {
 	y := *x
@@ -148,23 +156,46 @@ func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc,
 	tokAt := func(b int) int { return sort.Search(n, func(i int) bool { return d.Tokens[i].End > b }) }
 	var out []perceptron.Example
 	base := map[int][][]uint32{}
-	for k := range len(td.Cues) + len(negs) {
-		var c0 [2]int
-		if k < len(td.Cues) {
-			if len(td.Cues[k]) == 0 {
-				continue
-			}
-			c0 = td.Cues[k][0]
-		} else {
-			c0 = negs[k-len(td.Cues)]
+	// the cues to label: (attribution index or -1 for a false cue, token range)
+	type job struct{ k, cs, ce int }
+	var jobs []job
+	span := func(c [2]int) (int, int) {
+		cs := tokAt(c[0])
+		ce := cs
+		for ce < n && d.Tokens[ce].Start < c[1] {
+			ce++
 		}
-		cs := tokAt(c0[0])
-		if cs >= n {
+		return cs, ce
+	}
+	for k := range td.Cues {
+		if len(td.Cues[k]) == 0 {
 			continue
 		}
-		ce := cs
-		for ce < n && d.Tokens[ce].Start < c0[1] {
-			ce++
+		cs, ce := span(td.Cues[k][0])
+		if x.argHeads == 0 || ce <= cs {
+			jobs = append(jobs, job{k, cs, ce})
+			continue
+		}
+		toks := make([]int, 0, ce-cs)
+		for i := cs; i < ce; i++ {
+			toks = append(toks, i)
+		}
+		h := cueHead(s, toks)
+		if x.argHeads == 2 || h < 0 || ce-cs == 1 {
+			jobs = append(jobs, job{k, cs, ce})
+		}
+		if h >= 0 && ce-cs > 1 {
+			jobs = append(jobs, job{k, h, h + 1})
+		}
+	}
+	for _, c := range negs {
+		cs, ce := span(c)
+		jobs = append(jobs, job{-1, cs, ce})
+	}
+	for _, jb := range jobs {
+		k, cs, ce := jb.k, jb.cs, jb.ce
+		if cs >= n {
+			continue
 		}
 		si := sort.Search(len(d.Sents), func(i int) bool { return d.Sents[i].TokEnd > cs })
 		if si >= len(d.Sents) || ce <= cs {
@@ -192,7 +223,7 @@ func (x *Extractor) ArgExamples(d *doc.Document, rules []doc.Quote, td TrainDoc,
 				}
 			}
 		}
-		if k < len(td.Cues) {
+		if k >= 0 {
 			lab(td.Contents[k], aBCon)
 			lab(td.Sources[k], aBSrc)
 		}
@@ -263,7 +294,11 @@ func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, wc *wordCache, 
 	L := len(x.args.Labels)
 	var t [8]int32
 	for i := range af {
-		emit(x.args, af[i], t[:L], &scr.sink)
+		if wc.fw != nil {
+			scr.ks = wc.emitArgs(af[i], t[:L], scr.ks, &scr.sink)
+		} else {
+			emit(x.args, af[i], t[:L], &scr.sink)
+		}
 		if scr.cached { // template 104, from the word cache
 			k := 2 // 'C'
 			if a+i < cs {

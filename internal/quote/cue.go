@@ -1,11 +1,9 @@
 package quote
 
 import (
-	_ "embed"
 	"math/bits"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/perceptron"
@@ -17,11 +15,10 @@ import (
 // source and content. Its features are the sequence labeller's context features (feats, without the
 // word-only templates) plus its own: the word, stem and POS tag, the cue lexicon's statistics of the word,
 // and the word's neighbourhood (a to-infinitive after it, the next word's class, the nearest subject).
+// No classifier is embedded: on PolNeAR dev it did not raise the source F1 (see README.md); `newsgraph
+// train quotes --cue` trains one and WithCue puts it in place.
 // In training the lexicon statistics of a text come from the other folds of the training split (see
 // CueExamples), so that the classifier does not trust counts that saw the text itself.
-
-//go:embed quotes.cue.gz
-var cueGz []byte
 
 // CueLabels are the labels of the cue classifier, in model order.
 var CueLabels = []string{"O", "CUE"}
@@ -29,17 +26,18 @@ var CueLabels = []string{"O", "CUE"}
 // CueBits is log2 of the feature table size of the cue classifier.
 const CueBits = 20
 
-// DefaultCueThreshold is the least margin (score of CUE minus score of O, in the model's float units) for a
-// classifier cue; chosen on PolNeAR dev (see quotes.model.txt).
-const DefaultCueThreshold = 0
-
-// loadCue returns the embedded cue classifier, or nil when none is embedded.
-var loadCue = sync.OnceValues(func() (*perceptron.Model, error) { return loadEmbedded("cue", cueGz) })
-
 // WithCue returns a copy of x that uses the cue classifier m (nil: none) with the margin threshold thr.
 func (x *Extractor) WithCue(m *perceptron.Model, thr float32) *Extractor {
 	y := *x
 	y.cue, y.cueThr = m, thr
+	return &y
+}
+
+// WithCueAllTokens makes CueExamples label every token of a gold cue CUE (by default only its head, see
+// cueHead, and the others are left out).
+func (x *Extractor) WithCueAllTokens(all bool) *Extractor {
+	y := *x
+	y.cueAllToks = all
 	return &y
 }
 
@@ -157,19 +155,44 @@ func cueCtxRows(rows []uint32, s *seqSent, i, a, b, subjL int, afterComma bool, 
 	return rows
 }
 
-// cueSentRows returns, for the candidate tokens of the sentence [a, b), their token index and feature rows
-// (fs: the sentence's feats in cached mode).
-func cueSentRows(s *seqSent, a, b int, fs [][]uint32, lex Lexicon, buf []uint32, fn func(i int, rows []uint32)) []uint32 {
+// cueSentRows calls fn with each candidate token of the sentence [a, b) and its feature rows (valid during
+// the call).
+func cueSentRows(s *seqSent, a, b int, lex Lexicon, buf []uint32, fn func(i int, rows []uint32)) []uint32 {
 	hasQ := false
+	qpos := -100 // last quotation mark token
 	for i := a; i < b; i++ {
 		hasQ = hasQ || s.inq[i]
 	}
+	posH := func(i int) uint64 {
+		if i < a {
+			return hStart
+		}
+		if i >= b {
+			return hEnd
+		}
+		return s.ph[i]
+	}
 	subjL := -1
 	for i := a; i < b; i++ {
+		if s.inq[i] && s.shp[i] == 'p' {
+			qpos = i
+		}
 		if cueCand(s, i) {
-			rows := append(buf[:0], fs[i-a]...)
-			rows = cueWordRows(rows, s, i, lex)
+			rows := cueWordRows(buf[:0], s, i, lex)
 			rows = cueCtxRows(rows, s, i, a, b, subjL, i > a && s.lows[i-1] == ",", hasQ, lex)
+			nx := hEnd
+			if i+1 < b {
+				nx = s.wh[i+1]
+			}
+			rows = append(rows,
+				fk(220, posH(i-1), s.ph[i], posH(i+1)),
+				fk(221, s.sth[i], nx),
+				fk(222, s.ph[i], uint64(distBucket(min(i-qpos, 99))), uint64(b2(s.inq[i]))),
+				fk(223, s.sth[i], uint64(distBucket(i-a))),
+				fk(224, posH(i-2), posH(i-1), s.ph[i]),
+				fk(225, s.ph[i], posH(i+1), posH(i+2)),
+				fk(226, uint64(s.role[i]), uint64(s.kind[i]), s.ph[i]),
+			)
 			fn(i, rows)
 			buf = rows
 		}
@@ -190,49 +213,76 @@ func cueMargin(m *perceptron.Model, rows []uint32) float32 {
 	return float32(s1-s0) * m.Scale
 }
 
-// classifierCues returns the classifier's cue spans of the sentence [a, b) that overlap none of have.
-func (x *Extractor) classifierCues(s *seqSent, a, b int, fs [][]uint32, have []seqSpan, buf []uint32) ([]seqSpan, []uint32) {
-	var out []seqSpan
-	buf = cueSentRows(s, a, b, fs, x.lex, buf, func(i int, rows []uint32) {
-		if cueMargin(x.cue, rows) <= x.cueThr {
-			return
+// noCand is the margin of a token that is no candidate.
+const noCand = float32(-1e30)
+
+// cueMargins sets mg[i-a] to the classifier's margin of each token i of the sentence [a, b) (noCand for a
+// token that is no candidate).
+func (x *Extractor) cueMargins(s *seqSent, a, b int, mg []float32, buf []uint32) []uint32 {
+	for i := range mg {
+		mg[i] = noCand
+	}
+	return cueSentRows(s, a, b, x.lex, buf, func(i int, rows []uint32) { mg[i-a] = cueMargin(x.cue, rows) })
+}
+
+// classifierCues returns have plus the classifier's cue spans of the sentence [a, b) that overlap none of
+// have (marked typ lICue: such a cue is kept only when the argument labeller finds it a source); mg are
+// the margins (cueMargins).
+func (x *Extractor) classifierCues(s *seqSent, a, b int, mg []float32, have []seqSpan) []seqSpan {
+	out := have
+	n0 := len(out)
+	for i := a; i < b; i++ {
+		if mg[i-a] <= x.cueThr {
+			continue
 		}
 		e := i + 1
 		if s.lows[i] == "according" && e < b && s.lows[e] == "to" {
 			e++
 		}
+		dup := false
 		for _, c := range have {
-			if c.s < e && i < c.e {
-				return
-			}
+			dup = dup || (c.s < e && i < c.e)
 		}
-		if n := len(out); n > 0 && out[n-1].e >= i {
+		if dup {
+			continue
+		}
+		if n := len(out); n > n0 && out[n-1].e >= i {
 			out[n-1].e = max(out[n-1].e, e)
-			return
+			continue
 		}
-		out = append(out, seqSpan{typ: lBCue, s: i, e: e})
-	})
-	return out, buf
+		out = append(out, seqSpan{typ: lICue, s: i, e: e}) // lICue marks a classifier cue
+	}
+	return out
 }
 
 // CueExamples returns the cue classifier's training examples of one document: one single-token sequence per
 // candidate token, labelled CUE when the token overlaps a gold cue. lex is the lexicon to read the word
-// statistics from (for training, one learned without this text's fold).
+// statistics from (for training, one learned without this text's fold; nil: the extractor's, from cues.tsv).
 func (x *Extractor) CueExamples(d *doc.Document, rules []doc.Quote, td TrainDoc, lex Lexicon) []perceptron.Example {
 	n := len(d.Tokens)
 	if n == 0 {
 		return nil
 	}
-	isCue := make([]bool, n)
-	for _, frags := range td.Cues {
-		for _, f := range frags {
-			for i := sort.Search(n, func(i int) bool { return d.Tokens[i].End > f[0] }); i < n && d.Tokens[i].Start < f[1]; i++ {
-				isCue[i] = true
-			}
-		}
+	if lex == nil {
+		lex = x.lex
 	}
 	s := x.prepSeq(d, rules)
-	sc := &scratch{cached: true}
+	// 1: the head of a gold cue (see cueHead); 2: another token of a gold cue, left out of training
+	isCue := make([]byte, n)
+	for _, frags := range td.Cues {
+		var toks []int
+		for _, f := range frags {
+			for i := sort.Search(n, func(i int) bool { return d.Tokens[i].End > f[0] }); i < n && d.Tokens[i].Start < f[1]; i++ {
+				toks = append(toks, i)
+				if isCue[i] == 0 {
+					isCue[i] = 2
+				}
+			}
+		}
+		if h := cueHead(s, toks); h >= 0 {
+			isCue[h] = 1
+		}
+	}
 	var out []perceptron.Example
 	var buf []uint32
 	for _, se := range d.Sents {
@@ -240,16 +290,46 @@ func (x *Extractor) CueExamples(d *doc.Document, rules []doc.Quote, td TrainDoc,
 		if b <= a {
 			continue
 		}
-		fs := x.feats(s, a, b, sc)
-		buf = cueSentRows(s, a, b, fs, lex, buf, func(i int, rows []uint32) {
+		buf = cueSentRows(s, a, b, lex, buf, func(i int, rows []uint32) {
 			g := 0
-			if isCue[i] {
+			switch isCue[i] {
+			case 1:
+				g = 1
+			case 2:
+				if !x.cueAllToks {
+					return
+				}
 				g = 1
 			}
 			out = append(out, perceptron.Example{Feats: [][]uint32{append([]uint32(nil), rows...)}, Gold: []int{g}})
 		})
 	}
 	return out
+}
+
+// cueHead returns the token of toks (a gold cue) that the classifier should find: the last verb that is not
+// an auxiliary, else the first noun, else the first candidate (-1: none).
+func cueHead(s *seqSent, toks []int) int {
+	h := -1
+	for _, i := range toks {
+		if strings.HasPrefix(s.d.Tokens[i].POS, "VB") && !auxWords[s.lows[i]] {
+			h = i
+		}
+	}
+	if h >= 0 {
+		return h
+	}
+	for _, i := range toks {
+		if p := s.d.Tokens[i].POS; p == "NN" || p == "NNS" {
+			return i
+		}
+	}
+	for _, i := range toks {
+		if cueCand(s, i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // CueCoverage counts the gold cues of td and how many of them hold a candidate token.
@@ -273,3 +353,6 @@ func (x *Extractor) CueCoverage(d *doc.Document, td TrainDoc) (gold, covered int
 	}
 	return
 }
+
+// CueMargin returns the classifier m's margin of an example of CueExamples.
+func CueMargin(m *perceptron.Model, ex perceptron.Example) float32 { return cueMargin(m, ex.Feats[0]) }

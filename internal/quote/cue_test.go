@@ -65,3 +65,55 @@ func TestCueCand(t *testing.T) {
 		}
 	}
 }
+
+func TestCloseMarks(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sentOf(t, x, `He/PRP said/VBD the/DT goal/NN was/VBD "/'' a/DT floor/NN ./. "/'' Then/RB`)
+	for _, tc := range []struct {
+		name       string
+		cs, ce     int
+		want       int
+		wantReason string
+	}{
+		{"open mark at the end", 2, 6, 10, "extended past the closing mark"},
+		{"no mark", 2, 5, 5, "unchanged"},
+		{"closed inside", 5, 10, 10, "unchanged"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := closeMarks(s, tc.cs, tc.ce, len(s.lows)); got != tc.want {
+				t.Errorf("closeMarks(%d, %d) = %d, want %d (%s)", tc.cs, tc.ce, got, tc.want, tc.wantReason)
+			}
+		})
+	}
+}
+
+func TestInsideModel(t *testing.T) {
+	text := `Rubio told ministers that allies must meet their pledge “without excuses,” officials said.`
+	at := func(s string) doc.Span {
+		i := strings.Index(text, s)
+		return doc.Span{Start: i, End: i + len(s)}
+	}
+	fragment := doc.Quote{Kind: doc.Direct, Content: at("“without excuses,”"), Cue: at("pledge")}
+	model := []doc.Quote{{Content: at("that allies must meet their pledge “without excuses,”"), Cue: at("told")}}
+	for _, tc := range []struct {
+		name  string
+		r     doc.Quote
+		model []doc.Quote
+		want  bool
+	}{
+		{"fragment with its cue inside the reported speech", fragment, model, true},
+		{"no model quote", fragment, nil, false},
+		{"own cue outside", doc.Quote{Kind: doc.Direct, Content: fragment.Content, Cue: at("officials said")}, model, false},
+		{"model cue inside the fragment", fragment, []doc.Quote{{Content: model[0].Content, Cue: at("excuses")}}, false},
+		{"same span", fragment, []doc.Quote{{Content: fragment.Content, Cue: at("told")}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := insideModel(text, tc.r, tc.model); got != tc.want {
+				t.Errorf("insideModel = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -110,7 +110,8 @@ type scratch struct {
 	// context of template 45 per token of the sentence
 	cached bool
 	v45    []int8
-	sink   int16 // keeps the touching loads of emit from being optimised away
+	sink   int16   // keeps the touching loads of emit from being optimised away
+	ks     []int32 // compact rows (see wordCache.emitBoth)
 }
 
 func (sc *scratch) intBuf(k, n int) []int {
@@ -626,6 +627,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	var seqEm []int32
 	var argEm, argSc []int32
 	var cueBuf []uint32
+	var cueMg []float32
 	var conSegs []seqSpan
 	lastQ := -1 // index in out of the attribution of the previous sentence with content, for continuations
 	lastSent := -2
@@ -633,6 +635,13 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 		a, b := se.TokStart, min(se.TokEnd, len(d.Tokens))
 		if b <= a {
 			continue
+		}
+		if x.cue != nil {
+			if cap(cueMg) < b-a {
+				cueMg = make([]float32, b-a, 2*(b-a))
+			}
+			cueMg = cueMg[:b-a]
+			cueBuf = x.cueMargins(s, a, b, cueMg, cueBuf)
 		}
 		fs := x.feats(s, a, b, sc)
 		if cap(labels) < b-a {
@@ -652,7 +661,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			}
 			argEm = argEm[:len(fs)*La]
 			for i, f := range fs {
-				wc.emitBoth(f, seqEm[i*L:(i+1)*L], argEm[i*La:(i+1)*La], &sc.sink)
+				sc.ks = wc.emitBoth(f, seqEm[i*L:(i+1)*L], argEm[i*La:(i+1)*La], sc.ks, &sc.sink)
 			}
 		} else {
 			for i, f := range fs {
@@ -694,9 +703,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			}
 		}
 		if x.cue != nil {
-			var extra []seqSpan
-			extra, cueBuf = x.classifierCues(s, a, b, fs, cues, cueBuf)
-			cues = append(cues, extra...)
+			cues = x.classifierCues(s, a, b, cueMg, cues)
 		}
 		if len(cues) == 0 {
 			// content without a cue continues the previous sentence's attribution
@@ -724,6 +731,9 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 				if len(conSegs) == 0 {
 					continue
 				}
+				if cu.typ == lICue && !hasSrc {
+					continue // a classifier cue is kept only with a source of the argument labeller
+				}
 				if x.cfg.JoinContent {
 					conSegs = append(conSegs[:0], seqSpan{typ: lBCon, s: conSegs[0].s, e: conSegs[len(conSegs)-1].e})
 				}
@@ -747,6 +757,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 					srcSp, speaker = &sp, res.speaker(sp, s.lows[src.s])
 				}
 				for _, cg := range conSegs {
+					cg.e = closeMarks(s, cg.s, cg.e, b)
 					q := doc.Quote{Content: doc.Span{Start: d.Tokens[cg.s].Start, End: d.Tokens[cg.e-1].End},
 						Cue: doc.Span{Start: d.Tokens[cu.s].Start, End: d.Tokens[cu.e-1].End}, Source: srcSp, Speaker: speaker}
 					q.Kind = kindOf(d.Text[q.Content.Start:q.Content.End])
@@ -818,6 +829,35 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	return out
 }
 
+// closeMarks returns the end of the content [cs, ce) of the sentence ending at b, extended past the
+// closing quotation mark (in the sentence or right after it) when the content opens one and stops before
+// it closes (the labeller's content of
+// a mixed quote sometimes ends at the mark: `was "` for `was "a floor, not a ceiling."`).
+func closeMarks(s *seqSent, cs, ce, b int) int {
+	open := false
+	for i := cs; i < ce; i++ {
+		switch s.lows[i] {
+		case "``", "“", "«":
+			open = true
+		case "''", "”", "»":
+			open = false
+		case "\"":
+			open = !open
+		}
+	}
+	if !open {
+		return ce
+	}
+	// the closing mark may follow the sentence's final stop, in the next sentence of the text stage
+	for i := ce; i < min(b+1, len(s.lows)); i++ {
+		switch s.lows[i] {
+		case "''", "”", "»", "\"":
+			return i + 1
+		}
+	}
+	return ce
+}
+
 // kindOf tells a quotation in marks (direct), one that holds marks (mixed) and plain reported speech.
 func kindOf(s string) string {
 	s = strings.TrimSpace(s)
@@ -841,13 +881,28 @@ func merge(text string, rules, model []doc.Quote) []doc.Quote {
 	}
 	var direct, rest []doc.Quote
 	for _, r := range rules {
-		if r.Kind == doc.Direct {
+		if r.Kind == doc.Direct && !insideModel(text, r, model) {
 			direct = append(direct, r)
 		} else {
 			rest = append(rest, r)
 		}
 	}
 	return merge0(merge0(direct, model), rest)
+}
+
+// insideModel reports whether the content of r lies inside, and is shorter than, the content of a model
+// attribution whose cue is outside r, while r is four words at most and its own cue lies inside that content: a quoted fragment of reported speech (a mixed quote: "X told them
+// that allies must meet their pledge “without excuses,”"), which the model's attribution covers whole.
+func insideModel(text string, r doc.Quote, model []doc.Quote) bool {
+	for _, m := range model {
+		c := m.Content
+		if c.Start <= r.Content.Start && r.Content.End <= c.End && c.End-c.Start > r.Content.End-r.Content.Start &&
+			(m.Cue.End <= r.Content.Start || m.Cue.Start >= r.Content.End) &&
+			r.Cue.End > r.Cue.Start && c.Start <= r.Cue.Start && r.Cue.End <= c.End && len(strings.Fields(text[r.Content.Start:r.Content.End])) <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // merge0 returns kept plus the quotes of add whose content overlaps none of kept's, in text order and

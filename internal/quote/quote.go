@@ -78,9 +78,11 @@ type Extractor struct {
 	seq  *perceptron.Model // the sequence labeller, nil for rules only
 	args *perceptron.Model // the argument labeller, nil to use the sequence labeller's spans
 	wc   *cacheHolder      // the word cache of seq and args (see cache.go)
-	// cue is the cue classifier (nil: none) and cueThr its margin threshold (see cue.go)
-	cue    *perceptron.Model
-	cueThr float32
+	// cue is the cue classifier (nil: none, the default) and cueThr its margin threshold (see cue.go)
+	cue        *perceptron.Model
+	cueThr     float32
+	cueAllToks bool // CueExamples labels every token of a gold cue (see WithCueAllTokens)
+	argHeads   int  // how ArgExamples presents a gold cue of several words (see WithArgHeads)
 }
 
 // New returns the stage with the embedded cue lexicon and the default configuration.
@@ -102,10 +104,6 @@ func NewWithConfig(cfg Config) (*Extractor, error) {
 	if x.args, err = loadArgs(); err != nil {
 		return nil, err
 	}
-	if x.cue, err = loadCue(); err != nil {
-		return nil, err
-	}
-	x.cueThr = DefaultCueThreshold
 	if x.seq != nil {
 		x.cache() // build the embedded models' word cache and interleaved table with the models
 	}
