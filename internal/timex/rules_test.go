@@ -280,6 +280,10 @@ func TestTenseCues(t *testing.T) {
 		{"planned-and-were-planning", "Exiles planned a rally on Saturday and were planning to march on Monday.",
 			[]string{"26:34 DATE 2025-08-23", "65:71 DATE 2025-08-25"}},
 		{"planned-participle-is-not-a-plan", "A lecture planned for Saturday was canceled.", []string{"22:30 DATE 2025-08-16"}},
+		{"future-in-past", "The company said Tuesday it would close the plant on Friday.",
+			[]string{"17:24 DATE 2025-08-19", "53:59 DATE 2025-08-22"}},
+		{"reported-past", "The company said on Monday that the plant closed on Friday.",
+			[]string{"20:26 DATE 2025-08-18", "52:58 DATE 2025-08-15"}},
 		{"could-is-not-future", "The grandparents could be located Tuesday in their home town.", []string{"34:41 DATE 2025-08-19"}},
 	}
 	for _, tt := range tests {
