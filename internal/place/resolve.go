@@ -95,6 +95,15 @@ type Weights struct {
 	// Namesake is added besides DivisionSeat to a city that is not its division's seat but holds NamesakeShare
 	// of its people (New York City in New York state).
 	Namesake float64
+	// FamePop and FameRatio: a populated place of at least FamePop people, and FameRatio times the people of the
+	// chosen one, is the reading of its name unless the text gives the smaller namesake local evidence (a
+	// "City, State" pattern, another place of its first-level or second-level division, a place nearby, the
+	// paper's home town, the country of a country-code domain): the country of the article's other places alone does not make "Cambridge Analytica"
+	// the one in Maryland. FameRatio 0 turns this off.
+	FamePop, FameRatio float64
+	// CapitalNear: a chosen national capital or city of more than BigCity people is no "place nearby" evidence
+	// (Washington, D.C. is national news and does not make "Cambridge" the one in Maryland).
+	CapitalNear bool
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -145,6 +154,9 @@ func DefaultWeights() Weights {
 		Obscure:          0.5,
 		ObscureGap:       3,
 		ListType:         1,
+		FamePop:          100000,
+		FameRatio:        10,
+		CapitalNear:      true,
 	}
 }
 
@@ -159,6 +171,7 @@ type item struct {
 	cands     []int32
 	prior     []float64
 	pattern   []bool
+	local     []bool  // a candidate with evidence from its own division or neighbourhood (see joint)
 	maxPrior  float64 // the best prior among cands
 	choice    int     // index into cands, -1 when none
 	conf      float64
@@ -187,6 +200,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			continue
 		}
 		it.pattern = make([]bool, len(it.cands))
+		it.local = make([]bool, len(it.cands))
 		namesCountry := false // "Mexico, the US and Canada" is a list, not a place in the US
 		for _, c := range it.cands {
 			if isCountry(g.Entries[c].Feature) {
@@ -243,6 +257,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			for k, c := range it.cands {
 				if en := &g.Entries[c]; strings.HasPrefix(en.Feature, "PPL") && en.Country == homeCountry {
 					it.prior[k] += w.HomeName
+					it.local[k] = true
 				}
 			}
 		}
@@ -283,8 +298,9 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		}
 		return s
 	}
+	var ctx *evidence
 	for pass := 0; pass <= w.Rounds; pass++ {
-		var ctx *evidence
+		ctx = nil
 		if pass > 0 {
 			ctx = newContext(g, w, items, home)
 		}
@@ -314,10 +330,51 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			}
 		}
 	}
+	if w.FameRatio > 0 && ctx != nil {
+		r.fame(items, ctx, pub)
+	}
 	if w.Facility > 0 {
 		r.facilities(d, items)
 	}
 	return items
+}
+
+// fame replaces a chosen populated place that has no local evidence by a far larger namesake (FamePop,
+// FameRatio): "Cambridge" with only American places around it is still England's Cambridge, not Maryland's.
+func (r *Resolver) fame(items []item, ctx *evidence, pub string) {
+	g, w := r.gaz, r.w
+	for i := range items {
+		it := &items[i]
+		if it.choice < 0 || it.contained {
+			continue
+		}
+		k := it.choice
+		c := &g.Entries[it.cands[k]]
+		// A country-code domain is the paper's home country: a British paper's "Perth" is Scotland's.
+		if !strings.HasPrefix(c.Feature, "PPL") || it.pattern[k] || it.local[k] || c.Country == pub || ctx.local(c, it.ent) {
+			continue
+		}
+		best := -1
+		for j, x := range it.cands {
+			b := &g.Entries[x]
+			if j == k || !strings.HasPrefix(b.Feature, "PPL") || float64(b.Population) < w.FamePop ||
+				float64(b.Population) < w.FameRatio*float64(c.Population) {
+				continue
+			}
+			if best < 0 || b.Population > g.Entries[it.cands[best]].Population {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		it.choice = best
+		var z float64
+		for _, s := range it.scoreBuf {
+			z += math.Exp(s - it.scoreBuf[best])
+		}
+		it.conf = 1 / z
+	}
 }
 
 // facilityHead are the last words of names of buildings, streets and other works, which lie in a town.
@@ -513,6 +570,7 @@ func (r *Resolver) joint(items []item, home []int32) {
 				for _, h := range home {
 					if he := &g.Entries[h]; h != c && haversineKm(en.Lat, en.Lon, he.Lat, he.Lon) <= w.HomeKm {
 						it.prior[k] += w.HomeNear
+						it.local[k] = true
 						break
 					}
 				}
@@ -536,6 +594,9 @@ func (r *Resolver) joint(items []item, home []int32) {
 					}
 				}
 				it.prior[k] += w.JointAdmin2 * math.Log1p(float64(n))
+				if n > 0 {
+					it.local[k] = true
+				}
 			}
 			if w.JointNear != 0 {
 				tick++
@@ -944,11 +1005,28 @@ func newContext(g *Gazetteer, w Weights, items []item, home *Entry) *evidence {
 				c.admin1[en.Country+"."+en.Admin1] += it.conf
 			}
 		}
+		if w.CapitalNear && strings.HasPrefix(en.Feature, "PPL") && (en.Feature == "PPLC" || (w.BigCity > 0 && float64(en.Population) > w.BigCity)) {
+			continue
+		}
 		if !isCountry(en.Feature) && en.Feature != "CONT" && en.Feature != "ADM1" && en.Feature != "RGN" && en.Feature != "OCN" {
 			c.points = append(c.points, pt{it.ent, en.Lat, en.Lon})
 		}
 	}
 	return c
+}
+
+// local reports whether the other entities give en evidence of its own first-level division or neighbourhood.
+func (c *evidence) local(en *Entry, ent int) bool {
+	if en.Admin1 != "" {
+		n := c.admin1[en.Country+"."+en.Admin1]
+		if me, ok := c.byEntity[ent]; ok && me.en.Country == en.Country && me.en.Admin1 == en.Admin1 && !isCountry(me.en.Feature) {
+			n -= me.conf
+		}
+		if n > 1e-9 {
+			return true
+		}
+	}
+	return c.w.Near != 0 && c.nearby(en.Lat, en.Lon, ent)
 }
 
 // score is the context term for candidate en of entity ent: the evidence of the other entities only.
