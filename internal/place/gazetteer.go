@@ -59,6 +59,29 @@ type Gazetteer struct {
 	demonyms map[string][]int32
 	country  map[string]int32 // ISO2 → its country entry
 	admin1   map[string]int32 // "US.LA" → its ADM1 entry
+	// capitals maps ISO2 to the country's most populous PPLC entry, built on first use (capital).
+	capitalOnce sync.Once
+	capitals    map[string]int32
+}
+
+// capital returns the entry of country cc's capital, or -1.
+func (g *Gazetteer) capital(cc string) int32 {
+	g.capitalOnce.Do(func() {
+		g.capitals = map[string]int32{}
+		for i := range g.Entries {
+			en := &g.Entries[i]
+			if en.Feature != "PPLC" {
+				continue
+			}
+			if j, ok := g.capitals[en.Country]; !ok || g.Entries[j].Population < en.Population {
+				g.capitals[en.Country] = int32(i)
+			}
+		}
+	})
+	if i, ok := g.capitals[cc]; ok {
+		return i
+	}
+	return -1
 }
 
 type cand struct {

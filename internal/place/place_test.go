@@ -777,3 +777,24 @@ func TestFame(t *testing.T) {
 		t.Skipf("without the fame rule Cambridge is already England's (%+v): the first case shows nothing", p)
 	}
 }
+
+// TestMissions: a country's ministry sits in its capital; a town named in an institution's name places it
+// before the demonym does.
+func TestMissions(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct{ name, text, entity, want string }{
+		{"ministry", "The [[Russian Foreign Ministry]] summoned the ambassador on Monday.", "Russian Foreign Ministry", "Moscow"},
+		{"town before demonym", "Staff at the [[British Embassy Tokyo]] said flights from [[Tokyo]] would resume.", "British Embassy Tokyo", "Tokyo"},
+		{"demonym", "The [[Mexican Senate]] passed the bill.", "Mexican Senate", "Mexico"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := article(t, tc.text)
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if p := placeOf(d, tc.entity); p == nil || p.Name != tc.want {
+				t.Fatalf("%s placed at %+v, want %s", tc.entity, p, tc.want)
+			}
+		})
+	}
+}

@@ -104,6 +104,9 @@ type Weights struct {
 	// CapitalNear: a chosen national capital or city of more than BigCity people is no "place nearby" evidence
 	// (Washington, D.C. is national news and does not make "Cambridge" the one in Maryland).
 	CapitalNear bool
+	// Missions: a ministry of a country is placed in its capital ("Russian Foreign Ministry" → Moscow), and a
+	// demonym places an unknown name only when no place is named in it ("British Embassy Tokyo" → Tokyo).
+	Missions bool
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -157,6 +160,7 @@ func DefaultWeights() Weights {
 		FamePop:          100000,
 		FameRatio:        10,
 		CapitalNear:      true,
+		Missions:         true,
 	}
 }
 
@@ -629,9 +633,6 @@ func (r *Resolver) joint(items []item, home []int32) {
 // table), then keeps the best maxCandidates by prior.
 func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[string]bool) ([]int32, []float64, bool) {
 	g, w := r.gaz, r.w
-	type found struct {
-		primary bool
-	}
 	seen := map[int32]found{}
 	var order []int32
 	tried := map[string]bool{}
@@ -718,6 +719,7 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		// A named feature the gazetteer lacks ("Manila Cathedral", "Dubai World Cup") lies in the place its name
 		// contains, when that place is another place of the article or a country or first-level division.
 		toks := strings.Fields(e.Name)
+		low := strings.Fields(strings.ToLower(e.Name))
 		for n := len(toks) - 1; n >= 1 && len(order) == 0 && len(toks) <= 8; n-- {
 			for i := 0; i+n <= len(toks) && len(order) == 0; i++ {
 				sub := strings.Join(toks[i:i+n], " ")
@@ -737,18 +739,25 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 					try(sub)
 					contained = len(order) > 0
 				}
-				if len(order) == 0 && w.ContainedDemonym && i == 0 {
-					// An institution named by a demonym ("European Commission", "Mexican Senate", "British
-					// Embassy") lies in the country or continent of the demonym.
-					for _, c := range g.demonyms[k] {
-						if f := g.Entries[c].Feature; isCountry(f) || f == "CONT" {
-							if _, dup := seen[c]; !dup {
-								seen[c] = found{true}
-								order = append(order, c)
-							}
-						}
-					}
-					contained = len(order) > 0
+				if len(order) == 0 && w.ContainedDemonym && i == 0 && !w.Missions {
+					contained = r.demonymCountry(k, seen, &order)
+				}
+			}
+		}
+		if len(order) == 0 && w.ContainedDemonym && w.Missions && len(toks) <= 8 {
+			// An institution named by a demonym ("European Commission", "Mexican Senate") lies in the country or
+			// continent of the demonym; only when no place is named inside it.
+			for n := len(toks) - 1; n >= 1 && len(order) == 0; n-- {
+				contained = r.demonymCountry(Normalize(strings.Join(toks[:n], " ")), seen, &order)
+			}
+		}
+		if contained && w.Missions && hasWord(low, ministryWord) && len(order) == 1 {
+			// A country's ministry sits in its capital ("Russian Foreign Ministry" → Moscow).
+			if en := &g.Entries[order[0]]; isCountry(en.Feature) {
+				if c := g.capital(en.Country); c >= 0 {
+					delete(seen, order[0])
+					order[0] = c
+					seen[c] = found{true}
 				}
 			}
 		}
@@ -834,6 +843,37 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		order, prior = o2, p2
 	}
 	return order, prior, contained
+}
+
+// found marks a candidate of candidates: primary when the name is its main name.
+type found struct {
+	primary bool
+}
+
+// demonymCountry adds the countries and continents of demonym key k to order; it reports whether it found any.
+func (r *Resolver) demonymCountry(k string, seen map[int32]found, order *[]int32) bool {
+	g := r.gaz
+	for _, c := range g.demonyms[k] {
+		if f := g.Entries[c].Feature; isCountry(f) || f == "CONT" {
+			if _, dup := seen[c]; !dup {
+				seen[c] = found{true}
+				*order = append(*order, c)
+			}
+		}
+	}
+	return len(*order) > 0
+}
+
+// ministryWord are words of the names of a government's ministries, which sit in its capital.
+var ministryWord = map[string]bool{"ministry": true, "ministries": true}
+
+func hasWord(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[strings.Trim(w, ".,;:'’")] {
+			return true
+		}
+	}
+	return false
 }
 
 // genericWord are words that name no place on their own inside a longer name ("South Ossetia" is not in
