@@ -49,6 +49,7 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	negKeep := fs.Int("arg-negatives-keep", 1, "keep every n-th of those false cues")
 	cueIn := fs.String("cue-model", "", "cue classifier to use while choosing the epochs (default: none)")
 	cueThr := fs.Float64("cue-threshold", 0, "margin threshold of --cue-model")
+	crossfit := fs.Int("arg-crossfit", 0, "also train the argument model on the false cues of sequence models trained for this many epochs on the other half of the train split (0: none)")
 	argHeads := fs.Int("arg-heads", 0, "argument training sequences of a gold cue of several words: 0 as annotated, 1 its head alone, 2 both")
 	cueAll := fs.Bool("cue-all-tokens", false, "label every token of a gold cue CUE for the cue classifier (default: its head only)")
 	cuePrune := fs.Float64("cue-prune", 1, "the cue classifier's --prune")
@@ -114,6 +115,7 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 		trainAnns = append(trainAnns, tds)
 	}
 	var examples []perceptron.Example
+	exOf := make([][2]int, len(trainGold)) // each text's examples: examples[exOf[i][0]:exOf[i][1]]
 	skipped := 0
 	for i, g := range trainGold {
 		d := trainDocs[i]
@@ -122,9 +124,11 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		rules := x.Rules(d)
+		exOf[i][0] = len(examples)
 		for _, td := range trainAnns[i] {
 			examples = append(examples, x.SeqExamples(d, rules, td)...)
 		}
+		exOf[i][1] = len(examples)
 	}
 	fmt.Fprintf(stderr, "%d training sentences (%d texts skipped)\n", len(examples), skipped)
 	score := func(m, args *perceptron.Model) polnear.Counts {
@@ -187,6 +191,29 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	if *negP > 0 {
 		foldLex = foldLexicons(trainGold)
 	}
+	// cross-fitted false cues: a sequence model trained on one half of the texts labels the other half
+	cfNegs := make([][][2]int, len(trainGold))
+	if *crossfit > 0 {
+		for f := range 2 {
+			var ex []perceptron.Example
+			for i := range trainGold {
+				if i%2 != f {
+					ex = append(ex, examples[exOf[i][0]:exOf[i][1]]...)
+				}
+			}
+			o := opt
+			o.Epochs, o.Patience = *crossfit, *crossfit
+			ep := 0
+			tr := perceptron.NewTrainer(quote.SeqLabels, quote.SeqBits, quote.SeqAllowed)
+			m, _, _ := perceptron.Fit(tr, ex, o, func(*perceptron.Model) float64 { ep++; return float64(ep) })
+			xf := x.WithModel(m)
+			for i, g := range trainGold {
+				if d := trainDocs[i]; i%2 == f && d != nil && d.Text == g.Text {
+					cfNegs[i] = quote.FalseCues(xf.SeqCueSpans(d, x.Rules(d)), trainDoc(g))
+				}
+			}
+		}
+	}
 	nNeg := 0
 	for i, g := range trainGold {
 		if d := trainDocs[i]; d != nil && d.Text == g.Text {
@@ -195,8 +222,9 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 				var negs [][2]int
 				if *negP > 0 {
 					negs = x.ArgNegatives(d, td, foldLex[i%cueFolds], *negP, *negKeep)
-					nNeg += len(negs)
 				}
+				negs = append(negs, cfNegs[i]...)
+				nNeg += len(negs)
 				argEx = append(argEx, x.ArgExamples(d, rules, td, negs)...)
 			}
 		}

@@ -117,3 +117,49 @@ func TestInsideModel(t *testing.T) {
 		})
 	}
 }
+
+func TestFalseCues(t *testing.T) {
+	td := TrainDoc{Cues: [][][2]int{{{10, 14}}, {{30, 34}, {40, 42}}}}
+	for _, tc := range []struct {
+		name string
+		cues [][2]int
+		want [][2]int
+	}{
+		{"all gold", [][2]int{{10, 14}, {41, 45}}, nil},
+		{"one false", [][2]int{{10, 14}, {20, 25}}, [][2]int{{20, 25}}},
+		{"touching is not overlapping", [][2]int{{14, 20}, {34, 40}}, [][2]int{{14, 20}, {34, 40}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := FalseCues(tc.cues, td)
+			if len(got) != len(tc.want) {
+				t.Fatalf("FalseCues = %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("FalseCues = %v, want %v", got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+func TestSeqCueSpans(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.seq == nil {
+		t.Skip("no sequence model embedded")
+	}
+	text := "The mayor said on Friday that the bridge would reopen in May."
+	d := &doc.Document{Text: text}
+	prepare(t, d)
+	spans := x.SeqCueSpans(d, x.Rules(d))
+	if len(spans) != 1 || text[spans[0][0]:spans[0][1]] != "said" {
+		var got []string
+		for _, sp := range spans {
+			got = append(got, text[sp[0]:sp[1]])
+		}
+		t.Errorf("SeqCueSpans = %q, want [said]", got)
+	}
+}

@@ -76,3 +76,46 @@ func rank(r int) int {
 	}
 	return 0
 }
+
+// SeqCueSpans returns the byte spans of the cues that the sequence model labels in d (features as in
+// training: rules are the rules' quotes for d). Training uses it to find the false cues that a sequence
+// model trained without d gives the argument model (see ArgExamples).
+func (x *Extractor) SeqCueSpans(d *doc.Document, rules []doc.Quote) [][2]int {
+	if x.seq == nil || len(d.Tokens) == 0 {
+		return nil
+	}
+	s := x.prepSeq(d, rules)
+	dec := x.seq.NewDecoder()
+	var out [][2]int
+	for _, se := range d.Sents {
+		a, b := se.TokStart, min(se.TokEnd, len(d.Tokens))
+		if b <= a {
+			continue
+		}
+		labels := make([]int, b-a)
+		dec.Decode(x.feats(s, a, b, nil), labels)
+		for _, sp := range spansOf(labels, a) {
+			if sp.typ == lBCue {
+				out = append(out, [2]int{d.Tokens[sp.s].Start, d.Tokens[sp.e-1].End})
+			}
+		}
+	}
+	return out
+}
+
+// FalseCues returns the spans of cues that overlap no gold cue of td.
+func FalseCues(cues [][2]int, td TrainDoc) [][2]int {
+	var out [][2]int
+	for _, c := range cues {
+		hit := false
+		for _, frags := range td.Cues {
+			for _, f := range frags {
+				hit = hit || (f[0] < c[1] && c[0] < f[1])
+			}
+		}
+		if !hit {
+			out = append(out, c)
+		}
+	}
+	return out
+}
