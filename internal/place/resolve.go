@@ -101,8 +101,9 @@ type Weights struct {
 	// paper's home town, the country of a country-code domain): the country of the article's other places alone does not make "Cambridge Analytica"
 	// the one in Maryland. FameRatio 0 turns this off.
 	FamePop, FameRatio float64
-	// CapitalNear: a chosen national capital or city of more than BigCity people is no "place nearby" evidence
-	// (Washington, D.C. is national news and does not make "Cambridge" the one in Maryland).
+	// CapitalNear: a chosen national capital, city of more than BigCity people or building (the seats of
+	// government of extra.tsv: White House, Congress, Kremlin) is no "place nearby" evidence (Washington, D.C.
+	// is national news and does not make "Cambridge" the one in Maryland).
 	CapitalNear bool
 	// Missions: a ministry of a country is placed in its capital ("Russian Foreign Ministry" → Moscow), and a
 	// demonym places an unknown name only when no place is named in it ("British Embassy Tokyo" → Tokyo).
@@ -1045,7 +1046,7 @@ func newContext(g *Gazetteer, w Weights, items []item, home *Entry) *evidence {
 				c.admin1[en.Country+"."+en.Admin1] += it.conf
 			}
 		}
-		if w.CapitalNear && strings.HasPrefix(en.Feature, "PPL") && (en.Feature == "PPLC" || (w.BigCity > 0 && float64(en.Population) > w.BigCity)) {
+		if w.CapitalNear && (en.Feature == "BLDG" || en.Feature == "PPLC" || (strings.HasPrefix(en.Feature, "PPL") && w.BigCity > 0 && float64(en.Population) > w.BigCity)) {
 			continue
 		}
 		if !isCountry(en.Feature) && en.Feature != "CONT" && en.Feature != "ADM1" && en.Feature != "RGN" && en.Feature != "OCN" {
