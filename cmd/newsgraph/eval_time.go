@@ -73,6 +73,7 @@ func evalTime(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	alone := fs.Bool("timex-only", false, "run the timex stage alone on the gold text, without tokens and POS tags (default: the whole pipeline, as extract does)")
 	errs := fs.Bool("errors", false, "list misses, spurious and wrong predictions on stderr")
+	oks := fs.Bool("matches", false, "with --errors, also list the predictions that are right (OK lines)")
 	var mins multiFlag
 	fs.Var(&mins, "min", "exit 1 when metric KEY (as printed, rounded to 4 places) is below VALUE: `KEY=VALUE`, repeatable")
 	fs.Usage = func() {
@@ -117,7 +118,7 @@ func evalTime(args []string, stdout, stderr io.Writer) int {
 		c, pairs := timeml.ScoreDoc(d, text, preds)
 		total.Add(c)
 		if *errs {
-			listErrors(stderr, d, text, preds, pairs)
+			listErrors(stderr, d, text, preds, pairs, *oks)
 		}
 	}
 	m := timeml.Compute(total)
@@ -140,7 +141,7 @@ func evalTime(args []string, stdout, stderr io.Writer) int {
 }
 
 // listErrors prints one line per gold timex that was missed or got a wrong value, and per spurious prediction.
-func listErrors(w io.Writer, d *timeml.Doc, text string, preds []timeml.Pred, pairs []timeml.Pair) {
+func listErrors(w io.Writer, d *timeml.Doc, text string, preds []timeml.Pred, pairs []timeml.Pair, oks bool) {
 	matchedP := map[int]int{}
 	for _, p := range pairs {
 		matchedP[p.Pred] = p.Gold
@@ -165,6 +166,9 @@ func listErrors(w io.Writer, d *timeml.Doc, text string, preds []timeml.Pred, pa
 				kind = "EXTENT"
 			}
 			fmt.Fprintf(w, "%s\t%s\t%s\t%s %s\t%q\tgot %s %s %q\t%s\n", kind, d.Name, d.DCT, g.Type, g.Value, g.Text, p.Type, p.Value, text[p.Start:p.End], ctx(d.Text, g.Start, g.End))
+		case oks:
+			p := preds[pi]
+			fmt.Fprintf(w, "OK\t%s\t%s\t%s %s\t%q\tgot %s %s %q\t%s\n", d.Name, d.DCT, g.Type, g.Value, g.Text, p.Type, p.Value, text[p.Start:p.End], ctx(d.Text, g.Start, g.End))
 		}
 	}
 	for pi, p := range preds {

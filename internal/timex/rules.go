@@ -135,6 +135,8 @@ var rules = []*rule{
 		example: "He spoke yesterday morning.", want: "yesterday morning|TIME|2025-08-16TMO", val: valTodayPart},
 	{name: "part-today", pattern: "mod:" + mods + "? p:PART d:yesterday|today|tomorrow",
 		example: "Shares in London were up 2 pence at mid-afternoon yesterday.", want: "mid-afternoon yesterday|TIME|2025-08-16TAF", val: valPartToday},
+	{name: "mid-part", pattern: "mod:mid|middle p:morning|afternoon",
+		example: "By mid afternoon, officials said the village had fallen.", want: "mid afternoon|TIME|2025-08-17TAF", val: valMidPart},
 	{name: "tonight", pattern: "d:tonight|overnight",
 		example: "Results come in tonight.", want: "tonight|TIME|2025-08-17TNI", val: valTonight},
 	{name: "this-part", pattern: "mod:" + mods + "? r:this|last|later p:PART",
@@ -143,7 +145,7 @@ var rules = []*rule{
 		example: "Talks stalled last week.", want: "last week|DATE|2025-W33", val: valRelUnit},
 	{name: "earlier-this", pattern: "mod:" + mods + "|end|start|middle of? the? r:this|last|next|the u:week|month|year|weekend|quarter",
 		example: "The law passed earlier this month.", want: "earlier this month|DATE|2025-08", val: valRelUnit},
-	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM nn:NUMW? u:UNIT a:ago|earlier",
+	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM nn:NUMW? u:UNIT or? so? a:ago|earlier",
 		example: "The firm was founded two years ago.", want: "two years ago|DATE|2023", val: valAgo},
 	{name: "anchored-weekday", pattern: "the r:previous|following|preceding w:WDAY",
 		example: "Stocks closed 4.5% lower on Friday, Aug. 15 than the previous Friday.", want: "the previous Friday|DATE|2025-08-08", val: valAnchoredWeekday},
@@ -192,7 +194,7 @@ var rules = []*rule{
 	{name: "soon", pattern: "a:soon",
 		example: "The ministry may soon seek new bids.", want: "soon|DATE|FUTURE_REF", val: valSoon},
 	{name: "present", pattern: "a:now|currently|presently",
-		example: "Prices are now falling.", want: "now|DATE|PRESENT_REF", val: valRef("PRESENT_REF")},
+		example: "Prices are now falling.", want: "now|DATE|PRESENT_REF", val: valPresent},
 	{name: "these-days", pattern: "a:these days",
 		example: "These days few buy records.", want: "These days|DATE|PRESENT_REF", val: valRef("PRESENT_REF")},
 	{name: "past", pattern: "more|most? a:recently",
@@ -202,7 +204,7 @@ var rules = []*rule{
 	{name: "near-term", pattern: "the a:near|short term",
 		example: "We don't minimize the challenges of the near term.", want: "the near term|DATE|FUTURE_REF", val: valNearTerm},
 	{name: "future", pattern: "the near|distant? a:future",
-		example: "Rates may rise in the near future.", want: "the near future|DATE|FUTURE_REF", val: valRef("FUTURE_REF")},
+		example: "Rates may rise in the near future.", want: "the near future|DATE|FUTURE_REF", val: valFuture},
 }
 
 // compiled rules, built once.
@@ -775,6 +777,9 @@ func valAgo(e *env, m *match) (string, string, bool) {
 	if m.low("a") != "ago" && !(nt.low == "a" || nt.low == "an" || nt.low == "one") {
 		return "", "", false
 	}
+	if k := indexOf(m, "u"); m.toks[k+1].low == "or" && m.toks[k+2].low != "so" || m.toks[k+1].low == "so" {
+		return "", "", false // only "a week or so ago"
+	}
 	if at, _ := m.tok("a"); !at.space && nt.low == "a" {
 		return "", "", false // "a year-earlier loss": the article belongs to the noun
 	}
@@ -1023,6 +1028,10 @@ func valPlural(e *env, m *match) (string, string, bool) {
 	u := units[m.low("u")]
 	if (m.low("rel") == "first" || m.low("rel") == "early") && m.toks[m.start].low != "the" {
 		return "", "", false // "the first hours of the war", "in the early years"; not "early days"
+	}
+	if k := m.end; m.toks[m.start].low == "the" && k+1 < len(m.toks) && m.toks[k].low == "of" &&
+		(classes["WDAY"](m.toks, k+1) || classes["MONTH"](m.toks, k+1) || m.toks[k+1].low == "today" || m.toks[k+1].low == "yesterday" || m.toks[k+1].low == "tomorrow") {
+		return "", "", false // "the early hours of Thursday morning": a part of that day, which is tagged
 	}
 	if m.low("rel") == "" {
 		if m.toks[m.start].low == "the" && m.toks[m.end-1].low != "ahead" {
@@ -1308,6 +1317,10 @@ func valThePast(e *env, m *match) (string, string, bool) {
 func valYearEnd(e *env, m *match) (string, string, bool) {
 	if m.toks[m.start].low == "the" {
 		return "", "", false
+	}
+	if m.start > 0 && m.toks[m.start-1].low == "since" && e.has {
+		// "the change is since year-end": the last year end before the DCT, a day
+		return "DATE", fmt.Sprintf("%04d-12-31", e.dct.Year()-1), true
 	}
 	return "DATE", e.shift("Y", 0), true
 }

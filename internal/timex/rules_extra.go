@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -301,4 +302,46 @@ func nameYear(toks []tok, i int) bool {
 		return n.kind == tWord && upperFirst(n.text) && n.cls == 0 && n.space
 	}
 	return false
+}
+
+// valMidPart: "by mid afternoon" without a day is the TIME of that part of the day written shortly before
+// (narration), else of the DCT.
+func valMidPart(e *env, m *match) (string, string, bool) {
+	if m.end < len(m.toks) && (classes["WDAY"](m.toks, m.end) || m.toks[m.end].low == "of") {
+		return "", "", false // "mid-morning Friday", "the middle of the afternoon": other rules
+	}
+	d := e.dayOff(0)
+	if e.lastDEnd >= 0 && m.start-e.lastDEnd <= narrationWindow {
+		if _, gran, ok := parseDate(e.lastD); ok && gran == 3 {
+			d = e.lastD
+		}
+	}
+	return "TIME", d + "T" + dayParts[m.low("p")], true
+}
+
+// valPresent: "now", "currently" are PRESENT_REF, except the discourse marker "Now," opening a sentence
+// ("Now, he says, ..."), which TimeML does not mark (TBAQ-cleaned: 0 of 3).
+func valPresent(e *env, m *match) (string, string, bool) {
+	if m.low("a") == "now" && m.end < len(m.toks) && m.toks[m.end].low == "," && sentenceStart(m.toks, m.start) {
+		return "", "", false
+	}
+	return "DATE", "PRESENT_REF", true
+}
+
+// valFuture: "the future" is FUTURE_REF, but not "the future of our peoples" (the prospects of
+// something, not a time).
+func valFuture(e *env, m *match) (string, string, bool) {
+	if m.end < len(m.toks) && m.toks[m.end].low == "of" && indexOf(m, "a") == m.start+1 {
+		return "", "", false
+	}
+	return "DATE", "FUTURE_REF", true
+}
+
+// sentenceStart reports whether token i opens a sentence or paragraph (opening quotes skipped).
+func sentenceStart(toks []tok, i int) bool {
+	k := i - 1
+	for k >= 0 && toks[k].kind == tPunct && strings.Trim(toks[k].low, "\"'`") == "" {
+		k--
+	}
+	return k < 0 || toks[i].para || sentenceEnd(toks[k])
 }

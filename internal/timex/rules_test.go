@@ -166,6 +166,20 @@ func TestFind(t *testing.T) {
 			[]string{"18:29 DATE 2025-Q3"}},
 		{"spoken-years", "The price was last this low in the winter of nineteen ninety-four, and in January nineteen ninety-seven.", testDCT,
 			[]string{"31:65 DATE 1994-WI", "74:103 DATE 1997-01"}},
+		{"mid-part-alone", "By mid afternoon, officials said the village had fallen.", testDCT,
+			[]string{"3:16 TIME 2025-08-17TAF"}},
+		{"discourse-now-not-tagged", "Sales slumped last year. Now, the chain says, it is profitable and now holds cash.", testDCT,
+			[]string{"14:23 DATE 2024", "67:70 DATE PRESENT_REF"}},
+		{"future-of-is-not-a-time", "The vote matters to the future of the port, and prices may rise in the future.", testDCT,
+			[]string{"67:77 DATE FUTURE_REF"}},
+		{"since-year-end-is-last-year", "The index has gained 12% since year-end, and the deal should close by year-end.", testDCT,
+			[]string{"31:39 DATE 2024-12-31", "70:78 DATE 2025"}},
+		{"early-hours-of-a-day", "Police detained him in the early hours of Tuesday morning.", testDCT,
+			[]string{"42:57 DATE 2025-08-12"}},
+		{"week-or-so-ago", "The general picked the date a week or so ago.", testDCT,
+			[]string{"28:44 DATE 2025-W32"}},
+		{"present-perfect-month-day", "The company has set Sept. 2 as the deadline.", testDCT,
+			[]string{"20:27 DATE 2025-09-02"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -203,6 +203,9 @@ func (e *env) pastJustBefore(i int) bool {
 	if k < 0 || e.toks[k].kind != tWord {
 		return false
 	}
+	if k > 0 && (e.toks[k-1].low == "has" || e.toks[k-1].low == "have") {
+		return false // present perfect: "has set Nov. 10 as the deadline" says nothing of the date's side
+	}
 	if tag, ok := e.pos[e.toks[k].start]; ok {
 		return tag == "VBD" || tag == "VBN"
 	}
