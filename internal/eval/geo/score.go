@@ -78,7 +78,7 @@ func (r ResolutionResult) Line(name string) string {
 
 // GoldDocument builds the document that the place stage sees when the toponyms are given: the article text and
 // one LOC entity per distinct toponym name (its mentions at the gold spans). It returns the document and, for
-// each toponym, the index of its entity (-1 for unverified spans, which are left out).
+// each toponym, the index of its entity (-1 for the toponyms left out: GeoWebNews' common nouns).
 func GoldDocument(a Article) (*doc.Document, []int) {
 	d := &doc.Document{ID: a.DocID, Source: a.DocID + ".txt", URL: a.URL, Text: a.Text, Language: "en"}
 	toByte := runeToByte(a.Text)
@@ -105,6 +105,25 @@ func GoldDocument(a Article) (*doc.Document, []int) {
 			kind = doc.KindDemonym
 		}
 		d.Entities[k].Mentions = append(d.Entities[k].Mentions, doc.Mention{Span: doc.Span{Start: toByte(t.Start), End: toByte(t.End)}, Kind: kind})
+		ents[i] = k
+	}
+	// A toponym whose span is not in the text (GeoWebNews has two with negative offsets) is still a toponym to
+	// resolve given its name, as in Gritta et al.'s evaluation: it joins the entity of its name, or one of its own
+	// without mentions.
+	for i, t := range a.Toponyms {
+		if t.Verified || strings.TrimSpace(t.Name) == "" || !t.HasCoords {
+			continue
+		}
+		key := place.Normalize(t.Name)
+		if key == "" {
+			key = t.Name
+		}
+		k, ok := byName[key]
+		if !ok {
+			k = len(d.Entities)
+			byName[key] = k
+			d.Entities = append(d.Entities, doc.Entity{ID: fmt.Sprintf("e%d", k+1), Type: "LOC", Name: strings.TrimSpace(t.Name), Key: "loc:" + key})
+		}
 		ents[i] = k
 	}
 	return d, ents
