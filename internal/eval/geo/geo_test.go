@@ -225,3 +225,21 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestGoldDocumentUnverified: a toponym whose span is not in the text joins its name's entity, or gets one of
+// its own without mentions; a common noun without coordinates gets none.
+func TestGoldDocumentUnverified(t *testing.T) {
+	a := geo.Article{DocID: "x", Text: "Talks in Paris ended.", Toponyms: []geo.Toponym{
+		{Name: "Paris", Start: 9, End: 14, HasCoords: true, Verified: true},
+		{Name: "Paris", Start: -9, End: -4, HasCoords: true},
+		{Name: "Lyon", Start: -30, End: -26, HasCoords: true},
+		{Name: "the city", Start: -3, End: 5, Type: "Literal"},
+	}}
+	d, ents := geo.GoldDocument(a)
+	if len(d.Entities) != 2 || ents[0] != 0 || ents[1] != 0 || ents[2] != 1 || ents[3] != -1 {
+		t.Fatalf("entities %+v, toponym entities %v; want Paris (2 toponyms, 1 mention) and Lyon", d.Entities, ents)
+	}
+	if len(d.Entities[0].Mentions) != 1 || len(d.Entities[1].Mentions) != 0 || d.Entities[1].Name != "Lyon" {
+		t.Fatalf("mentions %+v", d.Entities)
+	}
+}
