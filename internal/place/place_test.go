@@ -786,6 +786,7 @@ func TestMissions(t *testing.T) {
 		{"ministry", "The [[Russian Foreign Ministry]] summoned the ambassador on Monday.", "Russian Foreign Ministry", "Moscow"},
 		{"town before demonym", "Staff at the [[British Embassy Tokyo]] said flights from [[Tokyo]] would resume.", "British Embassy Tokyo", "Tokyo"},
 		{"demonym", "The [[Mexican Senate]] passed the bill.", "Mexican Senate", "Mexico"},
+		{"state institution", "Researchers at [[Arizona State University]] led the study.", "Arizona State University", "Arizona"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := article(t, tc.text)

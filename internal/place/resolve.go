@@ -108,6 +108,9 @@ type Weights struct {
 	// Missions: a ministry of a country is placed in its capital ("Russian Foreign Ministry" → Moscow), and a
 	// demonym places an unknown name only when no place is named in it ("British Embassy Tokyo" → Tokyo).
 	Missions bool
+	// StateInstitution places an unknown name in the first-level division it names before "State" ("Arizona
+	// State University" → Arizona).
+	StateInstitution bool
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -162,6 +165,7 @@ func DefaultWeights() Weights {
 		FameRatio:        10,
 		CapitalNear:      true,
 		Missions:         true,
+		StateInstitution: true,
 	}
 }
 
@@ -731,8 +735,10 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 				}
 				// The part of a place a compass word names ("West Surrey", "South Florida") lies in that place.
 				ok := docNames[k] || (i == 1 && n == len(toks)-1 && compassWord[strings.ToLower(toks[0])])
+				// "Arizona State University": a state's own institution, named "State" after it, lies in that state.
+				stateOf := w.StateInstitution && i+n < len(toks) && toks[i+n] == "State"
 				for _, c := range g.lookup(k) {
-					if f := g.Entries[c.idx].Feature; c.primary && (isCountry(f) || (f == "ADM1" && w.ContainedADM1)) {
+					if f := g.Entries[c.idx].Feature; c.primary && (isCountry(f) || (f == "ADM1" && (w.ContainedADM1 || stateOf))) {
 						ok = true
 					}
 				}
