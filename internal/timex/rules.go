@@ -147,6 +147,10 @@ var rules = []*rule{
 		example: "The law passed earlier this month.", want: "earlier this month|DATE|2025-08", val: valRelUnit},
 	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM nn:NUMW? u:UNIT or? so? a:ago|earlier",
 		example: "The firm was founded two years ago.", want: "two years ago|DATE|2023", val: valAgo},
+	{name: "day-before-today", pattern: "the u:day b:before|after d:yesterday|tomorrow",
+		example: "He left the day before yesterday.", want: "the day before yesterday|DATE|2025-08-15", val: valDayBefore},
+	{name: "day-before-weekday", pattern: "the u:day b:before|after r:last|next|this? w:WDAY",
+		example: "The day before last Tuesday's hearing, he flew home.", want: "The day before last Tuesday|DATE|2025-08-11", val: valDayBefore},
 	{name: "anchored-weekday", pattern: "the r:previous|following|preceding w:WDAY",
 		example: "Stocks closed 4.5% lower on Friday, Aug. 15 than the previous Friday.", want: "the previous Friday|DATE|2025-08-08", val: valAnchoredWeekday},
 	{name: "weekday", pattern: "r:last|next|this|coming|early|late|mid? w:WDAY",
@@ -177,6 +181,9 @@ var rules = []*rule{
 		example: "Talks could take several months.", want: "several months|DURATION|PXM", val: valVague},
 	{name: "duration-plural", pattern: "the? rel:recent|coming|past|first|early? u:years|months|weeks|days|decades|centuries|hours|minutes ahead?",
 		example: "The dispute has run for years.", want: "years|DURATION|PXY", val: valPlural},
+
+	{name: "a-while", pattern: "a w:while",
+		example: "They will have to live without power for a while.", want: "a while|DURATION|PXX", val: valWhile},
 
 	// ---- sets ----
 	{name: "every", pattern: "q:every|each u:UNIT",

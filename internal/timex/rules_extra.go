@@ -345,3 +345,37 @@ func sentenceStart(toks []tok, i int) bool {
 	}
 	return k < 0 || toks[i].para || sentenceEnd(toks[k])
 }
+
+// valDayBefore: "the day before yesterday", "the day after next Monday" are one day from the day named.
+func valDayBefore(e *env, m *match) (string, string, bool) {
+	if !e.has {
+		return "", "", false
+	}
+	off := 1
+	if m.low("b") == "before" {
+		off = -1
+	}
+	var v string
+	switch m.low("d") {
+	case "yesterday":
+		v = e.dayOff(-1)
+	case "tomorrow":
+		v = e.dayOff(1)
+	default:
+		_, v, _ = valWeekday(e, m)
+	}
+	ref, gran, ok := parseDate(v)
+	if !ok || gran != 3 {
+		return "", "", false
+	}
+	return "DATE", day(ref.AddDate(0, 0, off)), true
+}
+
+// valWhile: "for a while" is a vague DURATION of unknown unit (PXX); "a while ago", "once in a while" are
+// not.
+func valWhile(e *env, m *match) (string, string, bool) {
+	if m.start == 0 || m.toks[m.start-1].low != "for" || m.end < len(m.toks) && m.toks[m.end].low == "ago" {
+		return "", "", false
+	}
+	return "DURATION", "PXX", true
+}

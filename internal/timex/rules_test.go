@@ -180,6 +180,12 @@ func TestFind(t *testing.T) {
 			[]string{"28:44 DATE 2025-W32"}},
 		{"present-perfect-month-day", "The company has set Sept. 2 as the deadline.", testDCT,
 			[]string{"20:27 DATE 2025-09-02"}},
+		{"day-before-yesterday", "He left the day before yesterday and returns the day after tomorrow.", testDCT,
+			[]string{"8:32 DATE 2025-08-15", "45:67 DATE 2025-08-19"}},
+		{"day-before-weekday", "The day before last Tuesday's hearing, he flew home.", testDCT,
+			[]string{"0:27 DATE 2025-08-11"}},
+		{"for-a-while", "They will live without power for a while; a while ago it failed.", testDCT,
+			[]string{"33:40 DURATION PXX"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
