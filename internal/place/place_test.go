@@ -799,3 +799,26 @@ func TestMissions(t *testing.T) {
 		})
 	}
 }
+
+// TestFocusLocal: without a populated place in the article, a facility lies in its second-level division.
+func TestFocusLocal(t *testing.T) {
+	r := load(t)
+	d := article(t, "Surgeons at [[Qwzx Medical Center]] treated four people after a crash in [[Cuyahoga County]], and "+
+		"[[Cuyahoga County]] deputies closed the road.")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	county, fac := placeOf(d, "Cuyahoga County"), placeOf(d, "Qwzx Medical Center")
+	if county == nil || fac == nil || fac.Lat != county.Lat || fac.Lon != county.Lon || fac.Confidence != DefaultWeights().Facility {
+		t.Fatalf("Qwzx Medical Center at %+v, want Cuyahoga County %+v", fac, county)
+	}
+	w := DefaultWeights()
+	w.FocusLocal = false
+	d = article(t, "Surgeons at [[Qwzx Medical Center]] treated four people after a crash in [[Cuyahoga County]].")
+	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Qwzx Medical Center"); p != nil {
+		t.Fatalf("without FocusLocal the facility is placed at %+v", p)
+	}
+}

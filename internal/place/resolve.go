@@ -111,6 +111,9 @@ type Weights struct {
 	// StateInstitution places an unknown name in the first-level division it names before "State" ("Arizona
 	// State University" → Arizona).
 	StateInstitution bool
+	// FocusLocal: an article without a populated place has as focus (for its facilities) its second-level
+	// division, island, harbour or building with the most mentions.
+	FocusLocal bool
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -166,6 +169,7 @@ func DefaultWeights() Weights {
 		CapitalNear:      true,
 		Missions:         true,
 		StateInstitution: true,
+		FocusLocal:       true,
 	}
 }
 
@@ -462,18 +466,27 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 	g := r.gaz
 	weight := map[int32]float64{}
 	var focus int32 = -1
-	for i := range items {
-		it := &items[i]
-		if it.choice < 0 || it.contained {
-			continue
+	// Populated places first; without one, a second-level division or a smaller named place (island, district).
+	for _, pass := range []func(f string) bool{
+		func(f string) bool { return strings.HasPrefix(f, "PPL") },
+		func(f string) bool { return r.w.FocusLocal && (f == "ADM2" || f == "ISL" || f == "BLDG" || f == "HBR") },
+	} {
+		for i := range items {
+			it := &items[i]
+			if it.choice < 0 || it.contained {
+				continue
+			}
+			c := it.cands[it.choice]
+			if !pass(g.Entries[c].Feature) {
+				continue
+			}
+			weight[c] += float64(max(1, len(d.Entities[it.ent].Mentions))) * it.conf
+			if focus < 0 || weight[c] > weight[focus] || (weight[c] == weight[focus] && c < focus) {
+				focus = c
+			}
 		}
-		c := it.cands[it.choice]
-		if !strings.HasPrefix(g.Entries[c].Feature, "PPL") {
-			continue
-		}
-		weight[c] += float64(max(1, len(d.Entities[it.ent].Mentions))) * it.conf
-		if focus < 0 || weight[c] > weight[focus] || (weight[c] == weight[focus] && c < focus) {
-			focus = c
+		if focus >= 0 {
+			break
 		}
 	}
 	if focus < 0 {
