@@ -294,11 +294,7 @@ func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, wc *wordCache, 
 	L := len(x.args.Labels)
 	var t [8]int32
 	for i := range af {
-		if wc.fw != nil {
-			scr.ks = wc.emitArgs(af[i], t[:L], scr.ks, &scr.sink)
-		} else {
-			emit(x.args, af[i], t[:L], &scr.sink)
-		}
+		emit(x.args, af[i], t[:L], &scr.sink)
 		if scr.cached { // template 104, from the word cache
 			k := 2 // 'C'
 			if a+i < cs {

@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"math/bits"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -73,100 +72,56 @@ type wordCache struct {
 	ls, la    int
 	// bound holds the neighbour group vectors of the sentence boundaries (<s> before, </s> after).
 	bound wordEntry
-	// fw interleaves the two models' weight rows that are not zero in both (see fuse); nil when they cannot
-	// be. blk maps a table row to its compact row (compact).
-	fw  []int16
-	blk []uint64
+	// fw interleaves the two models' weight tables (see fuse); nil when they cannot be.
+	fw []int16
 }
 
 // fStride is the row size of the interleaved table: 32 bytes, so that a row never straddles cache lines.
 const fStride = 16
 
-// fuse builds c.fw and c.blk: the table keeps only the rows where either model has a weight (after pruning
-// about 6% of the 2^20 rows: some 2 MB instead of 32), in row order; compact row k holds the sequence
-// model's L_s weights, then the argument model's L_a, then zeros. blk[r/32] holds, in its low 32 bits,
-// which of the rows 32*(r/32) ... +31 are kept, and in its high bits the compact index of the first kept
-// one. Tagging reads every row of a token's features in both models: a row that neither model weights
-// costs no load of the table, and a kept one one cache line of a table small enough to stay mostly in
-// cache (the block words, 256 KB, too).
+// fuse builds c.fw: row r holds the sequence model's L_s weights of row r, then the argument model's L_a,
+// then zeros. Tagging reads every row of a token's sequence features in both models; a miss then fetches
+// one cache line instead of two.
 func (c *wordCache) fuse() {
 	if c.args == nil || c.ls+c.la > fStride || c.ls == 0 || c.la == 0 ||
 		len(c.seq.W)/c.ls != len(c.args.W)/c.la || len(c.seq.W)%c.ls != 0 || len(c.args.W)%c.la != 0 {
 		return
 	}
 	n := len(c.seq.W) / c.ls
+	fw := make([]int16, n*fStride)
 	ls, la, sw, aw := c.ls, c.la, c.seq.W, c.args.W
-	blk := make([]uint64, (n+31)/32)
-	var fw []int16
-	k := 0
-	for bi := range blk {
-		blk[bi] = uint64(k) << 32
-		for r := bi * 32; r < min(n, bi*32+32); r++ {
-			if !anyNonZero(sw[r*ls:r*ls+ls]) && !anyNonZero(aw[r*la:r*la+la]) {
-				continue
-			}
-			blk[bi] |= 1 << (r & 31)
-			var row [fStride]int16
-			copy(row[:ls], sw[r*ls:r*ls+ls])
-			copy(row[ls:], aw[r*la:r*la+la])
-			fw = append(fw, row[:]...)
-			k++
+	for r := range n {
+		row := fw[r*fStride : r*fStride+ls+la]
+		for j, v := range sw[r*ls : r*ls+ls] {
+			row[j] = v
+		}
+		for j, v := range aw[r*la : r*la+la] {
+			row[ls+j] = v
 		}
 	}
-	c.fw, c.blk = fw, blk
+	c.fw = fw
 }
 
-func anyNonZero(w []int16) bool {
-	for _, v := range w {
-		if v != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// compact returns the row of the compact table that holds table row r, or -1 when neither model weights r.
-func (c *wordCache) compact(r uint32) int {
-	w := c.blk[r>>5]
-	bit := uint32(1) << (r & 31)
-	if uint32(w)&bit == 0 {
-		return -1
-	}
-	return int(w>>32) + bits.OnesCount32(uint32(w)&(bit-1))
-}
-
-// compactRows sets ks to the compact rows of the rows that either model weights, touching each (a short
-// loop keeps many cache misses in flight, as emit does), and returns them.
-func (c *wordCache) compactRows(rows []uint32, ks []int32, sink *int16) []int32 {
-	ks = ks[:0]
+// emitBoth sets s (L_s) and a (L_a) to the summed weights of the rows in the two models, from c.fw.
+func (c *wordCache) emitBoth(rows []uint32, s, a []int32, sink *int16) {
+	W := c.fw
 	var t int16
-	for _, r := range rows {
-		if k := c.compact(r); k >= 0 {
-			ks = append(ks, int32(k))
-			t += c.fw[k*fStride]
-		}
+	for _, r := range rows { // touch first, as emit does
+		t += W[int(r)*fStride]
 	}
 	*sink += t
-	return ks
-}
-
-// emitBoth sets s (L_s) and a (L_a) to the summed weights of the rows in the two models, from c.fw; ks is
-// scratch.
-func (c *wordCache) emitBoth(rows []uint32, s, a []int32, ks []int32, sink *int16) []int32 {
-	W := c.fw
-	ks = c.compactRows(rows, ks, sink)
 	var acc [fStride]int32
 	if c.ls+c.la == 12 { // the embedded models (7 + 5 labels): skip the padding
 		a12 := (*[12]int32)(acc[:12])
-		for _, k := range ks {
-			w := (*[12]int16)(W[int(k)*fStride : int(k)*fStride+12])
+		for _, r := range rows {
+			w := (*[12]int16)(W[int(r)*fStride : int(r)*fStride+12])
 			for j := range a12 {
 				a12[j] += int32(w[j])
 			}
 		}
 	} else {
-		for _, k := range ks {
-			w := (*[fStride]int16)(W[int(k)*fStride : int(k)*fStride+fStride])
+		for _, r := range rows {
+			w := (*[fStride]int16)(W[int(r)*fStride : int(r)*fStride+fStride])
 			for j := range acc {
 				acc[j] += int32(w[j])
 			}
@@ -174,22 +129,6 @@ func (c *wordCache) emitBoth(rows []uint32, s, a []int32, ks []int32, sink *int1
 	}
 	copy(s, acc[:c.ls])
 	copy(a, acc[c.ls:c.ls+c.la])
-	return ks
-}
-
-// emitArgs sets a (L_a) to the argument model's summed weights of the rows, from c.fw; ks is scratch.
-func (c *wordCache) emitArgs(rows []uint32, a []int32, ks []int32, sink *int16) []int32 {
-	W := c.fw
-	ks = c.compactRows(rows, ks, sink)
-	var acc [fStride]int32
-	for _, k := range ks {
-		w := (*[fStride]int16)(W[int(k)*fStride : int(k)*fStride+fStride])
-		for j := range acc {
-			acc[j] += int32(w[j])
-		}
-	}
-	copy(a, acc[c.ls:c.ls+len(a)])
-	return ks
 }
 
 // cacheHolder holds the word cache of an Extractor's models, built at first use. Extractors made by

@@ -110,7 +110,7 @@ func TestCachedScores(t *testing.T) {
 					for i := range full {
 						emit(x.seq, full[i], ws, &sink)
 						emit(x.args, full[i], wa, &sink)
-						wc.emitBoth(full[i], gs, ga, nil, &sink)
+						wc.emitBoth(full[i], gs, ga, &sink)
 						if !slices.Equal(gs, ws) || !slices.Equal(ga, wa) {
 							t.Fatalf("token %d: interleaved table scores %v %v, want %v %v", a+i, gs, ga, ws, wa)
 						}

@@ -2,9 +2,12 @@ package quote
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -596,8 +599,10 @@ type seqSpan struct {
 	s, e int // token range
 }
 
-func spansOf(labels []int, a int) []seqSpan {
-	var out []seqSpan
+func spansOf(labels []int, a int) []seqSpan { return appendSpans(nil, labels, a) }
+
+// appendSpans appends the spans of labels (token a first) to out.
+func appendSpans(out []seqSpan, labels []int, a int) []seqSpan {
 	for i, l := range labels {
 		switch l {
 		case lBSrc, lBCue, lBCon:
@@ -628,6 +633,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	var argEm, argSc []int32
 	var cueBuf []uint32
 	var cueMg []float32
+	var cuesBuf, srcsBuf, consBuf, spansBuf []seqSpan // per-sentence span lists, reused
 	var conSegs []seqSpan
 	lastQ := -1 // index in out of the attribution of the previous sentence with content, for continuations
 	lastSent := -2
@@ -661,7 +667,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 			}
 			argEm = argEm[:len(fs)*La]
 			for i, f := range fs {
-				sc.ks = wc.emitBoth(f, seqEm[i*L:(i+1)*L], argEm[i*La:(i+1)*La], sc.ks, &sc.sink)
+				wc.emitBoth(f, seqEm[i*L:(i+1)*L], argEm[i*La:(i+1)*La], &sc.sink)
 			}
 		} else {
 			for i, f := range fs {
@@ -670,8 +676,9 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 		}
 		wc.addCached(s, ents, sc.v45, a, b, seqEm, 0, L)
 		dec.viterbi(seqEm, len(fs), labels)
-		spans := spansOf(labels, a)
-		var cues, srcs, cons []seqSpan
+		spansBuf = appendSpans(spansBuf[:0], labels, a)
+		spans := spansBuf
+		cues, srcs, cons := cuesBuf[:0], srcsBuf[:0], consBuf[:0]
 		for _, sp := range spans {
 			switch sp.typ {
 			case lBCue:
@@ -705,6 +712,7 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 		if x.cue != nil {
 			cues = x.classifierCues(s, a, b, cueMg, cues)
 		}
+		cuesBuf, srcsBuf, consBuf = cues, srcs, cons
 		if len(cues) == 0 {
 			// content without a cue continues the previous sentence's attribution
 			if lastQ >= 0 && lastSent == si-1 && len(cons) > 0 {
@@ -887,7 +895,11 @@ func merge(text string, rules, model []doc.Quote) []doc.Quote {
 			rest = append(rest, r)
 		}
 	}
-	return merge0(merge0(direct, model), rest)
+	out := merge0(merge0(direct, model), rest)
+	for i := range out {
+		out[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	return out
 }
 
 // insideModel reports whether the content of r lies inside, and is shorter than, the content of a model
@@ -905,10 +917,10 @@ func insideModel(text string, r doc.Quote, model []doc.Quote) bool {
 	return false
 }
 
-// merge0 returns kept plus the quotes of add whose content overlaps none of kept's, in text order and
-// numbered.
+// merge0 returns kept plus the quotes of add whose content overlaps none of kept's, in text order.
 func merge0(kept, add []doc.Quote) []doc.Quote {
-	out := append([]doc.Quote(nil), kept...)
+	out := make([]doc.Quote, len(kept), len(kept)+len(add))
+	copy(out, kept)
 	for _, m := range add {
 		overl := false
 		for i := range out {
@@ -924,14 +936,11 @@ func merge0(kept, add []doc.Quote) []doc.Quote {
 			out = append(out, m)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Content.Start != out[j].Content.Start {
-			return out[i].Content.Start < out[j].Content.Start
+	slices.SortStableFunc(out, func(a, b doc.Quote) int {
+		if c := cmp.Compare(a.Content.Start, b.Content.Start); c != 0 {
+			return c
 		}
-		return out[i].Content.End < out[j].Content.End
+		return cmp.Compare(a.Content.End, b.Content.End)
 	})
-	for i := range out {
-		out[i].ID = fmt.Sprintf("q%d", i+1)
-	}
 	return out
 }
