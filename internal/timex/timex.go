@@ -98,6 +98,9 @@ func find(text string, dct time.Time, pos map[int]string) ([]doc.Time, []string)
 				continue
 			}
 			s, t := c.m.start, c.m.end
+			if t+1 < len(toks) && toks[t].low == "to" && !toks[t].space && !toks[t+1].space && toks[t+1].kind == tWord {
+				continue // a hyphenated compound: "the quarter-to-quarter comparison", "on a month-to-month basis"
+			}
 			for s < t && toks[s].kind == tPunct {
 				s++
 			}
