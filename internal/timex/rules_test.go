@@ -186,6 +186,8 @@ func TestFind(t *testing.T) {
 			[]string{"0:27 DATE 2025-08-11"}},
 		{"for-a-while", "They will live without power for a while; a while ago it failed.", testDCT,
 			[]string{"33:40 DURATION PXX"}},
+		{"hyphenated-to-compound-is-not-a-time", "The quarter-to-quarter comparison improved on a month-to-month basis from 2001 to 2003.", testDCT,
+			[]string{"74:78 DATE 2001", "82:86 DATE 2003"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
