@@ -37,6 +37,15 @@ var notPast = map[string]bool{
 }
 
 // futureBefore are words that, followed by "to", announce a future ("plans to meet on Monday").
+// scheduleVerbs in the simple present state a schedule ("Arafat and Netanyahu meet Monday in London",
+// "the offer expires Friday"): the day lies ahead.
+var scheduleVerbs = map[string]bool{
+	"meet": true, "meets": true, "begin": true, "begins": true, "start": true, "starts": true,
+	"resume": true, "resumes": true, "arrive": true, "arrives": true, "leave": true, "leaves": true,
+	"return": true, "returns": true, "visit": true, "visits": true, "travel": true, "travels": true,
+	"expire": true, "expires": true, "convene": true, "convenes": true, "reconvene": true, "reconvenes": true,
+}
+
 var futureBefore = map[string]bool{
 	"going": true, "plans": true, "plan": true, "planned": true, "expected": true, "scheduled": true,
 	"set": true, "due": true, "intends": true, "hopes": true, "wants": true, "aims": true, "expects": true,
@@ -124,6 +133,11 @@ func (e *env) verbTense(k int) tense {
 	switch prev {
 	case "be", "been", "being", "will", "to":
 		return tenseNone // passives and infinitives: the auxiliary decides
+	}
+	if scheduleVerbs[w] && !e.nounAt(k) && !modal[prev] && prev != "did" && prev != "does" && prev != "do" {
+		if tag, ok := e.pos[t.start]; !ok || tag == "VBP" || tag == "VBZ" {
+			return tenseFuture
+		}
 	}
 	if tag, ok := e.pos[t.start]; ok {
 		switch tag {

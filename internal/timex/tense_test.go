@@ -27,6 +27,9 @@ func TestTenseAt(t *testing.T) {
 		{"modal-have", "Customers should have power back by [Tuesday].", tenseFuture},
 		{"perfect-is-past", "The union has voted [Monday] to strike.", tensePast},
 		{"copula-present", "The deadline is [Thursday].", tensePresent},
+		{"schedule-present", "Netanyahu and Arafat meet separately [Monday] in London.", tenseFuture},
+		{"schedule-present-3sg", "The offer expires [Friday].", tenseFuture},
+		{"schedule-noun-is-not-future", "After his visit [Monday], talks stalled.", tensePast},
 		{"sentence-bound", "Prices rose. On [Monday] stocks", tenseNone},
 		{"no-verb", "[Monday] morning", tenseNone},
 	}
