@@ -54,7 +54,12 @@ type wordEntry struct {
 // prepCached is prepSeq with the per-word fields taken from the word cache; it also returns each token's
 // entry.
 func (x *Extractor) prepCached(d *doc.Document, rules []doc.Quote, c *wordCache, sc *scratch) (*seqSent, []*wordEntry) {
-	s := x.prepBase(d, rules)
+	return x.prepCachedInto(&seqSent{}, d, rules, c, sc)
+}
+
+// prepCachedInto is prepCached into s, whose slices it reuses.
+func (x *Extractor) prepCachedInto(s *seqSent, d *doc.Document, rules []doc.Quote, c *wordCache, sc *scratch) (*seqSent, []*wordEntry) {
+	x.prepBaseInto(s, d, rules)
 	for i := range s.lows {
 		s.shp[i] = shape(d.Tokens[i].Text)
 	}

@@ -100,6 +100,15 @@ type seqSent struct {
 	cb, sb, pb, ab    []int8
 }
 
+// docState is the reusable working memory of one document's tagging (pooled: tagging allocates it per
+// document otherwise).
+type docState struct {
+	s  seqSent
+	sc scratch
+}
+
+var docStates = sync.Pool{New: func() any { return new(docState) }}
+
 // scratch holds the per-sentence buffers of the feature functions when a document is tagged (nil when
 // training examples are built: they must keep their features).
 type scratch struct {
@@ -197,9 +206,25 @@ func (x *Extractor) prepSeq(d *doc.Document, rules []doc.Quote) *seqSent {
 // prepBase sets the fields of a document's seqSent that depend on more than one word (the per-word ones
 // are left to setWord, or to the word cache).
 func (x *Extractor) prepBase(d *doc.Document, rules []doc.Quote) *seqSent {
+	return x.prepBaseInto(&seqSent{}, d, rules)
+}
+
+// zeroed returns b resized to n and cleared, reusing its array when large enough.
+func zeroed[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// prepBaseInto is prepBase into s, whose slices it reuses (see docState).
+func (x *Extractor) prepBaseInto(s *seqSent, d *doc.Document, rules []doc.Quote) *seqSent {
 	n := len(d.Tokens)
-	s := &seqSent{d: d, lows: make([]string, n), role: make([]byte, n), kind: make([]byte, n), inq: make([]bool, n),
-		ner: make([]byte, n), strong: make([]bool, n)}
+	s.d = d
+	s.lows, s.role, s.kind, s.inq = zeroed(s.lows, n), zeroed(s.role, n), zeroed(s.kind, n), zeroed(s.inq, n)
+	s.ner, s.strong = zeroed(s.ner, n), zeroed(s.strong, n)
 	for i, t := range d.Tokens {
 		s.lows[i] = strings.ToLower(t.Text)
 	}
@@ -266,9 +291,9 @@ func (x *Extractor) prepBase(d *doc.Document, rules []doc.Quote) *seqSent {
 			s.inq[i] = in
 		}
 	}
-	s.wh, s.ph, s.sth, s.sufh = make([]uint64, n), make([]uint64, n), make([]uint64, n), make([]uint64, n)
-	s.shp, s.pron = make([]byte, n), make([]bool, n)
-	s.cb, s.sb, s.pb, s.ab = make([]int8, n), make([]int8, n), make([]int8, n), make([]int8, n)
+	s.wh, s.ph, s.sth, s.sufh = zeroed(s.wh, n), zeroed(s.ph, n), zeroed(s.sth, n), zeroed(s.sufh, n)
+	s.shp, s.pron = zeroed(s.shp, n), zeroed(s.pron, n)
+	s.cb, s.sb, s.pb, s.ab = zeroed(s.cb, n), zeroed(s.sb, n), zeroed(s.pb, n), zeroed(s.ab, n)
 	return s
 }
 
@@ -622,8 +647,15 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 		return nil
 	}
 	wc := x.cache()
-	sc := &scratch{cached: true}
-	s, ents := x.prepCached(d, rules, wc, sc)
+	ds := docStates.Get().(*docState)
+	defer func() {
+		ds.s.d = nil
+		clear(ds.s.lows) // (no strings kept alive)
+		docStates.Put(ds)
+	}()
+	sc := &ds.sc
+	sc.cached = true
+	s, ents := x.prepCachedInto(&ds.s, d, rules, wc, sc)
 	dec := newVit(x.seq)
 	var out []doc.Quote
 	res := newResolver(d)
