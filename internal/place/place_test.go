@@ -496,7 +496,9 @@ func TestFacilityName(t *testing.T) {
 	}{
 		{"Royal Street", true}, {"Eglinton Avenue West", true}, {"Guildhall School of Music", true},
 		{"University of Perpetual Help", true}, {"Camp Murray", true}, {"Mercy Hospital", true},
-		{"Street", false}, {"Turtle Rock", false}, {"Qwzxplatz", false}, {"Kasba Bonli", false},
+		{"Qwzx Point", true}, {"Point Qwzx", true}, {"Faubourg Qwzx", true}, {"Lake Qwzx", true},
+		{"Qwzx High", true}, {"Qwzx County Council", true}, {"Old Town Qwzx", true}, {"Qwzx Hill Bend", true},
+		{"Street", false}, {"Turtle Rock", false}, {"Qwzxplatz", false}, {"Kasba Bonli", false}, {"Point", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := facilityName(strings.Fields(strings.ToLower(tc.name))); got != tc.want {

@@ -404,11 +404,15 @@ var facilityHead = map[string]bool{"street": true, "st": true, "avenue": true, "
 	"plantation": true, "racecourse": true, "studio": true, "restaurant": true, "graveyard": true, "basilica": true,
 	"elementary": true, "metro": true, "parade": true, "place": true, "complex": true, "gallery": true,
 	"cafe": true, "pub": true, "factory": true, "mill": true, "barracks": true, "airfield": true, "circuit": true,
-	"embassy": true, "consulate": true, "ministry": true, "headquarters": true}
+	"embassy": true, "consulate": true, "ministry": true, "headquarters": true,
+	// Local features and bodies (issue 7, second round): headlands, bends, avenues, schools, councils, trusts.
+	"point": true, "bend": true, "fields": true, "gateway": true, "high": true, "middle": true, "council": true,
+	"trust": true, "furnaces": true, "lga": true, "ns": true}
 
 // facilityFirst are the first words of facility names ("University of Perpetual Help", "Camp Murray").
 var facilityFirst = map[string]bool{"university": true, "museum": true, "hotel": true, "camp": true, "rue": true,
-	"church": true, "college": true, "school": true, "hospital": true, "palais": true, "bank": true}
+	"church": true, "college": true, "school": true, "hospital": true, "palais": true, "bank": true,
+	"faubourg": true, "barangay": true, "lake": true, "point": true, "old": true}
 
 // facilityName reports whether lower-cased words name a facility: a facility word among them, other than the
 // first ("Eglinton Avenue West", "Guildhall School of Music"), or a first word that opens facility names
