@@ -177,6 +177,12 @@ func (e *env) plannedActive(k int) bool {
 	if e.toks[k].low != "planned" {
 		return true
 	}
+	if k+1 < len(e.toks) {
+		switch e.toks[k+1].low {
+		case "for", "at", "in", "on", "by", "as", "since", "until":
+			return false // "a lecture planned at the university for Saturday": a participle, whatever its tag
+		}
+	}
 	if tag, ok := e.pos[e.toks[k].start]; ok {
 		return tag == "VBD"
 	}

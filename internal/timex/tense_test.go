@@ -83,3 +83,14 @@ func TestTokenize(t *testing.T) {
 		})
 	}
 }
+
+// TestPlannedParticipleDespiteTag: "planned" followed by a preposition is a participle even when a POS tagger
+// calls it VBD, so the weekday of the canceled lecture stays in the past.
+func TestPlannedParticipleDespiteTag(t *testing.T) {
+	text := "A lecture planned at the university for Saturday was canceled."
+	pos := map[int]string{strings.Index(text, "planned"): "VBD", strings.Index(text, "was"): "VBD", strings.Index(text, "canceled"): "VBN"}
+	got := Find(text, testDCT, pos)
+	if len(got) != 1 || got[0].Text != "Saturday" || got[0].Value != "2025-08-16" {
+		t.Fatalf("Find = %+v, want Saturday 2025-08-16", got)
+	}
+}
