@@ -41,6 +41,13 @@
 // 1994-WI). Some conventions follow TBAQ-cleaned where it is consistent: a bare "the week" of a market
 // report is YYYY-WXX (3 of 3), "the near term" FUTURE_REF (2 of 2), "will one day" FUTURE_REF.
 //
+// Some uses are not times: the discourse marker "Now," opening a sentence, "the future of the port" (its
+// prospects), a unit inside a hyphenated X-to-Y compound ("the quarter-to-quarter comparison"), "the early
+// hours" of a day that is itself tagged. Scheduling verbs in the simple present ("Arafat and Netanyahu meet
+// Monday", "the offer expires Friday") put a weekday ahead; a present perfect ("has set Nov. 10 as the
+// deadline") does not push a month and day into the past; "since year-end" is the last year end before the
+// DCT; "the day before yesterday", "the day before last Tuesday" count one day from the day named.
+//
 // Extents follow the TimeBank/AQUAINT annotations of TempEval-3 TBAQ-cleaned: a leading "the", modifiers
 // ("early", "mid-", "the end of") and limits ("more than", "at least", "nearly") belong to the expression,
 // "ago" belongs to it; prepositions ("over", "within", "at"), a trailing "'s" and the article before a
