@@ -824,3 +824,27 @@ func TestFocusLocal(t *testing.T) {
 		t.Fatalf("without FocusLocal the facility is placed at %+v", p)
 	}
 }
+
+// TestFacilityNext: a name followed by a facility word in the text ("the Qwzx roundabout") is a facility's.
+func TestFacilityNext(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct {
+		name, text string
+		placed     bool
+	}{
+		{"roundabout", "Roadworks at the [[Qwzx]] roundabout near [[Cirencester]] will close the road, " +
+			"[[Cirencester]] councillors said.", true},
+		{"verb", "Roadworks near [[Cirencester]] were delayed because [[Qwzx]] objected, [[Cirencester]] councillors said.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := article(t, tc.text)
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			p := placeOf(d, "Qwzx")
+			if (p != nil) != tc.placed || (p != nil && p.Name != "Cirencester") {
+				t.Fatalf("Qwzx placed at %+v, want placed %v (Cirencester)", p, tc.placed)
+			}
+		})
+	}
+}

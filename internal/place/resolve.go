@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
@@ -114,6 +115,9 @@ type Weights struct {
 	// FocusLocal: an article without a populated place has as focus (for its facilities) its second-level
 	// division, island, harbour or building with the most mentions.
 	FocusLocal bool
+	// FacilityNext makes a name a facility's when the word after one of its mentions is a facility word ("the
+	// Air Balloon roundabout").
+	FacilityNext bool
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -169,6 +173,7 @@ func DefaultWeights() Weights {
 		CapitalNear:      true,
 		Missions:         true,
 		StateInstitution: true,
+		FacilityNext:     true,
 		FocusLocal:       true,
 	}
 }
@@ -513,7 +518,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			continue
 		}
 		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
-		facility := roadName(toks) || facilityName(toks)
+		facility := roadName(toks) || facilityName(toks) || (r.w.FacilityNext && facilityNext(d, d.Entities[it.ent].Mentions))
 		at := int32(-1)
 		if facility {
 			at = focus
@@ -541,6 +546,30 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		it.choice, it.conf, it.contained = 0, r.w.Facility, true
 	}
 }
+
+// facilityNext reports whether the word after a mention is a facility word: the text names the thing a
+// facility ("the Air Balloon roundabout", "the Anfield stadium").
+func facilityNext(d *doc.Document, ms []doc.Mention) bool {
+	for _, m := range ms {
+		if m.End <= 0 || m.End >= len(d.Text) || d.Text[m.End] != ' ' {
+			continue
+		}
+		rest := d.Text[m.End+1:]
+		n := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+		if n < 0 {
+			n = len(rest)
+		}
+		if w := rest[:n]; w != "" && unicode.IsLower(rune(w[0])) && (facilityHead[w] || nextFacility[w]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextFacility are words that, right after a name, make it a facility's.
+var nextFacility = map[string]bool{"roundabout": true, "junction": true, "interchange": true, "store": true,
+	"shop": true, "circuit": true, "racecourse": true, "ground": true, "neighborhood": true, "neighbourhood": true,
+	"suburb": true, "township": true, "district": true, "campus": true, "site": true}
 
 // joint adds to each candidate's prior the support of the other entities' candidates, chosen or not: those in
 // the same second-level division (JointAdmin2) and those within JointKm (JointNear). Countries, first-level
