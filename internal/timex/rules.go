@@ -185,6 +185,9 @@ var rules = []*rule{
 	{name: "a-while", pattern: "a w:while",
 		example: "They will have to live without power for a while.", want: "a while|DURATION|PXX", val: valWhile},
 
+	{name: "unit-long", pattern: "u:UNIT l:long",
+		example: "It was a decades-long battle.", want: "decades-long|DURATION|PXY", val: valUnitLong},
+
 	// ---- sets ----
 	{name: "every", pattern: "q:every|each u:UNIT",
 		example: "The board meets every week.", want: "every week|SET|P1W", val: valEvery},
@@ -957,6 +960,9 @@ func valDuration(e *env, m *match) (string, string, bool) {
 		return "", "", false
 	}
 	ut, _ := m.tok("u")
+	if (m.low("n") == "a" || m.low("n") == "an") && strings.HasSuffix(ut.low, "s") && !strings.HasSuffix(ut.low, "ss") {
+		return "", "", false // "a decades-long battle": the article belongs to the noun (rule unit-long)
+	}
 	if (m.low("rel") == "first" || m.low("rel") == "last") && n == 2 && m.low("u") == "quarters" && m.end+1 < len(m.toks) &&
 		m.toks[m.end].low == "of" && classes["YEAR"](m.toks, m.end+1) {
 		return "", "", false // "the first two quarters of 1990": the half year (rule two-quarters)
@@ -1025,8 +1031,9 @@ func valHalfDuration(e *env, m *match) (string, string, bool) {
 
 func valVague(e *env, m *match) (string, string, bool) {
 	u, ok := units[m.low("u")]
-	if !ok || u.letter == "WE" || !strings.HasSuffix(m.low("u"), "s") {
-		return "", "", false
+	ut, _ := m.tok("u")
+	if !ok || u.letter == "WE" || !strings.HasSuffix(m.low("u"), "s") && (ut.space || m.low("q") == "some") {
+		return "", "", false // but "a several-year tenure"
 	}
 	return "DURATION", durationValue(u, -1), true
 }

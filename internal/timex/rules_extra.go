@@ -379,3 +379,17 @@ func valWhile(e *env, m *match) (string, string, bool) {
 	}
 	return "DURATION", "PXX", true
 }
+
+// valUnitLong: the hyphenated adjectives "day-long" (P1D), "decades-long" (PXY, as TBAQ-cleaned writes
+// plural years) are durations; "a mile long" is not a time.
+func valUnitLong(e *env, m *match) (string, string, bool) {
+	u, ok := units[m.low("u")]
+	lt, _ := m.tok("l")
+	if !ok || lt.space || u.letter == "WE" {
+		return "", "", false
+	}
+	if strings.HasSuffix(m.low("u"), "s") {
+		return "DURATION", durationValue(u, -1), true
+	}
+	return "DURATION", durationValue(u, 1), true
+}

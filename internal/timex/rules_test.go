@@ -137,7 +137,8 @@ func TestFind(t *testing.T) {
 			[]string{"26:49 TIME 2025-08-16TAF"}},
 		{"the-week-of-a-market-report", "For the week, the index dropped 3.8%; the week's busiest session was Tuesday. The week of Sept. 8 is quiet.", testDCT,
 			[]string{"4:12 DATE 2025-WXX", "38:46 DATE 2025-WXX", "69:76 DATE 2025-08-12", "78:97 DATE 2025-W37"}},
-		{"the-week-long-is-not-a-week", "The company said it would appeal the week-long ban.", testDCT, nil},
+		{"the-week-long-is-a-duration-not-a-week", "The company said it would appeal the week-long ban.", testDCT,
+			[]string{"37:46 DURATION P1W"}},
 		{"previous-weekday-without-anchor", "Sales fell from the previous Friday.", testDCT,
 			[]string{"16:35 DATE 2025-08-08"}},
 		{"generic-today", "The chain thrives in today's world, and today's meeting was short.", testDCT,
@@ -188,6 +189,8 @@ func TestFind(t *testing.T) {
 			[]string{"33:40 DURATION PXX"}},
 		{"hyphenated-to-compound-is-not-a-time", "The quarter-to-quarter comparison improved on a month-to-month basis from 2001 to 2003.", testDCT,
 			[]string{"74:78 DATE 2001", "82:86 DATE 2003"}},
+		{"hyphenated-long-and-several", "After a decades-long feud and a day-long meeting, he ended a several-year tenure; the road is a mile long.", testDCT,
+			[]string{"8:20 DURATION PXY", "32:40 DURATION P1D", "61:73 DURATION PXY"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -159,10 +159,10 @@ func adjustExtent(toks []tok, s, t int, typ string) (int, int) {
 	for s < t && (toks[s].low == "and" || toks[s].low == "or" || toks[s].low == "to" || toks[s].low == "through") {
 		s++
 	}
-	// "the 30-day period", "the third-quarter loss": the article belongs to the noun phrase, not the
-	// hyphenated modifier
-	if t-s >= 3 && toks[s].low == "the" && !toks[t-1].space {
-		if _, ok := units[toks[t-1].low]; ok || toks[t-1].low == "quarter" {
+	// "the 30-day period", "the third-quarter loss", "a several-year tenure": the article belongs to the
+	// noun phrase, not the hyphenated modifier
+	if t-s >= 3 && (toks[s].low == "the" || toks[s].low == "a" || toks[s].low == "an") && !toks[t-1].space {
+		if _, ok := units[toks[t-1].low]; ok || toks[t-1].low == "quarter" || toks[t-1].low == "long" {
 			s++
 		}
 	}
