@@ -188,6 +188,9 @@ var rules = []*rule{
 	{name: "unit-long", pattern: "u:UNIT l:long",
 		example: "It was a decades-long battle.", want: "decades-long|DURATION|PXY", val: valUnitLong},
 
+	{name: "nth-day-of", pattern: "the o:ORD u:day|week of",
+		example: "It is the fifth day of the strike.", want: "the fifth day|DATE|2025-08-17", val: valNthDayToday},
+
 	// ---- sets ----
 	{name: "every", pattern: "q:every|each u:UNIT",
 		example: "The board meets every week.", want: "every week|SET|P1W", val: valEvery},

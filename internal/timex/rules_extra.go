@@ -393,3 +393,21 @@ func valUnitLong(e *env, m *match) (string, string, bool) {
 	}
 	return "DURATION", durationValue(u, 1), true
 }
+
+// valNthDayToday: "today is the eighth day of the operation", "it's the second day of an offensive" is the
+// DCT (the week in "it is the third week of"); with another subject or tense the day is not known.
+func valNthDayToday(e *env, m *match) (string, string, bool) {
+	k := m.start
+	if k < 2 || m.toks[k-1].low != "is" && m.toks[k-1].low != "'s" {
+		return "", "", false
+	}
+	switch m.toks[k-2].low {
+	case "today", "it", "this":
+	default:
+		return "", "", false
+	}
+	if m.low("u") == "week" {
+		return "DATE", e.shift("W", 0), true
+	}
+	return "DATE", e.dayOff(0), true
+}

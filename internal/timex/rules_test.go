@@ -191,6 +191,8 @@ func TestFind(t *testing.T) {
 			[]string{"74:78 DATE 2001", "82:86 DATE 2003"}},
 		{"hyphenated-long-and-several", "After a decades-long feud and a day-long meeting, he ended a several-year tenure; the road is a mile long.", testDCT,
 			[]string{"8:20 DURATION PXY", "32:40 DURATION P1D", "61:73 DURATION PXY"}},
+		{"nth-day-of-is-today", "It is the fifth day of the strike. The leaders met Monday, the third day of it.", testDCT,
+			[]string{"6:19 DATE 2025-08-17", "51:57 DATE 2025-08-11"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
