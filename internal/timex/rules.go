@@ -680,6 +680,9 @@ func valToday(e *env, m *match) (string, string, bool) {
 	if m.low("d") == "today" && m.low("mod") == "" && genericToday(m) {
 		return "", "", false
 	}
+	if m.low("mod") == "" && notTheDay(m) {
+		return "", "", false
+	}
 	switch m.low("d") {
 	case "yesterday":
 		return "DATE", e.dayOff(-1), true

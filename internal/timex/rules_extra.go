@@ -411,3 +411,26 @@ func valNthDayToday(e *env, m *match) (string, string, bool) {
 	}
 	return "DATE", e.dayOff(0), true
 }
+
+// notTheDay reports uses of "today"/"tomorrow" that name no day: a title after a capitalized word ("USA
+// Today", "This is VOA Today") and the generic "the people of tomorrow" (but "as of tomorrow", "the
+// morning of tomorrow" are days).
+func notTheDay(m *match) bool {
+	k := indexOf(m, "d")
+	d := m.toks[k]
+	if k == 0 || sentenceStart(m.toks, k) {
+		return false
+	}
+	p := m.toks[k-1]
+	if d.text[0] >= 'A' && d.text[0] <= 'Z' && p.kind == tWord && p.text[0] >= 'A' && p.text[0] <= 'Z' && !sentenceStart(m.toks, k-1) {
+		return true
+	}
+	if d.low == "tomorrow" && p.low == "of" && k >= 2 {
+		switch m.toks[k-2].low {
+		case "as", "morning", "afternoon", "evening", "night", "end", "start", "beginning", "middle":
+			return false
+		}
+		return m.toks[k-2].kind == tWord
+	}
+	return false
+}

@@ -193,6 +193,8 @@ func TestFind(t *testing.T) {
 			[]string{"8:20 DURATION PXY", "32:40 DURATION P1D", "61:73 DURATION PXY"}},
 		{"nth-day-of-is-today", "It is the fifth day of the strike. The leaders met Monday, the third day of it.", testDCT,
 			[]string{"6:19 DATE 2025-08-17", "51:57 DATE 2025-08-11"}},
+		{"today-as-a-name-and-generic-tomorrow", "She told USA Today that the people of tomorrow will vote; as of tomorrow, rates rise.", testDCT,
+			[]string{"64:72 DATE 2025-08-18"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
