@@ -1054,8 +1054,8 @@ func valPlural(e *env, m *match) (string, string, bool) {
 		return "", "", false // "the early hours of Thursday morning": a part of that day, which is tagged
 	}
 	if m.low("rel") == "" {
-		if m.toks[m.start].low == "the" && m.toks[m.end-1].low != "ahead" {
-			return "", "", false // but "in the weeks ahead"
+		if m.toks[m.start].low == "the" && m.toks[m.end-1].low != "ahead" && (m.start == 0 || m.toks[m.start-1].low != "over") {
+			return "", "", false // but "in the weeks ahead", "over the years"
 		}
 		prev := ""
 		if m.start > 0 {

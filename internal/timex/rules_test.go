@@ -195,6 +195,8 @@ func TestFind(t *testing.T) {
 			[]string{"6:19 DATE 2025-08-17", "51:57 DATE 2025-08-11"}},
 		{"today-as-a-name-and-generic-tomorrow", "She told USA Today that the people of tomorrow will vote; as of tomorrow, rates rise.", testDCT,
 			[]string{"64:72 DATE 2025-08-18"}},
+		{"over-the-years", "Over the years the fund grew, but in the weeks before the vote it shrank.", testDCT,
+			[]string{"5:14 DURATION PXY"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
