@@ -14,9 +14,9 @@ import (
 // prepared by the stages before it (text, pos, ner, entity; no cleaning): a change that loses accuracy fails
 // here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
-	"content_overlap_f1": 0.85,
+	"content_overlap_f1": 0.855,
 	"source_f1":          0.77,
-	"cue_f1":             0.735,
+	"cue_f1":             0.74,
 	"direct_exact_f1":    0.925,
 	"direct_speaker_acc": 0.94,
 }

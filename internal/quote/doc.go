@@ -33,9 +33,14 @@
 // structured perceptrons (internal/perceptron) over hashed features - words, stems, POS tags, the cue
 // lexicon's statistics, names and pronouns, quotation marks, the patterns' own quotes, distances to cue
 // words, subjects and verbs - trained on PolNeAR train by `newsgraph train quotes` and embedded
-// (quotes.model.gz, quotes.args.gz; provenance in quotes.model.txt). The patterns' direct quotes come first,
-// then the models' attributions, then the patterns' other quotes where nothing overlaps. Without tokens
-// (the stage run on raw text) only the patterns run.
+// (quotes.model.gz, quotes.args.gz; provenance in quotes.model.txt). Content runs of the argument labeller
+// on both sides of the cue, the first ending at a comma or closing mark ("A," he said, "B"), become one quote
+// each, as PolNeAR counts them; a content that opens a quotation mark runs to its closing mark. The
+// patterns' direct quotes come first (except a fragment of at most four words whose own cue lies inside a
+// model attribution's content: a quoted phrase of reported speech), then the models' attributions, then
+// the patterns' other quotes where nothing overlaps. Without tokens (the stage run on raw text) only the
+// patterns run. A cue classifier (cue.go) can add cues for the argument labeller; none is embedded, as it
+// did not raise the dev figures.
 //
 // The cue lexicon (cues.tsv, see README.md) is learned from the PolNeAR train split by ./gen (go generate):
 // how often each word is a cue, ends a source, and how often the patterns above fire rightly on it. The

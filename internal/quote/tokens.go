@@ -46,11 +46,39 @@ var abbrevs = map[string]bool{
 	"supt": true, "cmdr": true, "adm": true, "pres": true, "ltd": true, "messrs": true, "d": true, "r": true,
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiLower returns s with the ASCII letters lower-cased (same length, so a token's lower-case form is a
+// slice of it when the token is ASCII: strings.ToLower gives the same).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	return string(b)
+}
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // tokenize splits text into tokens in one linear pass.
 func tokenize(text string) []tok {
-	toks := make([]tok, 0, len(text)/5+1)
+	toks := make([]tok, 0, len(text)/4+16)
+	low := asciiLower(text)
 	nl := 0 // newlines seen since the last token
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -89,13 +117,20 @@ func tokenize(text string) []tok {
 			// a trailing period belongs to abbreviations, initials and dotted acronyms (U.S.)
 			if j < len(text) && text[j] == '.' {
 				word := text[i:j]
-				lw := strings.ToLower(word)
+				lw := low[i:j]
+				if !isASCII(word) {
+					lw = strings.ToLower(word)
+				}
 				if abbrevs[lw] || (utf8.RuneCountInString(word) == 1 && unicode.IsUpper(r)) || strings.Contains(word, ".") {
 					j++
 				}
 			}
 			t.e, t.kind = j, tWord
-			t.low = strings.ToLower(text[i:j])
+			if isASCII(text[i:j]) {
+				t.low = low[i:j]
+			} else {
+				t.low = strings.ToLower(text[i:j])
+			}
 			t.upper = unicode.IsUpper(r)
 		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
 			t.e, t.kind, t.double, t.dir = i+2, tMark, true, mEither
