@@ -120,6 +120,8 @@ func TestTune(t *testing.T) {
 			{"Obscure", &w.Obscure, []float64{0.25, 0.5, 0.75, 1}},
 			{"ObscureGap", &w.ObscureGap, []float64{2, 3, 4, 5}},
 			{"BigCity", &w.BigCity, []float64{0, 300000, 1e6, 3e6}},
+			{"FameRatio", &w.FameRatio, []float64{0, 5, 10, 20}},
+			{"FamePop", &w.FamePop, []float64{50000, 100000, 300000}},
 			{"Rounds", nil, nil},
 		}
 		for _, k := range []string{"PCLI", "CONT", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "RGN", "PPL", "PCLD", "OCN", "AIRP", "BLDG"} {
