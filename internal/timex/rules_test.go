@@ -197,6 +197,8 @@ func TestFind(t *testing.T) {
 			[]string{"64:72 DATE 2025-08-18"}},
 		{"over-the-years", "Over the years the fund grew, but in the weeks before the vote it shrank.", testDCT,
 			[]string{"5:14 DURATION PXY"}},
+		{"opening-month-dates-the-main-verb", "In January, a week after the anniversary of Roe vs. Wade, a bombing in Birmingham, Ala., killed a guard.", octDCT,
+			[]string{"3:10 DATE 2025-01", "12:18 DURATION P1W"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -251,6 +251,19 @@ func (e *env) clauseTenseAt(i, j int) (tense, int) {
 			return t, k
 		}
 	}
+	if j < len(e.toks) && e.toks[j].low == "," && e.opensSentence(i) {
+		// "In January, a week after the anniversary of the decision, a bombing in Birmingham killed a
+		// guard": a sentence-opening expression set off by a comma dates the main verb, however far
+		for k := j + 1; k < len(e.toks) && k-j < 4*window; k++ {
+			if sentenceEnd(e.toks[k]) || e.toks[k].para {
+				break
+			}
+			if t := e.verbTense(k); t != tenseNone {
+				return t, k
+			}
+		}
+		return tenseNone, -1
+	}
 	for k := j; k < len(e.toks) && k-j < window; k++ {
 		if sentenceEnd(e.toks[k]) || e.toks[k].para {
 			break

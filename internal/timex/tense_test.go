@@ -67,6 +67,8 @@ func TestTokenize(t *testing.T) {
 		{"the '80s and 1990s, 18th", "the|'80s|and|1990s|,|18th"},
 		{"$1,000.50 on 8/18/2025", "$|1,000.50|on|8|/|18|/|2025"},
 		{"Friday's", "friday|'s"},
+		{"Roe vs. Wade in Birmingham, Ala., fell", "roe|vs|wade|in|birmingham|,|ala|,|fell"},
+		{"Acme Inc. said so. He joined Acme Inc. The end", "acme|inc|said|so|.|he|joined|acme|inc|.|the|end"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -26,12 +26,34 @@ const (
 	tPunct
 )
 
+// midAbbrevs are capitalized abbreviations (states, company forms, Jr.) whose period belongs to the
+// token when the sentence goes on after it ("in Birmingham, Ala., killed", "Roe vs. Wade", "Acme Inc.
+// said"); before a capitalized word or at the end of the text the period also ends the sentence.
+var midAbbrevs = map[string]bool{
+	"jr": true, "sr": true, "inc": true, "corp": true, "co": true,
+	"ltd": true, "bros": true, "ala": true, "ariz": true, "ark": true, "calif": true, "colo": true,
+	"conn": true, "del": true, "fla": true, "ga": true, "ill": true, "ind": true, "kan": true, "ky": true,
+	"la": true, "md": true, "mass": true, "mich": true, "minn": true, "miss": true, "mo": true,
+	"mont": true, "neb": true, "nev": true, "okla": true, "ore": true, "pa": true, "tenn": true,
+	"tex": true, "va": true, "vt": true, "wash": true, "wis": true, "wyo": true,
+}
+
+// abbrevContinues reports whether the text after an abbreviation's period at i goes on with the same
+// sentence: a comma, a closing parenthesis or a lower-case word.
+func abbrevContinues(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i < len(text) && (text[i] == ',' || text[i] == ')' || text[i] == ';' || text[i] >= 'a' && text[i] <= 'z')
+}
+
 // abbrevs are the words whose following period belongs to the token.
 var abbrevs = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "tues": true, "wed": true,
 	"thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true, "a.m": true, "p.m": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": false,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": false, "vs": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "capt": true, "prof": true,
 }
 
 // tokenize splits text into tokens. A hyphen joining two words or a number and a word without spaces
@@ -68,7 +90,7 @@ func tokenize(text string) []tok {
 			}
 			t := tok{start: i, end: j, text: text[i:j], kind: tWord, space: space}
 			t.low = strings.ToLower(t.text)
-			if j < n && text[j] == '.' && abbrevs[t.low] {
+			if j < n && text[j] == '.' && (abbrevs[t.low] || midAbbrevs[t.low] && t.text[0] >= 'A' && t.text[0] <= 'Z' && abbrevContinues(text, j+1)) {
 				t.end = j + 1
 				t.text = text[i : j+1]
 			}
