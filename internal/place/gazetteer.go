@@ -528,6 +528,14 @@ func (g *Gazetteer) applyExtra(table string) error {
 					idx, ok = byID[id]
 				} else if a, isAdmin := g.admin1[c[1]]; isAdmin {
 					idx, ok = a, true
+				} else if cc, name, isADM2 := strings.Cut(strings.TrimPrefix(c[1], "ADM2:"), ":"); isADM2 && strings.HasPrefix(c[1], "ADM2:") {
+					// A second-level division by country and name ("ADM2:GB:Hertfordshire").
+					for _, cd := range g.lookup(Normalize(name)) {
+						if en := &g.Entries[cd.idx]; cd.primary && en.Feature == "ADM2" && en.Country == cc {
+							idx, ok = cd.idx, true
+							break
+						}
+					}
 				} else {
 					// A place of this table without a GeoNames id, by its name.
 					for _, cd := range g.lookup(Normalize(c[1])) {

@@ -848,3 +848,30 @@ func TestFacilityNext(t *testing.T) {
 		})
 	}
 }
+
+// TestExtraADM2Alias: extra.tsv names a second-level division by country and name ("Herts"), and regional
+// demonyms name first-level divisions abroad ("Tamil").
+func TestExtraADM2Alias(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range g.lookup(Normalize("Herts")) {
+		if en := g.Entries[c.idx]; en.Name == "Hertfordshire" && en.Feature == "ADM2" && en.Country == "GB" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("Herts does not name Hertfordshire")
+	}
+	found = false
+	for _, c := range g.demonyms[Normalize("Tamil")] {
+		if en := g.Entries[c]; en.Name == "Tamil Nadu" && en.Feature == "ADM1" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("Tamil is no demonym of Tamil Nadu")
+	}
+}
