@@ -752,6 +752,13 @@ func valRelUnit(e *env, m *match) (string, string, bool) {
 	case "month":
 		return "DATE", e.shift("M", n), true
 	case "year":
+		if q := e.quarterNear(m); n == -1 && m.low("r") == "last" && m.low("mod") == "" && q != "" && comparedAmount(m) {
+			// "compared with a loss of $3 million last year", "up from last year's $1.55 billion" in a
+			// quarterly report: the reported quarter a year before, as "a year earlier"
+			if y, err := strconv.Atoi(q[:4]); err == nil {
+				return "DATE", fmt.Sprintf("%04d%s", y-1, q[4:]), true
+			}
+		}
 		return "DATE", e.shift("Y", n), true
 	case "quarter":
 		return "DATE", e.shift("Q", n), true

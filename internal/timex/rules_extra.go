@@ -434,3 +434,13 @@ func notTheDay(m *match) bool {
 	}
 	return false
 }
+
+// comparedAmount reports whether the expression follows an amount ("$3 million last year") or "from"
+// ("up from last year's $1.55 billion"): a figure compared with its value a year before.
+func comparedAmount(m *match) bool {
+	if m.start == 0 {
+		return false
+	}
+	p := m.toks[m.start-1]
+	return p.kind == tNum || p.low == "million" || p.low == "billion" || p.low == "from"
+}

@@ -199,6 +199,8 @@ func TestFind(t *testing.T) {
 			[]string{"5:14 DURATION PXY"}},
 		{"opening-month-dates-the-main-verb", "In January, a week after the anniversary of Roe vs. Wade, a bombing in Birmingham, Ala., killed a guard.", octDCT,
 			[]string{"3:10 DATE 2025-01", "12:18 DURATION P1W"}},
+		{"last-year-compared-in-a-quarterly-report", "Profit rose in the third quarter, compared with $3 million last year. Last year the firm moved.", octDCT,
+			[]string{"15:32 DATE 2025-Q3", "59:68 DATE 2024-Q3", "70:79 DATE 2024"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
