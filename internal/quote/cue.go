@@ -9,16 +9,19 @@ import (
 	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
-// The cue classifier: for every candidate token of a sentence (a verb, a noun, "according", a word right
-// after a comma), a binary averaged perceptron decides whether the token heads an attribution cue. Its
-// cues are added to those of the sequence labeller and the rules, and the argument labeller finds their
-// source and content. Its features are the sequence labeller's context features (feats, without the
-// word-only templates) plus its own: the word, stem and POS tag, the cue lexicon's statistics of the word,
-// and the word's neighbourhood (a to-infinitive after it, the next word's class, the nearest subject).
+// The cue classifier: for every candidate token of a sentence (a verb other than an auxiliary, a common
+// noun, "according", "per", "as", "to"), a binary averaged perceptron decides whether the token heads an
+// attribution cue (trained on the head of each gold cue: its last non-auxiliary verb, else its first noun).
+// Its cues are added to those of the sequence labeller and the rules, and the argument labeller finds
+// their source and content; a classifier cue without a source of the argument labeller is dropped. Its
+// features: the word, stem, suffix and POS tag, the cue lexicon's statistics of the word, and the word's
+// neighbourhood (the POS tags around it, the next word and its class, a to-infinitive after it, the
+// nearest subject to the left, the previous words, quotation marks, the rules' role). In training the
+// lexicon statistics of a text come from the other folds of the training split (see CueExamples), so that
+// the classifier does not trust counts that saw the text itself.
+//
 // No classifier is embedded: on PolNeAR dev it did not raise the source F1 (see README.md); `newsgraph
 // train quotes --cue` trains one and WithCue puts it in place.
-// In training the lexicon statistics of a text come from the other folds of the training split (see
-// CueExamples), so that the classifier does not trust counts that saw the text itself.
 
 // CueLabels are the labels of the cue classifier, in model order.
 var CueLabels = []string{"O", "CUE"}
