@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -28,6 +29,16 @@ const quarterWindow = 1000
 func (e *env) setQuarter(m *match, v string) {
 	if e.lastQ != "" && e.clauseTense(m.start, m.end) == tenseFuture {
 		return
+	}
+	if e.lastQ != "" && e.has && len(v) == 7 && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' {
+		// "the impact of the earthquake on fourth-quarter results" in October: a quarter not yet closed
+		// at the DCT is not the one reported, unless its end is given ("the fourth quarter ended Sept. 30")
+		y, err := strconv.Atoi(v[:4])
+		q := int(v[6] - '0')
+		ended := m.end < len(m.toks) && (m.toks[m.end].low == "ended" || m.toks[m.end].low == "ending")
+		if err == nil && !ended && date(y, 3*q, 1).AddDate(0, 1, -1).After(e.dct) {
+			return
+		}
 	}
 	e.lastQ, e.lastQAt = v, m.toks[m.start].start
 }

@@ -201,6 +201,8 @@ func TestFind(t *testing.T) {
 			[]string{"3:10 DATE 2025-01", "12:18 DURATION P1W"}},
 		{"last-year-compared-in-a-quarterly-report", "Profit rose in the third quarter, compared with $3 million last year. Last year the firm moved.", octDCT,
 			[]string{"15:32 DATE 2025-Q3", "59:68 DATE 2024-Q3", "70:79 DATE 2024"}},
+		{"open-quarter-is-not-the-reported-one", "Profit rose in the third quarter. It can't yet gauge the storm's impact on fourth-quarter results. In the latest quarter, margins fell.", octDCT,
+			[]string{"15:32 DATE 2025-Q3", "75:89 DATE 2025-Q4", "102:120 DATE 2025-Q3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
