@@ -875,3 +875,17 @@ func TestExtraADM2Alias(t *testing.T) {
 		t.Error("Tamil is no demonym of Tamil Nadu")
 	}
 }
+
+// TestCountyNamesake: "Suffolk" beside "Suffolk County" and New York towns is that county, not Suffolk, Virginia.
+func TestCountyNamesake(t *testing.T) {
+	r := load(t)
+	text := "Voters in [[Suffolk County]] backed the plan. Officials in [[Suffolk]] said [[Southampton]] and " +
+		"[[Riverhead]] would share the cost with [[Brookhaven]]."
+	d := article(t, text)
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Suffolk"); p == nil || p.Admin1 != "New York" {
+		t.Fatalf("Suffolk placed at %+v, want Suffolk County, New York", p)
+	}
+}

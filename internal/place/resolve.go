@@ -118,6 +118,9 @@ type Weights struct {
 	// FacilityNext makes a name a facility's when the word after one of its mentions is a facility word ("the
 	// Air Balloon roundabout").
 	FacilityNext bool
+	// CountyNamesake is added to the county (or parish) "X County" as a candidate of "X" when the article names
+	// both ("Suffolk" beside "Suffolk County").
+	CountyNamesake float64
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -174,6 +177,7 @@ func DefaultWeights() Weights {
 		Missions:         true,
 		StateInstitution: true,
 		FacilityNext:     true,
+		CountyNamesake:   2,
 		FocusLocal:       true,
 	}
 }
@@ -727,6 +731,25 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 			order = order[:0]
 		}
 	}
+	// "Suffolk" beside "Suffolk County" in the same article is that county's short name.
+	countyOf := map[int32]bool{}
+	if w.CountyNamesake != 0 {
+		base := Normalize(e.Name)
+		for _, suf := range []string{" county", " parish"} {
+			if base == "" || strings.HasSuffix(base, suf) || !docNames[base+suf] {
+				continue
+			}
+			for _, c := range g.lookup(base + suf) {
+				if g.Entries[c.idx].Feature == "ADM2" && c.primary {
+					countyOf[c.idx] = true
+					if _, ok := seen[c.idx]; !ok {
+						seen[c.idx] = found{true}
+						order = append(order, c.idx)
+					}
+				}
+			}
+		}
+	}
 	// A demonym ("Russian", "Canadian") names its country, even when a town bears the same name.
 	demonymOf := map[int32]bool{}
 	for _, n := range append([]string{e.Name}, demonyms...) {
@@ -829,6 +852,9 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 		p := pw*math.Log10(float64(en.Population)+1) + fb
 		if !seen[c].primary {
 			p += w.AltOnly
+		}
+		if countyOf[c] {
+			p += w.CountyNamesake
 		}
 		if demonymOf[c] {
 			p += w.Demonym
