@@ -590,6 +590,9 @@ func valQuarter(e *env, m *match) (string, string, bool) {
 		case n > quarterOf(e.dct) && quarterOf(e.dct) == 1:
 			y-- // early in the year, "the fourth quarter" reports last year's
 		}
+		if ey, ok := e.endedYear(m); ok && m.low("rel") == "" {
+			y = ey // "the second quarter ended Oct. 31" in an October article: last year's
+		}
 	}
 	v := fmt.Sprintf("%04d-Q%d", y, n)
 	e.setQuarter(m, v)

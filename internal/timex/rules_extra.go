@@ -444,3 +444,25 @@ func comparedAmount(m *match) bool {
 	p := m.toks[m.start-1]
 	return p.kind == tNum || p.low == "million" || p.low == "billion" || p.low == "from"
 }
+
+// endedYear reads the year of the end date written after a period ("the second quarter ended Oct. 31"):
+// a closed period ends before the DCT.
+func (e *env) endedYear(m *match) (int, bool) {
+	k := m.end
+	if !e.has || k+2 >= len(m.toks) || m.toks[k].low != "ended" && m.toks[k].low != "ending" {
+		return 0, false
+	}
+	mt, dt := m.toks[k+1], m.toks[k+2]
+	mo, ok := months[mt.low]
+	if !ok || !classes["MONTH"](m.toks, k+1) || !classes["DAY"](m.toks, k+2) {
+		return 0, false
+	}
+	if k+4 < len(m.toks) && m.toks[k+3].low == "," && classes["YEAR"](m.toks, k+4) {
+		return year(m.toks[k+4])
+	}
+	d, _ := ordinalDay(dt)
+	if m.toks[k].low == "ending" {
+		return e.yearFor(mo, d)
+	}
+	return e.yearForDir(mo, d, true)
+}

@@ -203,6 +203,8 @@ func TestFind(t *testing.T) {
 			[]string{"15:32 DATE 2025-Q3", "59:68 DATE 2024-Q3", "70:79 DATE 2024"}},
 		{"open-quarter-is-not-the-reported-one", "Profit rose in the third quarter. It can't yet gauge the storm's impact on fourth-quarter results. In the latest quarter, margins fell.", octDCT,
 			[]string{"15:32 DATE 2025-Q3", "75:89 DATE 2025-Q4", "102:120 DATE 2025-Q3"}},
+		{"quarter-ended-takes-the-end-year", "In the second quarter ended Oct. 31, the chain lost money; that quarter included a charge.", octDCT,
+			[]string{"3:21 DATE 2024-Q2", "28:35 DATE 2024-10-31", "59:71 DATE 2024-Q2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
