@@ -30,6 +30,9 @@ func (e *env) setQuarter(m *match, v string) {
 	if e.lastQ != "" && e.clauseTense(m.start, m.end) == tenseFuture {
 		return
 	}
+	if e.lastQ != "" && v < e.lastQ && afterPrep(m) {
+		return // "After a flat second quarter, ...": an earlier quarter as the background of the one reported
+	}
 	if e.lastQ != "" && e.has && len(v) == 7 && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' {
 		// "the impact of the earthquake on fourth-quarter results" in October: a quarter not yet closed
 		// at the DCT is not the one reported, unless its end is given ("the fourth quarter ended Sept. 30")
@@ -254,4 +257,19 @@ func (e *env) tenseYear(m *match, y, mo, d int) int {
 func startsLater(m *match) bool {
 	k := m.start - 1
 	return k >= 0 && (m.toks[k].low == "effective" || m.toks[k].low == "until")
+}
+
+// afterPrep reports whether "after", "following" or "since" opens the phrase of the expression ("After a
+// flat second quarter").
+func afterPrep(m *match) bool {
+	for k := m.start - 1; k >= 0 && k >= m.start-3; k-- {
+		switch m.toks[k].low {
+		case "after", "following", "since":
+			return true
+		}
+		if m.toks[k].kind != tWord {
+			return false
+		}
+	}
+	return false
 }
