@@ -395,7 +395,7 @@ func valMonth(e *env, m *match) (string, string, bool) {
 		if k := indexOf(m, "m") - 1; k >= 0 {
 			prev = m.toks[k].low
 		}
-		if !monthContext[prev] || prev == "and" || prev == "or" || prev == "to" || prev == "that" {
+		if (!monthContext[prev] || prev == "and" || prev == "or" || prev == "to" || prev == "that") && !monthModifier(m) {
 			return "", "", false
 		}
 	}

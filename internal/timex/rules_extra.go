@@ -466,3 +466,21 @@ func (e *env) endedYear(m *match) (int, bool) {
 	}
 	return e.yearForDir(mo, d, true)
 }
+
+// monthModifier reports a capitalized "March" or "May" between "the" and a lower-case noun: "the March
+// accession", "the May elections" (not "the March on Washington", "the May Co.").
+func monthModifier(m *match) bool {
+	k := indexOf(m, "m")
+	if k < 1 || k+1 >= len(m.toks) || m.toks[k-1].low != "the" {
+		return false
+	}
+	mt, n := m.toks[k], m.toks[k+1]
+	if mt.text[0] < 'A' || mt.text[0] > 'Z' || n.kind != tWord || n.text[0] < 'a' || n.text[0] > 'z' || len(n.low) < 4 {
+		return false
+	}
+	switch n.low {
+	case "from", "into", "with", "against", "through", "toward", "towards", "past", "that", "which", "when", "where":
+		return false
+	}
+	return true
+}

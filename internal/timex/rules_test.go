@@ -207,6 +207,8 @@ func TestFind(t *testing.T) {
 			[]string{"3:21 DATE 2024-Q2", "28:35 DATE 2024-10-31", "59:71 DATE 2024-Q2"}},
 		{"background-quarter-after-keeps-the-reported-one", "Profit rose in the third quarter. After a flat second quarter, sales beat the year-earlier period.", octDCT,
 			[]string{"15:32 DATE 2025-Q3", "47:61 DATE 2025-Q2", "74:97 DATE 2024-Q3"}},
+		{"march-as-modifier-of-a-noun", "The March accession will enable them to vote, after the March on Washington.", testDCT,
+			[]string{"4:9 DATE 2026-03"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

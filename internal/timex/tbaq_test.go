@@ -85,10 +85,10 @@ func TestTBAQ(t *testing.T) {
 }
 
 // Pinned TBAQ-cleaned figures of the stage alone (no POS tags), a little below those measured when they
-// were set (strict F1 0.9014, relaxed F1 0.9503, type accuracy 0.9691, value F1 0.8460; whole pipeline 0.8466).
+// were set (strict F1 0.9017, relaxed F1 0.9506, type accuracy 0.9692, value F1 0.8464; whole pipeline 0.8469).
 const (
 	minRelaxedF1 = 0.950
-	minValueF1   = 0.845
+	minValueF1   = 0.846
 	minStrictF1  = 0.901
 	minTypeAcc   = 0.969
 )
