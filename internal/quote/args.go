@@ -294,7 +294,12 @@ func (x *Extractor) argSpans(dec *vit, s *seqSent, scr *scratch, wc *wordCache, 
 	L := len(x.args.Labels)
 	var t [8]int32
 	for i := range af {
-		emit(x.args, af[i], t[:L], &scr.sink)
+		if wc.fw != nil {
+			var u [fStride]int32
+			wc.emitBoth(af[i], u[:wc.ls], t[:L], &scr.sink) // the argument model's part of the interleaved rows
+		} else {
+			emit(x.args, af[i], t[:L], &scr.sink)
+		}
 		if scr.cached { // template 104, from the word cache
 			k := 2 // 'C'
 			if a+i < cs {

@@ -116,7 +116,10 @@ func (c *wordCache) emitBoth(rows []uint32, s, a []int32, sink *int16) {
 	}
 	*sink += t
 	var acc [fStride]int32
-	if c.ls+c.la == 12 { // the embedded models (7 + 5 labels): skip the padding
+	switch {
+	case hasAVX2 && len(rows) > 0 && fStride == 16:
+		addRows16AVX2(&W[0], &rows[0], len(rows), (*[16]int32)(acc[:]))
+	case c.ls+c.la == 12: // the embedded models (7 + 5 labels): skip the padding
 		a12 := (*[12]int32)(acc[:12])
 		for _, r := range rows {
 			w := (*[12]int16)(W[int(r)*fStride : int(r)*fStride+12])
@@ -124,7 +127,7 @@ func (c *wordCache) emitBoth(rows []uint32, s, a []int32, sink *int16) {
 				a12[j] += int32(w[j])
 			}
 		}
-	} else {
+	default:
 		for _, r := range rows {
 			w := (*[fStride]int16)(W[int(r)*fStride : int(r)*fStride+fStride])
 			for j := range acc {
