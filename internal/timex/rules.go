@@ -42,7 +42,7 @@ var rules = []*rule{
 		example: "Signed 8/18/2025 by both.", want: "8/18/2025|DATE|2025-08-18", val: valSlash},
 	{name: "conjoined-day", pattern: "c:and|or|to|through|- d:DAY",
 		example: "The summit is set for Sept. 24 and 25.", want: "25|DATE|2025-09-25", val: valConjoinedDay},
-	{name: "weekday-month-day", pattern: "w:WDAY? ,? m:MONTH d:DAY",
+	{name: "weekday-month-day", pattern: "r:this|next|last|coming? coming? w:WDAY? ,? m:MONTH d:DAY",
 		example: "The vote is set for Aug. 18.", want: "Aug. 18|DATE|2025-08-18", val: valMD},
 	{name: "day-month", pattern: "w:WDAY? ,? the? d:DAY of? m:MONTH",
 		example: "The vote was held on 12 August.", want: "12 August|DATE|2025-08-12", val: valMD},
@@ -335,6 +335,9 @@ func valSlash(e *env, m *match) (string, string, bool) {
 }
 
 func valMD(e *env, m *match) (string, string, bool) {
+	if m.has("r") && !m.has("w") {
+		return "", "", false // "this coming Sunday, March 8" only; "last Oct. 23" is the date alone
+	}
 	if k := m.end; k+1 < len(m.toks) && m.toks[k].low == "," && classes["YEAR"](m.toks, k+1) || k < len(m.toks) && classes["YEAR"](m.toks, k) {
 		return "", "", false // "Feb. 29, 2025": the full date was not valid
 	}

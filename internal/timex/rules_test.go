@@ -209,6 +209,8 @@ func TestFind(t *testing.T) {
 			[]string{"15:32 DATE 2025-Q3", "47:61 DATE 2025-Q2", "74:97 DATE 2024-Q3"}},
 		{"march-as-modifier-of-a-noun", "The March accession will enable them to vote, after the March on Washington.", testDCT,
 			[]string{"4:9 DATE 2026-03"}},
+		{"relative-weekday-with-date-in-apposition", "The day is this coming Sunday, March 8, and it rained last Aug. 3.", testDCT,
+			[]string{"11:38 DATE 2026-03-08", "59:65 DATE 2025-08-03"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
