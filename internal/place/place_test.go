@@ -825,7 +825,8 @@ func TestFocusLocal(t *testing.T) {
 	}
 }
 
-// TestFacilityNext: a name followed by a facility word in the text ("the Qwzx roundabout") is a facility's.
+// TestFacilityNext: a name followed by a facility word in the text ("the Qwzx roundabout") or after "at" is a
+// facility's.
 func TestFacilityNext(t *testing.T) {
 	r := load(t)
 	for _, tc := range []struct {
@@ -835,6 +836,7 @@ func TestFacilityNext(t *testing.T) {
 		{"roundabout", "Roadworks at the [[Qwzx]] roundabout near [[Cirencester]] will close the road, " +
 			"[[Cirencester]] councillors said.", true},
 		{"verb", "Roadworks near [[Cirencester]] were delayed because [[Qwzx]] objected, [[Cirencester]] councillors said.", false},
+		{"at", "Chefs gave a class at [[Qwzx]] on Monday; [[Cirencester]] shoppers queued and [[Cirencester]] police watched.", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := article(t, tc.text)

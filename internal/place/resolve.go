@@ -116,7 +116,7 @@ type Weights struct {
 	// division, island, harbour or building with the most mentions.
 	FocusLocal bool
 	// FacilityNext makes a name a facility's when the word after one of its mentions is a facility word ("the
-	// Air Balloon roundabout").
+	// Air Balloon roundabout") or the word before it is "at" ("a class at Whole Foods").
 	FacilityNext bool
 	// CountyNamesake is added to the county (or parish) "X County" as a candidate of "X" when the article names
 	// both ("Suffolk" beside "Suffolk County").
@@ -551,10 +551,14 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 	}
 }
 
-// facilityNext reports whether the word after a mention is a facility word: the text names the thing a
-// facility ("the Air Balloon roundabout", "the Anfield stadium").
+// facilityNext reports whether the word after a mention is a facility word, or the word before it "at": the
+// text names the thing a facility ("the Air Balloon roundabout", "a class at Whole Foods").
 func facilityNext(d *doc.Document, ms []doc.Mention) bool {
 	for _, m := range ms {
+		// "a class at Whole Foods": towns take "in", venues "at".
+		if m.Start >= 4 && m.Start <= len(d.Text) && d.Text[m.Start-4:m.Start] == " at " {
+			return true
+		}
 		if m.End <= 0 || m.End >= len(d.Text) || d.Text[m.End] != ' ' {
 			continue
 		}
