@@ -113,7 +113,7 @@ type Weights struct {
 	// State University" → Arizona).
 	StateInstitution bool
 	// FocusLocal: an article without a populated place has as focus (for its facilities) its second-level
-	// division, island, harbour or building with the most mentions.
+	// division, island, harbour, building, venue or street with the most mentions (localFocus).
 	FocusLocal bool
 	// FacilityNext makes a name a facility's when the word after one of its mentions is a facility word ("the
 	// Air Balloon roundabout") or the word before it is "at" ("a class at Whole Foods").
@@ -482,7 +482,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 	// Populated places first; without one, a second-level division or a smaller named place (island, district).
 	for _, pass := range []func(f string) bool{
 		func(f string) bool { return strings.HasPrefix(f, "PPL") },
-		func(f string) bool { return r.w.FocusLocal && (f == "ADM2" || f == "ISL" || f == "BLDG" || f == "HBR") },
+		func(f string) bool { return r.w.FocusLocal && localFocus[f] },
 	} {
 		for i := range items {
 			it := &items[i]
@@ -550,6 +550,11 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		it.choice, it.conf, it.contained = 0, r.w.Facility, true
 	}
 }
+
+// localFocus are the feature codes of places that can be an article's focus when it has no populated place: a
+// second-level division, an island, or a building, venue or street of extra.tsv.
+var localFocus = map[string]bool{"ADM2": true, "ISL": true, "HBR": true, "BLDG": true, "CSTL": true, "STDM": true,
+	"UNIV": true, "PRK": true, "ST": true, "SQR": true, "AMUS": true, "HTL": true, "TOWR": true, "AIRP": true}
 
 // facilityNext reports whether the word after a mention is a facility word, or the word before it "at": the
 // text names the thing a facility ("the Air Balloon roundabout", "a class at Whole Foods").
