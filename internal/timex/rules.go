@@ -208,6 +208,8 @@ var rules = []*rule{
 		example: "The ministry may soon seek new bids.", want: "soon|DATE|FUTURE_REF", val: valSoon},
 	{name: "present", pattern: "a:now|currently|presently",
 		example: "Prices are now falling.", want: "now|DATE|PRESENT_REF", val: valPresent},
+	{name: "this-moment", pattern: "this a:crucial|critical|difficult|delicate|historic|important|particular|sensitive|present? moment",
+		example: "He would not travel at this crucial moment.", want: "this crucial moment|DATE|PRESENT_REF", val: valThisMoment},
 	{name: "these-days", pattern: "a:these days",
 		example: "These days few buy records.", want: "These days|DATE|PRESENT_REF", val: valRef("PRESENT_REF")},
 	{name: "past", pattern: "more|most? a:recently",

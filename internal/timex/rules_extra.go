@@ -484,3 +484,12 @@ func monthModifier(m *match) bool {
 	}
 	return true
 }
+
+// valThisMoment: "at this moment", "this crucial moment" are PRESENT_REF; "waited three years for this
+// moment" is an event.
+func valThisMoment(e *env, m *match) (string, string, bool) {
+	if !m.has("a") && (m.start == 0 || m.toks[m.start-1].low != "at") {
+		return "", "", false
+	}
+	return "DATE", "PRESENT_REF", true
+}

@@ -211,6 +211,8 @@ func TestFind(t *testing.T) {
 			[]string{"4:9 DATE 2026-03"}},
 		{"relative-weekday-with-date-in-apposition", "The day is this coming Sunday, March 8, and it rained last Aug. 3.", testDCT,
 			[]string{"11:38 DATE 2026-03-08", "59:65 DATE 2025-08-03"}},
+		{"this-moment-present-not-event", "They waited years for this moment; at this moment, and at this crucial moment, talks go on.", testDCT,
+			[]string{"38:49 DATE PRESENT_REF", "58:77 DATE PRESENT_REF"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
