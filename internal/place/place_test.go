@@ -891,3 +891,32 @@ func TestCountyNamesake(t *testing.T) {
 		t.Fatalf("Suffolk placed at %+v, want Suffolk County, New York", p)
 	}
 }
+
+// TestFacilityClause: an unknown name is placed in the town its clause gives later ("at Qwzx on Wednesday,
+// Nov. 2, in Fresno"), not in one of the next sentence.
+func TestFacilityClause(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct {
+		name, text string
+		want       string
+	}{
+		{"later in the clause", "A chef taught a class at [[Qwzx Market]] on Wednesday, Nov. 2, 2016, in [[Fresno]]. " +
+			"Crowds came from [[Sacramento]] and [[Sacramento]] again.", "Fresno"},
+		{"next sentence", "A chef taught a class with [[Qwzx]] on Wednesday. Later in [[Fresno]] it rained.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := article(t, tc.text)
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			name := "Qwzx Market"
+			if tc.want == "" {
+				name = "Qwzx"
+			}
+			p := placeOf(d, name)
+			if (tc.want == "" && p != nil) || (tc.want != "" && (p == nil || p.Name != tc.want)) {
+				t.Fatalf("%s placed at %+v, want %q", name, p, tc.want)
+			}
+		})
+	}
+}

@@ -121,6 +121,9 @@ type Weights struct {
 	// CountyNamesake is added to the county (or parish) "X County" as a candidate of "X" when the article names
 	// both ("Suffolk" beside "Suffolk County").
 	CountyNamesake float64
+	// FacilityClause is how far (bytes) after an unknown name's mention, within its clause, "in Town" still
+	// places it ("a class at Whole Foods on Wednesday, Nov. 2, 2016, in Fresno"); 0 turns this off.
+	FacilityClause int
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -178,6 +181,7 @@ func DefaultWeights() Weights {
 		StateInstitution: true,
 		FacilityNext:     true,
 		CountyNamesake:   2,
+		FacilityClause:   200,
 		FocusLocal:       true,
 	}
 }
@@ -524,9 +528,6 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
 		facility := roadName(toks) || facilityName(toks) || (r.w.FacilityNext && facilityNext(d, d.Entities[it.ent].Mentions))
 		at := int32(-1)
-		if facility {
-			at = focus
-		}
 		// "Main Street in Springfield", "Washington University, St. Louis": the town the text gives.
 	mentions:
 		for _, m := range d.Entities[it.ent].Mentions {
@@ -543,12 +544,54 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 				}
 			}
 		}
+		if at < 0 && r.w.FacilityClause > 0 {
+			// "a class at Whole Foods on Wednesday, Nov. 2, in Fresno": the town given later in the clause (for
+			// a facility, before its focus).
+		clause:
+			for _, m := range d.Entities[it.ent].Mentions {
+				if m.End <= 0 || m.End > len(d.Text) {
+					continue
+				}
+				rest := d.Text[m.End:min(len(d.Text), m.End+r.w.FacilityClause)]
+				rest = clauseOf(rest)
+				for off := 0; ; {
+					i := strings.Index(rest[off:], " in ")
+					if i < 0 {
+						break
+					}
+					off += i + len(" in ")
+					if c, ok := starts[m.End+off]; ok {
+						at = c
+						break clause
+					}
+				}
+			}
+		}
+		if at < 0 && facility {
+			at = focus
+		}
 		if at < 0 {
 			continue
 		}
 		it.cands, it.prior, it.pattern = []int32{at}, []float64{0}, []bool{false}
 		it.choice, it.conf, it.contained = 0, r.w.Facility, true
 	}
+}
+
+// clauseOf cuts s at the end of its clause: ";", "!", "?", a line break, or a full stop before a capital
+// ("Nov. 2" goes on).
+func clauseOf(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';', '!', '?', '\n':
+			return s[:i]
+		case '.':
+			if i+2 < len(s) && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' {
+				return s[:i]
+			}
+		}
+	}
+	return s
 }
 
 // localFocus are the feature codes of places that can be an article's focus when it has no populated place: a
