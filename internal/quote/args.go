@@ -121,21 +121,21 @@ func (x *Extractor) argFeats(s *seqSent, a, b, cs, ce int, sc *scratch) [][]uint
 		}
 		db := distBucket(d)
 		between := func(k int) int { return min(cnt[hi-a][k]-cnt[lo-a][k], 2) }
-		add(fk(100, uint64(rel), uint64(db)))
-		add(fk(101, uint64(rel), uint64(db), s.ph[i]))
-		add(fk(102, uint64(rel), cwH))
-		add(fk(103, uint64(rel), uint64(db), cwH))
+		add(fk2(100, uint64(rel), uint64(db)))
+		add(fk3(101, uint64(rel), uint64(db), s.ph[i]))
+		add(fk2(102, uint64(rel), cwH))
+		add(fk3(103, uint64(rel), uint64(db), cwH))
 		if sc == nil || !sc.cached {
-			add(fk(104, uint64(rel), s.wh[i]))
+			add(fk2(104, uint64(rel), s.wh[i]))
 		}
-		add(fk(105, uint64(rel), uint64(db), uint64(s.ner[i]), uint64(b2(s.pron[i]))))
-		add(fk(106, uint64(rel), uint64(between(0)), uint64(between(1)), uint64(between(2))))
-		add(fk(107, uint64(rel), uint64(between(3)), uint64(between(4)), uint64(b2(s.inq[i]))))
-		add(fk(108, uint64(rel), cwH, s.ph[i]))
-		add(fk(109, uint64(rel), uint64(between(2)), s.ph[i], uint64(s.role[i])))
-		add(fk(110, uint64(rel), uint64(cueLen), s.wh[ce-1]))
-		add(fk(111, uint64(rel), uint64(min(d, 3)), s.wh[i], cwH))
-		add(fk(112, uint64(rel), uint64(s.role[i]), uint64(s.kind[i])))
+		add(fk4(105, uint64(rel), uint64(db), uint64(s.ner[i]), uint64(b2(s.pron[i]))))
+		add(fk4(106, uint64(rel), uint64(between(0)), uint64(between(1)), uint64(between(2))))
+		add(fk4(107, uint64(rel), uint64(between(3)), uint64(between(4)), uint64(b2(s.inq[i]))))
+		add(fk3(108, uint64(rel), cwH, s.ph[i]))
+		add(fk4(109, uint64(rel), uint64(between(2)), s.ph[i], uint64(s.role[i])))
+		add(fk3(110, uint64(rel), uint64(cueLen), s.wh[ce-1]))
+		add(fk4(111, uint64(rel), uint64(min(d, 3)), s.wh[i], cwH))
+		add(fk3(112, uint64(rel), uint64(s.role[i]), uint64(s.kind[i])))
 		out[i-a] = rows[start:len(rows):len(rows)]
 	}
 	return out

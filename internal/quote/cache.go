@@ -199,22 +199,22 @@ func (c *wordCache) sum(rows []uint32, g int, v []int32, sink *int16) {
 // selfRows appends the rows of token i's cached own features (the same as feats adds).
 func selfRows(rows []uint32, s *seqSent, i int) []uint32 {
 	cb, sb, pb, ab := int(s.cb[i]), int(s.sb[i]), int(s.pb[i]), int(s.ab[i])
-	rows = append(rows, fk(0), fk(1, s.wh[i]), fk(2, s.ph[i]))
+	rows = append(rows, fk0(0), fk1(1, s.wh[i]), fk1(2, s.ph[i]))
 	if len(s.lows[i]) > 3 {
-		rows = append(rows, fk(11, s.sufh[i]))
+		rows = append(rows, fk1(11, s.sufh[i]))
 	}
-	rows = append(rows, fk(13, uint64(cb), s.ph[i]), fk(14, uint64(sb), uint64(s.shp[i])))
+	rows = append(rows, fk2(13, uint64(cb), s.ph[i]), fk2(14, uint64(sb), uint64(s.shp[i])))
 	if s.pron[i] {
-		rows = append(rows, fk(20, s.wh[i]))
+		rows = append(rows, fk1(20, s.wh[i]))
 	}
-	return append(rows, fk(36, s.sth[i]), fk(40, uint64(pb), uint64(cb), s.ph[i]),
-		fk(41, uint64(ab), uint64(min(cb, 3))))
+	return append(rows, fk1(36, s.sth[i]), fk3(40, uint64(pb), uint64(cb), s.ph[i]),
+		fk2(41, uint64(ab), uint64(min(cb, 3))))
 }
 
 // nbRows appends the row of a word hash h as the neighbour of group g.
 func nbRows(rows []uint32, g int, h uint64) []uint32 {
 	t := [nGroups]uint64{gPrev: 3, gNext: 4, gPrev2: 9, gNext2: 10}[g]
-	return append(rows, fk(t, h))
+	return append(rows, fk1(t, h))
 }
 
 // lookup returns the entry of every token of s and sets the tokens' per-word fields from it, computing the
@@ -259,18 +259,18 @@ func (c *wordCache) lookup(x *Extractor, s *seqSent, sc *scratch) []*wordEntry {
 				c.sum(rows, g, e.v, &sc.sink)
 			}
 			for rl := range 4 {
-				rows = append(rows[:0], fk(17, uint64(rl), s.wh[i]))
+				rows = append(rows[:0], fk2(17, uint64(rl), s.wh[i]))
 				c.sum(rows, gRole+rl, e.v, &sc.sink)
 			}
 			for v := range 4 {
-				rows = append(rows[:0], fk(45, s.sth[i], s.ph[i], uint64(v>>1), uint64(v&1)))
+				rows = append(rows[:0], fk4(45, s.sth[i], s.ph[i], uint64(v>>1), uint64(v&1)))
 				c.sum(rows, gInq+v, e.v, &sc.sink)
 			}
 			if c.args != nil {
 				W := c.ls + c.la
 				for k, rel := range argRels {
 					o := (gRel+k)*W + c.ls
-					rows = append(rows[:0], fk(104, uint64(rel), s.wh[i]))
+					rows = append(rows[:0], fk2(104, uint64(rel), s.wh[i]))
 					emit(c.args, rows, e.v[o:o+c.la], &sc.sink)
 				}
 			}

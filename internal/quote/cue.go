@@ -83,11 +83,11 @@ func lexBuckets(lex Lexicon, w string) (cb, nb, ab, sb int) {
 func cueWordRows(rows []uint32, s *seqSent, i int, lex Lexicon) []uint32 {
 	w := s.lows[i]
 	cb, nb, ab, sb := lexBuckets(lex, w)
-	rows = append(rows, fk(200), fk(201, s.wh[i]), fk(202, s.sth[i]), fk(203, s.ph[i]),
-		fk(205, uint64(cb), s.ph[i]), fk(206, uint64(cb), uint64(nb)), fk(207, uint64(ab), uint64(cb)),
-		fk(208, uint64(sb), uint64(cb)))
+	rows = append(rows, fk0(200), fk1(201, s.wh[i]), fk1(202, s.sth[i]), fk1(203, s.ph[i]),
+		fk2(205, uint64(cb), s.ph[i]), fk2(206, uint64(cb), uint64(nb)), fk2(207, uint64(ab), uint64(cb)),
+		fk2(208, uint64(sb), uint64(cb)))
 	if len(w) > 3 {
-		rows = append(rows, fk(204, s.sufh[i], s.ph[i]))
+		rows = append(rows, fk2(204, s.sufh[i], s.ph[i]))
 	}
 	return rows
 }
@@ -144,16 +144,16 @@ func cueCtxRows(rows []uint32, s *seqSent, i, a, b, subjL int, afterComma bool, 
 		prev2H = s.wh[i-2]
 	}
 	rows = append(rows,
-		fk(210, s.sth[i], nc),
-		fk(211, uint64(cb), nc, s.ph[i]),
-		fk(212, s.sth[i], uint64(b2(s.inq[i]))),
-		fk(213, s.sth[i], sd),
-		fk(214, uint64(cb), sd, st),
-		fk(215, s.sth[i], prevH),
-		fk(216, s.sth[i], prevH, prev2H),
-		fk(217, uint64(b2(afterComma)), uint64(b2(hasQ)), s.ph[i], uint64(cb)),
-		fk(218, s.sth[i], uint64(b2(hasQ)), uint64(b2(afterComma))),
-		fk(219, uint64(cb), uint64(s.role[i]), uint64(b2(s.inq[i]))),
+		fk2(210, s.sth[i], nc),
+		fk3(211, uint64(cb), nc, s.ph[i]),
+		fk2(212, s.sth[i], uint64(b2(s.inq[i]))),
+		fk2(213, s.sth[i], sd),
+		fk3(214, uint64(cb), sd, st),
+		fk2(215, s.sth[i], prevH),
+		fk3(216, s.sth[i], prevH, prev2H),
+		fk4(217, uint64(b2(afterComma)), uint64(b2(hasQ)), s.ph[i], uint64(cb)),
+		fk3(218, s.sth[i], uint64(b2(hasQ)), uint64(b2(afterComma))),
+		fk3(219, uint64(cb), uint64(s.role[i]), uint64(b2(s.inq[i]))),
 	)
 	return rows
 }
@@ -188,13 +188,13 @@ func cueSentRows(s *seqSent, a, b int, lex Lexicon, buf []uint32, fn func(i int,
 				nx = s.wh[i+1]
 			}
 			rows = append(rows,
-				fk(220, posH(i-1), s.ph[i], posH(i+1)),
-				fk(221, s.sth[i], nx),
-				fk(222, s.ph[i], uint64(distBucket(min(i-qpos, 99))), uint64(b2(s.inq[i]))),
-				fk(223, s.sth[i], uint64(distBucket(i-a))),
-				fk(224, posH(i-2), posH(i-1), s.ph[i]),
-				fk(225, s.ph[i], posH(i+1), posH(i+2)),
-				fk(226, uint64(s.role[i]), uint64(s.kind[i]), s.ph[i]),
+				fk3(220, posH(i-1), s.ph[i], posH(i+1)),
+				fk2(221, s.sth[i], nx),
+				fk3(222, s.ph[i], uint64(distBucket(min(i-qpos, 99))), uint64(b2(s.inq[i]))),
+				fk2(223, s.sth[i], uint64(distBucket(i-a))),
+				fk3(224, posH(i-2), posH(i-1), s.ph[i]),
+				fk3(225, s.ph[i], posH(i+1), posH(i+2)),
+				fk3(226, uint64(s.role[i]), uint64(s.kind[i]), s.ph[i]),
 			)
 			fn(i, rows)
 			buf = rows

@@ -163,3 +163,25 @@ func TestSeqCueSpans(t *testing.T) {
 		t.Errorf("SeqCueSpans = %q, want [said]", got)
 	}
 }
+
+// TestFixedArityFk checks that fk0 ... fk4 give fk's rows.
+func TestFixedArityFk(t *testing.T) {
+	p := []uint64{0x1234, 0xdeadbeefcafe, 7, 1 << 63}
+	for tm := uint64(0); tm < 250; tm += 13 {
+		if got, want := fk0(tm), fk(tm); got != want {
+			t.Errorf("fk0(%d) = %d, want %d", tm, got, want)
+		}
+		if got, want := fk1(tm, p[0]), fk(tm, p[0]); got != want {
+			t.Errorf("fk1(%d) = %d, want %d", tm, got, want)
+		}
+		if got, want := fk2(tm, p[0], p[1]), fk(tm, p[0], p[1]); got != want {
+			t.Errorf("fk2(%d) = %d, want %d", tm, got, want)
+		}
+		if got, want := fk3(tm, p[0], p[1], p[2]), fk(tm, p[0], p[1], p[2]); got != want {
+			t.Errorf("fk3(%d) = %d, want %d", tm, got, want)
+		}
+		if got, want := fk4(tm, p[0], p[1], p[2], p[3]), fk(tm, p...); got != want {
+			t.Errorf("fk4(%d) = %d, want %d", tm, got, want)
+		}
+	}
+}

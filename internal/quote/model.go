@@ -193,6 +193,31 @@ func fk(t uint64, parts ...uint64) uint32 {
 	return perceptron.Hash(h).Row(SeqBits)
 }
 
+// fk0 ... fk4 are fk with that many parts, without the variadic slice (the same rows).
+func fk0(t uint64) uint32 { return perceptron.Hash((t + 1) * 0x9e3779b97f4a7c15).Row(SeqBits) }
+
+func fkMix(h, p uint64) uint64 {
+	h ^= p
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>31
+}
+
+func fk1(t, a uint64) uint32 {
+	return perceptron.Hash(fkMix((t+1)*0x9e3779b97f4a7c15, a)).Row(SeqBits)
+}
+
+func fk2(t, a, b uint64) uint32 {
+	return perceptron.Hash(fkMix(fkMix((t+1)*0x9e3779b97f4a7c15, a), b)).Row(SeqBits)
+}
+
+func fk3(t, a, b, c uint64) uint32 {
+	return perceptron.Hash(fkMix(fkMix(fkMix((t+1)*0x9e3779b97f4a7c15, a), b), c)).Row(SeqBits)
+}
+
+func fk4(t, a, b, c, d uint64) uint32 {
+	return perceptron.Hash(fkMix(fkMix(fkMix(fkMix((t+1)*0x9e3779b97f4a7c15, a), b), c), d)).Row(SeqBits)
+}
+
 func (x *Extractor) prepSeq(d *doc.Document, rules []doc.Quote) *seqSent {
 	s := x.prepBase(d, rules)
 	for i := range s.lows {
@@ -492,32 +517,32 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		cb, sb, pb, ab := int(s.cb[i]), int(s.sb[i]), int(s.pb[i]), int(s.ab[i])
 		rl := s.role[i]
 		if !cached {
-			add(fk(0))
-			add(fk(1, s.wh[i]))
-			add(fk(2, s.ph[i]))
-			add(fk(3, lowH(i-1)))
-			add(fk(4, lowH(i+1)))
+			add(fk0(0))
+			add(fk1(1, s.wh[i]))
+			add(fk1(2, s.ph[i]))
+			add(fk1(3, lowH(i-1)))
+			add(fk1(4, lowH(i+1)))
 		}
-		add(fk(5, posH(i-1), s.ph[i]))
-		add(fk(6, s.ph[i], posH(i+1)))
-		add(fk(7, posH(i-2), posH(i-1), s.ph[i]))
-		add(fk(8, s.ph[i], posH(i+1), posH(i+2)))
+		add(fk2(5, posH(i-1), s.ph[i]))
+		add(fk2(6, s.ph[i], posH(i+1)))
+		add(fk3(7, posH(i-2), posH(i-1), s.ph[i]))
+		add(fk3(8, s.ph[i], posH(i+1), posH(i+2)))
 		if !cached {
-			add(fk(9, lowH(i-2)))
-			add(fk(10, lowH(i+2)))
+			add(fk1(9, lowH(i-2)))
+			add(fk1(10, lowH(i+2)))
 			if len(w) > 3 {
-				add(fk(11, s.sufh[i]))
+				add(fk1(11, s.sufh[i]))
 			}
 		}
-		add(fk(12, uint64(s.shp[i]), uint64(shpAt(i-1))))
+		add(fk2(12, uint64(s.shp[i]), uint64(shpAt(i-1))))
 		if !cached {
-			add(fk(13, uint64(cb), s.ph[i]))
-			add(fk(14, uint64(sb), uint64(s.shp[i])))
+			add(fk2(13, uint64(cb), s.ph[i]))
+			add(fk2(14, uint64(sb), uint64(s.shp[i])))
 		}
-		add(fk(15, uint64(rl), uint64(s.kind[i])))
-		add(fk(16, uint64(rl), s.ph[i]))
+		add(fk2(15, uint64(rl), uint64(s.kind[i])))
+		add(fk2(16, uint64(rl), s.ph[i]))
 		if !cached {
-			add(fk(17, uint64(rl), s.wh[i]))
+			add(fk2(17, uint64(rl), s.wh[i]))
 		}
 		prevRole, nextRole := byte(9), byte(9)
 		if i > a {
@@ -526,16 +551,16 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		if i+1 < b {
 			nextRole = s.role[i+1]
 		}
-		add(fk(18, uint64(prevRole), uint64(rl), uint64(nextRole)))
-		add(fk(19, uint64(s.ner[i]), uint64(b2(s.inq[i]))))
+		add(fk3(18, uint64(prevRole), uint64(rl), uint64(nextRole)))
+		add(fk2(19, uint64(s.ner[i]), uint64(b2(s.inq[i]))))
 		if s.pron[i] && !cached {
-			add(fk(20, s.wh[i]))
+			add(fk1(20, s.wh[i]))
 		}
 		q := byte(0)
 		if s.inq[i] {
 			q = 1
 		}
-		add(fk(21, uint64(q), s.ph[i]))
+		add(fk2(21, uint64(q), s.ph[i]))
 		// distance and direction to the nearest strong cue words
 		l, r := left[i-a], right[i-a]
 		dl, dr := 99, 99
@@ -546,39 +571,39 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 			dr = distBucket(r - i)
 		}
 		sw := s.strong[i]
-		add(fk(22, uint64(dl), uint64(dr), uint64(b2(sw))))
-		add(fk(23, uint64(dl), s.ph[i]))
-		add(fk(24, uint64(dr), s.ph[i]))
-		add(fk(25, uint64(dl), uint64(dr), uint64(s.ner[i]), uint64(q)))
+		add(fk3(22, uint64(dl), uint64(dr), uint64(b2(sw))))
+		add(fk2(23, uint64(dl), s.ph[i]))
+		add(fk2(24, uint64(dr), s.ph[i]))
+		add(fk4(25, uint64(dl), uint64(dr), uint64(s.ner[i]), uint64(q)))
 		if l >= 0 {
-			add(fk(26, s.wh[l], uint64(min(dl, 3))))
+			add(fk2(26, s.wh[l], uint64(min(dl, 3))))
 		}
 		if r >= 0 {
-			add(fk(27, s.wh[r], uint64(min(dr, 3))))
+			add(fk2(27, s.wh[r], uint64(min(dr, 3))))
 		}
 		// position in the sentence
-		add(fk(28, uint64(distBucket(i-a)), uint64(distBucket(b-1-i))))
-		add(fk(29, uint64(sentF), uint64(rl)))
-		add(fk(30, s.wh[i], uint64(shpAt(i+1)), posH(i+1)))
-		add(fk(31, lowH(i-1), s.wh[i]))
+		add(fk2(28, uint64(distBucket(i-a)), uint64(distBucket(b-1-i))))
+		add(fk2(29, uint64(sentF), uint64(rl)))
+		add(fk3(30, s.wh[i], uint64(shpAt(i+1)), posH(i+1)))
+		add(fk2(31, lowH(i-1), s.wh[i]))
 		sl, sr, vl, vr := db(i, subjL[i-a]), db(i, subjR[i-a]), db(i, verbL[i-a]), db(i, verbR[i-a])
-		add(fk(32, uint64(sl), uint64(vl), s.ph[i]))
-		add(fk(33, uint64(sr), uint64(vr), s.ph[i]))
-		add(fk(34, uint64(sl), uint64(sr), uint64(s.ner[i])))
-		add(fk(35, uint64(vl), uint64(vr), uint64(b2(subj(i)))))
+		add(fk3(32, uint64(sl), uint64(vl), s.ph[i]))
+		add(fk3(33, uint64(sr), uint64(vr), s.ph[i]))
+		add(fk3(34, uint64(sl), uint64(sr), uint64(s.ner[i])))
+		add(fk3(35, uint64(vl), uint64(vr), uint64(b2(subj(i)))))
 		if !cached {
-			add(fk(36, s.sth[i]))
+			add(fk1(36, s.sth[i]))
 		}
-		add(fk(37, s.sth[i], uint64(min(sl, 5))))
+		add(fk2(37, s.sth[i], uint64(min(sl, 5))))
 		if vl != 99 {
-			add(fk(38, s.sth[verbL[i-a]], uint64(min(vl, 4))))
+			add(fk2(38, s.sth[verbL[i-a]], uint64(min(vl, 4))))
 		}
 		if sl != 99 {
-			add(fk(39, uint64(s.ner[subjL[i-a]]), uint64(b2(s.pron[subjL[i-a]])), uint64(sl), s.ph[i]))
+			add(fk4(39, uint64(s.ner[subjL[i-a]]), uint64(b2(s.pron[subjL[i-a]])), uint64(sl), s.ph[i]))
 		}
 		if !cached {
-			add(fk(40, uint64(pb), uint64(cb), s.ph[i]))
-			add(fk(41, uint64(ab), uint64(min(cb, 3))))
+			add(fk3(40, uint64(pb), uint64(cb), s.ph[i]))
+			add(fk2(41, uint64(ab), uint64(min(cb, 3))))
 		}
 		nxH := posH(i + 1)
 		if i+1 < b {
@@ -587,12 +612,12 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 				nxH = s.wh[i+1]
 			}
 		}
-		add(fk(42, nxH, s.ph[i]))
+		add(fk2(42, nxH, s.ph[i]))
 		clean := subjL[i-a] >= 0 && verbL[i-a] < subjL[i-a]
-		add(fk(43, uint64(b2(clean)), uint64(sl), s.ph[i], uint64(b2(s.inq[i]))))
-		add(fk(44, s.wh[i], lowH(i+1)))
+		add(fk4(43, uint64(b2(clean)), uint64(sl), s.ph[i], uint64(b2(s.inq[i]))))
+		add(fk2(44, s.wh[i], lowH(i+1)))
 		if !cached {
-			add(fk(45, s.sth[i], s.ph[i], uint64(b2(s.inq[i])), uint64(b2(clean))))
+			add(fk4(45, s.sth[i], s.ph[i], uint64(b2(s.inq[i])), uint64(b2(clean))))
 		} else {
 			v45[i-a] = int8(2*b2(s.inq[i]) + b2(clean))
 		}
