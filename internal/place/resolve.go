@@ -554,15 +554,17 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 				}
 				rest := d.Text[m.End:min(len(d.Text), m.End+r.w.FacilityClause)]
 				rest = clauseOf(rest)
-				for off := 0; ; {
-					i := strings.Index(rest[off:], " in ")
-					if i < 0 {
-						break
-					}
-					off += i + len(" in ")
-					if c, ok := starts[m.End+off]; ok {
-						at = c
-						break clause
+				for _, prep := range clausePreps {
+					for off := 0; ; {
+						i := strings.Index(rest[off:], prep)
+						if i < 0 {
+							break
+						}
+						off += i + len(prep)
+						if c, ok := starts[m.End+off]; ok {
+							at = c
+							break clause
+						}
 					}
 				}
 			}
@@ -577,6 +579,9 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		it.choice, it.conf, it.contained = 0, r.w.Facility, true
 	}
 }
+
+// clausePreps are the words before a town that place what the clause is about in or near it.
+var clausePreps = []string{" in ", " near ", " outside "}
 
 // clauseOf cuts s at the end of its clause: ";", "!", "?", a line break, or a full stop before a capital
 // ("Nov. 2" goes on).
