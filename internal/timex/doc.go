@@ -46,7 +46,16 @@
 // hours" of a day that is itself tagged. Scheduling verbs in the simple present ("Arafat and Netanyahu meet
 // Monday", "the offer expires Friday") put a weekday ahead; a present perfect ("has set Nov. 10 as the
 // deadline") does not push a month and day into the past; "since year-end" is the last year end before the
-// DCT; "the day before yesterday", "the day before last Tuesday" count one day from the day named.
+// DCT; "the day before yesterday", "the day before last Tuesday" count one day from the day named. In
+// quarterly reports the quarter in view is the reported one: a quarter not yet closed at the DCT ("the
+// impact on fourth-quarter results" in October) or an earlier one after "after" ("After a flat second
+// quarter, ...") does not replace it; "the second quarter ended Oct. 31" takes the year of its end date;
+// "compared with $3 million last year" is that quarter a year before. A sentence-opening expression set
+// off by a comma ("In January, a week after ..., a bombing ... killed") is dated by the sentence's main
+// verb however far it is. Also: "day-long", "decades-long", "a several-year tenure" (durations), "over
+// the years", "for a while" (PXX), "today is the eighth day of ..." (the DCT), "this coming Sunday,
+// March 8" (one date), "at this moment" (PRESENT_REF), "the March accession"; "USA Today" and "the
+// people of tomorrow" name no day.
 //
 // Extents follow the TimeBank/AQUAINT annotations of TempEval-3 TBAQ-cleaned: a leading "the", modifiers
 // ("early", "mid-", "the end of") and limits ("more than", "at least", "nearly") belong to the expression,
