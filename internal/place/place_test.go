@@ -893,7 +893,7 @@ func TestCountyNamesake(t *testing.T) {
 }
 
 // TestFacilityClause: an unknown name is placed in the town its clause gives later ("at Qwzx on Wednesday,
-// Nov. 2, in Fresno"), not in one of the next sentence.
+// Nov. 2, in Fresno") or earlier with a possessive ("Fresno's suburb of Qwzx"), not in one of the next sentence.
 func TestFacilityClause(t *testing.T) {
 	r := load(t)
 	for _, tc := range []struct {
@@ -903,6 +903,8 @@ func TestFacilityClause(t *testing.T) {
 		{"later in the clause", "A chef taught a class at [[Qwzx Market]] on Wednesday, Nov. 2, 2016, in [[Fresno]]. " +
 			"Crowds came from [[Sacramento]] and [[Sacramento]] again.", "Fresno"},
 		{"next sentence", "A chef taught a class with [[Qwzx]] on Wednesday. Later in [[Fresno]] it rained.", ""},
+		{"possessive before", "On a field in [[Fresno]]'s gated suburb of [[Qwzx Market]] boys train. [[Sacramento]] and " +
+			"[[Sacramento]] wait.", "Fresno"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := article(t, tc.text)

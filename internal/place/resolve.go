@@ -122,7 +122,8 @@ type Weights struct {
 	// both ("Suffolk" beside "Suffolk County").
 	CountyNamesake float64
 	// FacilityClause is how far (bytes) after an unknown name's mention, within its clause, "in Town" still
-	// places it ("a class at Whole Foods on Wednesday, Nov. 2, 2016, in Fresno"); 0 turns this off.
+	// places it ("a class at Whole Foods on Wednesday, Nov. 2, 2016, in Fresno"), and half of it how far before
+	// a town's possessive does ("Cairo's gated suburb of Madinaty"); 0 turns this off.
 	FacilityClause int
 }
 
@@ -511,6 +512,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 	}
 	// starts maps the start of each mention of a chosen populated place to its entry.
 	starts := map[int]int32{}
+	ends := map[int]int32{} // and the end of each
 	for i := range items {
 		it := &items[i]
 		if it.choice < 0 || it.contained || !strings.HasPrefix(g.Entries[it.cands[it.choice]].Feature, "PPL") {
@@ -518,6 +520,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		}
 		for _, m := range d.Entities[it.ent].Mentions {
 			starts[m.Start] = it.cands[it.choice]
+			ends[m.End] = it.cands[it.choice]
 		}
 	}
 	for i := range items {
@@ -564,6 +567,33 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 						if c, ok := starts[m.End+off]; ok {
 							at = c
 							break clause
+						}
+					}
+				}
+			}
+		}
+		if at < 0 && r.w.FacilityClause > 0 {
+			// "Cairo's gated suburb of Madinaty": a town's possessive earlier in the clause.
+		back:
+			for _, m := range d.Entities[it.ent].Mentions {
+				if m.Start <= 0 || m.Start > len(d.Text) {
+					continue
+				}
+				lo := max(0, m.Start-r.w.FacilityClause/2)
+				before := d.Text[lo:m.Start]
+				if i := strings.LastIndexAny(before, ";!?\n"); i >= 0 {
+					before, lo = before[i+1:], lo+i+1
+				}
+				for _, poss := range []string{"'s ", "’s "} {
+					for off := len(before); off > 0; {
+						i := strings.LastIndex(before[:off], poss)
+						if i < 0 {
+							break
+						}
+						off = i
+						if c, ok := ends[lo+i]; ok {
+							at = c
+							break back
 						}
 					}
 				}
