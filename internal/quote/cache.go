@@ -110,15 +110,25 @@ func (c *wordCache) fuse() {
 // emitBoth sets s (L_s) and a (L_a) to the summed weights of the rows in the two models, from c.fw.
 func (c *wordCache) emitBoth(rows []uint32, s, a []int32, sink *int16) {
 	W := c.fw
+	var acc [fStride]int32
+	if hasAVX2 && len(rows) > 0 && fStride == 16 {
+		nr := uint32(len(W) / fStride)
+		for _, r := range rows { // (the assembly loop reads no row outside the table)
+			if r >= nr {
+				panic("quote: feature row out of the table")
+			}
+		}
+		addRows16AVX2(&W[0], &rows[0], len(rows), (*[16]int32)(acc[:]))
+		copy(s, acc[:c.ls])
+		copy(a, acc[c.ls:c.ls+c.la])
+		return
+	}
 	var t int16
 	for _, r := range rows { // touch first, as emit does
 		t += W[int(r)*fStride]
 	}
 	*sink += t
-	var acc [fStride]int32
 	switch {
-	case hasAVX2 && len(rows) > 0 && fStride == 16:
-		addRows16AVX2(&W[0], &rows[0], len(rows), (*[16]int32)(acc[:]))
 	case c.ls+c.la == 12: // the embedded models (7 + 5 labels): skip the padding
 		a12 := (*[12]int32)(acc[:12])
 		for _, r := range rows {
