@@ -922,3 +922,30 @@ func TestFacilityClause(t *testing.T) {
 		})
 	}
 }
+
+// TestOutliers: a small foreign town that nothing supports, in an article whose places all lie in another
+// country far away, is left unresolved, and a facility falls to the article's focus instead of it.
+func TestOutliers(t *testing.T) {
+	r := load(t)
+	text := "A mother from [[Delft]] opened a case at the police station. The clinic sent her to [[Qwzx Hospital]]. " +
+		"Activists in [[Cape Town]], [[Stellenbosch]] and [[Paarl]] marched, and [[Cape Town]] officials listened."
+	d := article(t, text)
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Delft"); p != nil {
+		t.Errorf("Delft placed at %+v, want unresolved", p)
+	}
+	if p := placeOf(d, "Qwzx Hospital"); p == nil || p.Name != "Cape Town" {
+		t.Errorf("Qwzx Hospital placed at %+v, want Cape Town", p)
+	}
+	w := DefaultWeights()
+	w.OutlierPop = 0
+	d = article(t, text)
+	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Delft"); p == nil || p.Country != "NL" {
+		t.Skipf("without the rule Delft is %+v, not the Dutch town: the test shows nothing", p)
+	}
+}

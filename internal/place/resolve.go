@@ -125,6 +125,10 @@ type Weights struct {
 	// places it ("a class at Whole Foods on Wednesday, Nov. 2, 2016, in Fresno"), and half of it how far before
 	// a town's possessive does ("Cairo's gated suburb of Madinaty"); 0 turns this off.
 	FacilityClause int
+	// OutlierPop and OutlierKm: a chosen town of fewer than OutlierPop people that nothing supports, in an
+	// article whose three or more other places all lie in one other country, none within OutlierKm, is left
+	// unresolved (see outliers); OutlierPop 0 turns this off.
+	OutlierPop, OutlierKm float64
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -183,6 +187,8 @@ func DefaultWeights() Weights {
 		FacilityNext:     true,
 		CountyNamesake:   2,
 		FacilityClause:   200,
+		OutlierPop:       100000,
+		OutlierKm:        1000,
 		FocusLocal:       true,
 	}
 }
@@ -360,10 +366,57 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 	if w.FameRatio > 0 && ctx != nil {
 		r.fame(items, ctx, pub)
 	}
+	if w.OutlierPop > 0 && ctx != nil {
+		r.outliers(items, ctx, pub)
+	}
 	if w.Facility > 0 {
 		r.facilities(d, items)
 	}
 	return items
+}
+
+// outliers leaves unresolved a chosen small town (fewer than OutlierPop people) that nothing in the text
+// supports — no pattern, no local evidence, no other place of its country — in an article whose other places
+// lie in one other country, at least OutlierKm from all of them: Delft, the Netherlands, is no reading of
+// "Delft" in an article about Cape Town's townships; its facilities then fall to the article's focus.
+func (r *Resolver) outliers(items []item, ctx *evidence, pub string) {
+	g, w := r.gaz, r.w
+	for i := range items {
+		it := &items[i]
+		if it.choice < 0 || it.contained {
+			continue
+		}
+		k := it.choice
+		c := &g.Entries[it.cands[k]]
+		if !strings.HasPrefix(c.Feature, "PPL") || float64(c.Population) >= w.OutlierPop || it.pattern[k] || it.local[k] ||
+			c.Country == pub || ctx.local(c, it.ent) {
+			continue
+		}
+		// The other chosen places: their countries and nearest distance.
+		countries := map[string]int{}
+		near := false
+		n := 0
+		for j := range items {
+			o := &items[j]
+			if j == i || o.choice < 0 || o.contained {
+				continue
+			}
+			oe := &g.Entries[o.cands[o.choice]]
+			if oe.Country == "" {
+				continue
+			}
+			n++
+			countries[oe.Country]++
+			if !isCountry(oe.Feature) && oe.Feature != "ADM1" && haversineKm(c.Lat, c.Lon, oe.Lat, oe.Lon) < w.OutlierKm {
+				near = true
+			}
+		}
+		if near || n < 3 || countries[c.Country] > 0 || len(countries) != 1 {
+			continue
+		}
+		it.choice = -1
+		it.conf = 0
+	}
 }
 
 // fame replaces a chosen populated place that has no local evidence by a far larger namesake (FamePop,
