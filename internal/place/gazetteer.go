@@ -62,14 +62,25 @@ type Gazetteer struct {
 	// capitals maps ISO2 to the country's most populous PPLC entry, built on first use (capital).
 	capitalOnce sync.Once
 	capitals    map[string]int32
+	seats       map[string][]int32 // ISO2 → its first-level divisions' seats (PPLA)
+}
+
+// divisionSeats returns the seats (PPLA) of country cc's first-level divisions.
+func (g *Gazetteer) divisionSeats(cc string) []int32 {
+	g.capital(cc) // builds both tables
+	return g.seats[cc]
 }
 
 // capital returns the entry of country cc's capital, or -1.
 func (g *Gazetteer) capital(cc string) int32 {
 	g.capitalOnce.Do(func() {
 		g.capitals = map[string]int32{}
+		g.seats = map[string][]int32{}
 		for i := range g.Entries {
 			en := &g.Entries[i]
+			if en.Feature == "PPLA" {
+				g.seats[en.Country] = append(g.seats[en.Country], int32(i))
+			}
 			if en.Feature != "PPLC" {
 				continue
 			}

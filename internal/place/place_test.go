@@ -949,3 +949,23 @@ func TestOutliers(t *testing.T) {
 		t.Skipf("without the rule Delft is %+v, not the Dutch town: the test shows nothing", p)
 	}
 }
+
+// TestStateCapitol: "the state Capitol" in an Oklahoma article is in Oklahoma City, not on Capitol Hill.
+func TestStateCapitol(t *testing.T) {
+	r := load(t)
+	d := article(t, "Teachers from [[Tulsa]] filled the state [[Capitol]] again; [[Oklahoma]] lawmakers met in "+
+		"[[Oklahoma City]] while the [[Capitol]] stayed full and [[Oklahoma]] schools closed.")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Capitol"); p == nil || p.Name != "Oklahoma City" {
+		t.Fatalf("Capitol placed at %+v, want Oklahoma City", p)
+	}
+	d = article(t, "Senators returned to the [[Capitol]] in [[Washington]] on Monday.")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Capitol"); p == nil || p.Country != "US" || p.Lon > -76.9 || p.Lon < -77.1 {
+		t.Fatalf("the Capitol in Washington placed at %+v", p)
+	}
+}

@@ -129,6 +129,9 @@ type Weights struct {
 	// article whose three or more other places all lie in one other country, none within OutlierKm, is left
 	// unresolved (see outliers); OutlierPop 0 turns this off.
 	OutlierPop, OutlierKm float64
+	// StateCapitol: "the state Capitol" has the seats of the US states as candidates (the article's state
+	// picks one), not only Capitol Hill.
+	StateCapitol bool
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -189,6 +192,7 @@ func DefaultWeights() Weights {
 		FacilityClause:   200,
 		OutlierPop:       100000,
 		OutlierKm:        1000,
+		StateCapitol:     true,
 		FocusLocal:       true,
 	}
 }
@@ -872,6 +876,20 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 			order = order[:0]
 		}
 	}
+	// "the state Capitol": the capitol of a state, in its seat; the article's state picks it.
+	if w.StateCapitol && stateHouse[Normalize(e.Name)] {
+		for _, m := range e.Mentions {
+			if m.Start >= 6 && m.Start <= len(d.Text) && strings.EqualFold(d.Text[m.Start-6:m.Start], "state ") {
+				for _, c := range g.divisionSeats("US") {
+					if _, ok := seen[c]; !ok {
+						seen[c] = found{true}
+						order = append(order, c)
+					}
+				}
+				break
+			}
+		}
+	}
 	// "Suffolk" beside "Suffolk County" in the same article is that county's short name.
 	countyOf := map[int32]bool{}
 	if w.CountyNamesake != 0 {
@@ -1083,6 +1101,9 @@ func (r *Resolver) demonymCountry(k string, seen map[int32]found, order *[]int32
 	}
 	return len(*order) > 0
 }
+
+// stateHouse are the names of a state's capitol.
+var stateHouse = map[string]bool{"capitol": true, "statehouse": true, "state house": true, "capitol building": true}
 
 // ministryWord are words of the names of a government's ministries, which sit in its capital.
 var ministryWord = map[string]bool{"ministry": true, "ministries": true}
