@@ -969,3 +969,23 @@ func TestStateCapitol(t *testing.T) {
 		t.Fatalf("the Capitol in Washington placed at %+v", p)
 	}
 }
+
+// TestTownLikeGeneric: "Washington Township" is a township, not the national capital or the state; "Colorado
+// State" keeps the state.
+func TestTownLikeGeneric(t *testing.T) {
+	r := load(t)
+	d := article(t, "A benefit at a restaurant in [[Washington Township]], [[N.J.]], drew guests from [[Paterson]] and [[Allendale]].")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Washington Township"); p == nil || p.Feature == "PPLC" || p.Feature == "ADM1" {
+		t.Fatalf("Washington Township placed at %+v", p)
+	}
+	d = article(t, "Forecasters at [[Colorado State]] expect a busy season.")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Colorado State"); p == nil || p.Feature != "ADM1" {
+		t.Fatalf("Colorado State placed at %+v, want the state", p)
+	}
+}

@@ -923,6 +923,21 @@ func (r *Resolver) candidates(d *doc.Document, e *doc.Entity, docNames map[strin
 	if len(order) == 0 {
 		if s := stripGeneric(e.Name); s != "" {
 			try(s)
+			// "Washington Township" is no country, state or national capital ("Colorado State", "Fars
+			// Province" are).
+			kept := order[:0]
+			townLike := false
+			for _, suf := range []string{" township", " borough", " village", " town", " city"} {
+				townLike = townLike || strings.HasSuffix(strings.ToLower(e.Name), suf)
+			}
+			for _, c := range order {
+				if f := g.Entries[c].Feature; !townLike || (!isCountry(f) && f != "ADM1" && f != "PPLC" && f != "CONT") {
+					kept = append(kept, c)
+				} else {
+					delete(seen, c)
+				}
+			}
+			order = kept
 		}
 	}
 	if len(order) == 0 {
