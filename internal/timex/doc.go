@@ -23,8 +23,8 @@
 // closest reading lies more than 90 days on the side of the DCT that the tense of its clause contradicts
 // ("was shot on Oct. 23" in May, "will vote in March" in August), unless it follows "effective"/"until"; a
 // weekday after "until" lies ahead; "a year earlier" after a quarter (kept in view by "the latest quarter",
-// "the year-earlier period") to that quarter a year before. On a Sunday "last week" is the ISO week now
-// ending. "Friday evening" (afternoon) is a TIME with TEV (TAF); "Friday night/morning" the day's DATE, as
+// "the year-earlier period") to that quarter a year before. "Last week" is the ISO week before the DCT's,
+// on a Sunday too (as HeidelTime and the TimeBank annotators count). "Friday evening" (afternoon) is a TIME with TEV (TAF); "Friday night/morning" the day's DATE, as
 // TBAQ mostly annotates them.
 //
 // Narrative and report context: "the next morning", "the previous Friday" count from the last day the

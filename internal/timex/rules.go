@@ -142,7 +142,7 @@ var rules = []*rule{
 	{name: "this-part", pattern: "mod:" + mods + "? r:this|last|later p:PART",
 		example: "Markets opened lower this morning.", want: "this morning|TIME|2025-08-17TMO", val: valThisPart},
 	{name: "relative-unit", pattern: "the? mod:" + mods + "? of? the? r:" + relWords + " u:week|month|year|weekend|quarter",
-		example: "Talks stalled last week.", want: "last week|DATE|2025-W33", val: valRelUnit},
+		example: "Talks stalled last week.", want: "last week|DATE|2025-W32", val: valRelUnit},
 	{name: "earlier-this", pattern: "mod:" + mods + "|end|start|middle of? the? r:this|last|next|the u:week|month|year|weekend|quarter",
 		example: "The law passed earlier this month.", want: "earlier this month|DATE|2025-08", val: valRelUnit},
 	{name: "unit-ago", pattern: "approx:" + approx + "? " + limit + " n:NUM nn:NUMW? u:UNIT or? so? a:ago|earlier",
@@ -752,10 +752,6 @@ func valRelUnit(e *env, m *match) (string, string, bool) {
 	}
 	switch u {
 	case "week":
-		if n == -1 && e.has && isoWeekday(e.dct) == 7 && m.low("r") == "last" {
-			// on a Sunday "last week" is the week now ending (the ISO week of the DCT)
-			return "DATE", e.shift("W", 0), true
-		}
 		return "DATE", e.shift("W", n), true
 	case "month":
 		return "DATE", e.shift("M", n), true
