@@ -478,7 +478,8 @@ var facilityHead = map[string]bool{"street": true, "st": true, "avenue": true, "
 	"embassy": true, "consulate": true, "ministry": true, "headquarters": true,
 	// Local features and bodies (issue 7, second round): headlands, bends, avenues, schools, councils, trusts.
 	"point": true, "bend": true, "fields": true, "gateway": true, "high": true, "middle": true, "council": true,
-	"trust": true, "furnaces": true, "lga": true, "ns": true}
+	"trust": true, "furnaces": true, "lga": true, "ns": true, "mountains": true, "hills": true, "area": true,
+	"reserve": true, "forest": true}
 
 // facilityFirst are the first words of facility names ("University of Perpetual Help", "Camp Murray").
 var facilityFirst = map[string]bool{"university": true, "museum": true, "hotel": true, "camp": true, "rue": true,
