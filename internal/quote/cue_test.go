@@ -1,8 +1,10 @@
 package quote
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
@@ -184,4 +186,33 @@ func TestFixedArityFk(t *testing.T) {
 			t.Errorf("fk4(%d) = %d, want %d", tm, got, want)
 		}
 	}
+}
+
+// FuzzProcessPrepared is FuzzProcess with the stages before the quote stage run first, so that the models,
+// the content split and the merge see the input too.
+func FuzzProcessPrepared(f *testing.F) {
+	for _, s := range []string{
+		"“A b c d,” she said. “E f g.”",
+		"Rubio told them that allies must meet their pledge “without excuses,” warning that more was due.",
+		`He said the goal was "a floor, not a ceiling." Then he left.`,
+		"The plan, Smith said, is dead, according to two aides.",
+		"“Unclosed quote, he said\n\n“and more",
+	} {
+		f.Add(s)
+	}
+	x, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || len(s) > 2000 {
+			t.Skip("the clean stage hands on valid UTF-8 only; long inputs are for the benchmarks")
+		}
+		d := &doc.Document{Text: s}
+		prepare(t, d)
+		if err := x.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, d)
+	})
 }
