@@ -498,6 +498,7 @@ func TestFacilityName(t *testing.T) {
 		{"University of Perpetual Help", true}, {"Camp Murray", true}, {"Mercy Hospital", true},
 		{"Qwzx Point", true}, {"Point Qwzx", true}, {"Faubourg Qwzx", true}, {"Lake Qwzx", true},
 		{"Qwzx High", true}, {"Qwzx County Council", true}, {"Old Town Qwzx", true}, {"Qwzx Hill Bend", true},
+		{"2231 Qwzx", true}, {"22nd Qwzx", true}, {"Qwzx Auto Show", true}, {"Qwzx Mountains", true},
 		{"Street", false}, {"Turtle Rock", false}, {"Qwzxplatz", false}, {"Kasba Bonli", false}, {"Point", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -479,7 +479,7 @@ var facilityHead = map[string]bool{"street": true, "st": true, "avenue": true, "
 	// Local features and bodies (issue 7, second round): headlands, bends, avenues, schools, councils, trusts.
 	"point": true, "bend": true, "fields": true, "gateway": true, "high": true, "middle": true, "council": true,
 	"trust": true, "furnaces": true, "lga": true, "ns": true, "mountains": true, "hills": true, "area": true,
-	"reserve": true, "forest": true}
+	"reserve": true, "forest": true, "show": true}
 
 // facilityFirst are the first words of facility names ("University of Perpetual Help", "Camp Murray").
 var facilityFirst = map[string]bool{"university": true, "museum": true, "hotel": true, "camp": true, "rue": true,
@@ -494,6 +494,10 @@ func facilityName(toks []string) bool {
 		return false
 	}
 	if facilityFirst[toks[0]] {
+		return true
+	}
+	// A street address or numbered street: "2231 Royal", "22nd St. North".
+	if n := strings.TrimRight(toks[0], "abcdefghijklmnopqrstuvwxyz"); n != "" && strings.Trim(n, "0123456789") == "" {
 		return true
 	}
 	for _, t := range toks[1:] {
