@@ -990,3 +990,15 @@ func TestTownLikeGeneric(t *testing.T) {
 		t.Fatalf("Colorado State placed at %+v, want the state", p)
 	}
 }
+
+// TestCompassAlone: "the West" in an article about Russia and Britain is not Cameroon's West Region.
+func TestCompassAlone(t *testing.T) {
+	r := load(t)
+	d := article(t, "[[Russia]] expelled diplomats as the [[West]] backed [[Britain]] and [[France]].")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "West"); p != nil && p.Country != "" && p.Country != "RU" && p.Country != "GB" && p.Country != "FR" {
+		t.Fatalf("West placed at %+v", p)
+	}
+}

@@ -372,6 +372,22 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 	}
 	if w.OutlierPop > 0 && ctx != nil {
 		r.outliers(items, ctx, pub)
+		// "the West", "Western countries": a compass word alone is not a foreign province that nothing else in
+		// the article is in (Ghana's Western Region, Cameroon's West Region).
+		for i := range items {
+			it := &items[i]
+			if it.choice < 0 || it.contained || !compassWord[Normalize(d.Entities[it.ent].Name)] {
+				continue
+			}
+			c := &g.Entries[it.cands[it.choice]]
+			n := ctx.country[c.Country]
+			if me, ok := ctx.byEntity[it.ent]; ok && me.en.Country == c.Country {
+				n -= me.conf
+			}
+			if c.Country != pub && n <= 1e-9 && !it.pattern[it.choice] {
+				it.choice, it.conf = -1, 0
+			}
+		}
 	}
 	if w.Facility > 0 {
 		r.facilities(d, items)
