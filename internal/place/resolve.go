@@ -154,7 +154,7 @@ func DefaultWeights() Weights {
 		Admin1:           3,
 		Near:             2,
 		NearKm:           100,
-		Publication:      3,
+		Publication:      4,
 		Home:             0,
 		GenericUS:        1,
 		Contained:        0,
