@@ -609,72 +609,70 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
 		facility := roadName(toks) || facilityName(toks) || (r.w.FacilityNext && facilityNext(d, d.Entities[it.ent].Mentions))
 		at := int32(-1)
-		// "Main Street in Springfield", "Washington University, St. Louis": the town the text gives.
-	mentions:
-		for _, m := range d.Entities[it.ent].Mentions {
-			if m.End <= 0 || m.End > len(d.Text) {
-				continue
-			}
+		// "Main Street in Springfield", "Washington University, St. Louis": the town the text gives right after
+		// a mention.
+		right := func(m doc.Mention) int32 {
 			rest := d.Text[m.End:]
 			for _, sep := range []string{" in ", ", ", " of ", " at "} {
 				if strings.HasPrefix(rest, sep) && (facility || sep == " in " || sep == ", ") {
 					if c, ok := starts[m.End+len(sep)]; ok {
-						at = c
-						break mentions
+						return c
 					}
 				}
 			}
+			return -1
 		}
-		if at < 0 && r.w.FacilityClause > 0 {
-			// "a class at Whole Foods on Wednesday, Nov. 2, in Fresno": the town given later in the clause (for
-			// a facility, before its focus).
-		clause:
-			for _, m := range d.Entities[it.ent].Mentions {
-				if m.End <= 0 || m.End > len(d.Text) {
-					continue
-				}
-				rest := d.Text[m.End:min(len(d.Text), m.End+r.w.FacilityClause)]
-				rest = clauseOf(rest)
-				for _, prep := range clausePreps {
-					for off := 0; ; {
-						i := strings.Index(rest[off:], prep)
-						if i < 0 {
-							break
-						}
-						off += i + len(prep)
-						if c, ok := starts[m.End+off]; ok {
-							at = c
-							break clause
-						}
+		// "a class at Whole Foods on Wednesday, Nov. 2, in Fresno": the town given later in the clause.
+		later := func(m doc.Mention) int32 {
+			rest := clauseOf(d.Text[m.End:min(len(d.Text), m.End+r.w.FacilityClause)])
+			for _, prep := range clausePreps {
+				for off := 0; ; {
+					i := strings.Index(rest[off:], prep)
+					if i < 0 {
+						break
+					}
+					off += i + len(prep)
+					if c, ok := starts[m.End+off]; ok {
+						return c
 					}
 				}
 			}
+			return -1
 		}
-		if at < 0 && r.w.FacilityClause > 0 {
-			// "Cairo's gated suburb of Madinaty": a town's possessive earlier in the clause.
-		back:
-			for _, m := range d.Entities[it.ent].Mentions {
-				if m.Start <= 0 || m.Start > len(d.Text) {
-					continue
-				}
-				lo := max(0, m.Start-r.w.FacilityClause/2)
-				before := d.Text[lo:m.Start]
-				if i := strings.LastIndexAny(before, ";!?\n"); i >= 0 {
-					before, lo = before[i+1:], lo+i+1
-				}
-				for _, poss := range []string{"'s ", "’s "} {
-					for off := len(before); off > 0; {
-						i := strings.LastIndex(before[:off], poss)
-						if i < 0 {
-							break
-						}
-						off = i
-						if c, ok := ends[lo+i]; ok {
-							at = c
-							break back
-						}
+		// "Cairo's gated suburb of Madinaty": a town's possessive earlier in the clause.
+		earlier := func(m doc.Mention) int32 {
+			lo := max(0, m.Start-r.w.FacilityClause/2)
+			before := d.Text[lo:m.Start]
+			if i := strings.LastIndexAny(before, ";!?\n"); i >= 0 {
+				before, lo = before[i+1:], lo+i+1
+			}
+			for _, poss := range []string{"'s ", "’s "} {
+				for off := len(before); off > 0; {
+					i := strings.LastIndex(before[:off], poss)
+					if i < 0 {
+						break
+					}
+					off = i
+					if c, ok := ends[lo+i]; ok {
+						return c
 					}
 				}
+			}
+			return -1
+		}
+		// The first mention that the text places decides.
+		for _, m := range d.Entities[it.ent].Mentions {
+			if m.Start < 0 || m.End <= 0 || m.End > len(d.Text) || m.Start > m.End {
+				continue
+			}
+			at = right(m)
+			if at < 0 && r.w.FacilityClause > 0 {
+				if at = later(m); at < 0 {
+					at = earlier(m)
+				}
+			}
+			if at >= 0 {
+				break
 			}
 		}
 		if at < 0 && facility {
