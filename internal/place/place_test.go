@@ -1002,3 +1002,16 @@ func TestCompassAlone(t *testing.T) {
 		t.Fatalf("West placed at %+v", p)
 	}
 }
+
+// TestFacilityCounty: a facility followed by its county lies in that county.
+func TestFacilityCounty(t *testing.T) {
+	r := load(t)
+	d := article(t, "Races follow at [[Qwzx Park]], [[Cheshire]], in June and at [[Snetterton]], [[Norfolk]], in July.")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	county, fac := placeOf(d, "Cheshire"), placeOf(d, "Qwzx Park")
+	if county == nil || fac == nil || fac.Lat != county.Lat || fac.Lon != county.Lon {
+		t.Fatalf("Qwzx Park at %+v, want Cheshire %+v", fac, county)
+	}
+}

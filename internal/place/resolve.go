@@ -132,6 +132,9 @@ type Weights struct {
 	// StateCapitol: "the state Capitol" has the seats of the US states as candidates (the article's state
 	// picks one), not only Capitol Hill.
 	StateCapitol bool
+	// FacilityCounty places a facility in the second-level division the text gives right after it ("Oulton
+	// Park, Cheshire"), as it does in a town.
+	FacilityCounty bool
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -193,6 +196,7 @@ func DefaultWeights() Weights {
 		OutlierPop:       100000,
 		OutlierKm:        1000,
 		StateCapitol:     true,
+		FacilityCounty:   true,
 		FocusLocal:       true,
 	}
 }
@@ -590,15 +594,21 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 	}
 	// starts maps the start of each mention of a chosen populated place to its entry.
 	starts := map[int]int32{}
-	ends := map[int]int32{} // and the end of each
+	ends := map[int]int32{}     // and the end of each
+	counties := map[int]int32{} // the starts of mentions of chosen second-level divisions
 	for i := range items {
 		it := &items[i]
-		if it.choice < 0 || it.contained || !strings.HasPrefix(g.Entries[it.cands[it.choice]].Feature, "PPL") {
+		if it.choice < 0 || it.contained {
 			continue
 		}
+		f := g.Entries[it.cands[it.choice]].Feature
 		for _, m := range d.Entities[it.ent].Mentions {
-			starts[m.Start] = it.cands[it.choice]
-			ends[m.End] = it.cands[it.choice]
+			if strings.HasPrefix(f, "PPL") {
+				starts[m.Start] = it.cands[it.choice]
+				ends[m.End] = it.cands[it.choice]
+			} else if f == "ADM2" && r.w.FacilityCounty {
+				counties[m.Start] = it.cands[it.choice]
+			}
 		}
 	}
 	for i := range items {
@@ -618,6 +628,12 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 					if c, ok := starts[m.End+len(sep)]; ok {
 						return c
 					}
+				}
+			}
+			// "Oulton Park, Cheshire": a facility's county.
+			if facility && strings.HasPrefix(rest, ", ") {
+				if c, ok := counties[m.End+2]; ok {
+					return c
 				}
 			}
 			return -1
