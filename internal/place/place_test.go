@@ -1003,7 +1003,7 @@ func TestCompassAlone(t *testing.T) {
 	}
 }
 
-// TestFacilityCounty: a facility followed by its county lies in that county.
+// TestFacilityCounty: a facility, or another unknown name, followed by its county lies in that county.
 func TestFacilityCounty(t *testing.T) {
 	r := load(t)
 	d := article(t, "Races follow at [[Qwzx Park]], [[Cheshire]], in June and at [[Snetterton]], [[Norfolk]], in July.")

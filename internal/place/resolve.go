@@ -132,8 +132,8 @@ type Weights struct {
 	// StateCapitol: "the state Capitol" has the seats of the US states as candidates (the article's state
 	// picks one), not only Capitol Hill.
 	StateCapitol bool
-	// FacilityCounty places a facility in the second-level division the text gives right after it ("Oulton
-	// Park, Cheshire"), as it does in a town.
+	// FacilityCounty places an unknown name in the second-level division the text gives right after a comma
+	// ("Oulton Park, Cheshire", "Knockhill, Fife"), as it does in a town.
 	FacilityCounty bool
 }
 
@@ -630,8 +630,8 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 					}
 				}
 			}
-			// "Oulton Park, Cheshire": a facility's county.
-			if facility && strings.HasPrefix(rest, ", ") {
+			// "Oulton Park, Cheshire", "Knockhill, Fife": the county.
+			if strings.HasPrefix(rest, ", ") {
 				if c, ok := counties[m.End+2]; ok {
 					return c
 				}
