@@ -1015,3 +1015,25 @@ func TestFacilityCounty(t *testing.T) {
 		t.Fatalf("Qwzx Park at %+v, want Cheshire %+v", fac, county)
 	}
 }
+
+// TestRelocate: a town that nothing supports is placed where the text puts its name as a facility's ("the
+// Pioneer cinema in Dewsbury") or a county's ("Rockingham, Northamptonshire").
+func TestRelocate(t *testing.T) {
+	r := load(t)
+	d := article(t, "Our first date was at the [[Pioneer]] cinema in [[Dewsbury]]; later we moved to [[Leeds]] and [[Wakefield]].")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Pioneer"); p == nil || p.Name != "Dewsbury" {
+		t.Fatalf("Pioneer placed at %+v, want Dewsbury", p)
+	}
+	w := DefaultWeights()
+	w.Relocate = false
+	d = article(t, "Our first date was at the [[Pioneer]] cinema in [[Dewsbury]]; later we moved to [[Leeds]] and [[Wakefield]].")
+	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "Pioneer"); p != nil && p.Name == "Dewsbury" {
+		t.Skipf("without Relocate Pioneer is already Dewsbury: the test shows nothing")
+	}
+}

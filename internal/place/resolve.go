@@ -135,6 +135,10 @@ type Weights struct {
 	// FacilityCounty places an unknown name in the second-level division the text gives right after a comma
 	// ("Oulton Park, Cheshire", "Knockhill, Fife"), as it does in a town.
 	FacilityCounty bool
+	// Relocate: a chosen town that nothing supports (no pattern, no local evidence, not in the publication's
+	// country) is placed where the text puts the name instead ("the Pioneer cinema in Dewsbury", "the CHU in
+	// Montpellier"), when that is more than 100 km from it.
+	Relocate bool
 }
 
 // DefaultWeights are the weights tuned on the dev corpora (LGL, TR-News, GeoWebNews; see README.md).
@@ -197,6 +201,7 @@ func DefaultWeights() Weights {
 		OutlierKm:        1000,
 		StateCapitol:     true,
 		FacilityCounty:   true,
+		Relocate:         true,
 		FocusLocal:       true,
 	}
 }
@@ -213,6 +218,7 @@ type item struct {
 	prior     []float64
 	pattern   []bool
 	local     []bool  // a candidate with evidence from its own division or neighbourhood (see joint)
+	weak      bool    // the chosen town has no support of its own (Relocate)
 	maxPrior  float64 // the best prior among cands
 	choice    int     // index into cands, -1 when none
 	conf      float64
@@ -391,6 +397,18 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			if c.Country != pub && n <= 1e-9 && !it.pattern[it.choice] {
 				it.choice, it.conf = -1, 0
 			}
+		}
+	}
+	if w.Relocate && ctx != nil {
+		// A town that nothing in the text supports may be relocated by the text's own words (facilities).
+		for i := range items {
+			it := &items[i]
+			if it.choice < 0 || it.contained {
+				continue
+			}
+			k := it.choice
+			c := &g.Entries[it.cands[k]]
+			it.weak = strings.HasPrefix(c.Feature, "PPL") && !it.pattern[k] && !it.local[k] && c.Country != pub && !ctx.local(c, it.ent)
 		}
 	}
 	if w.Facility > 0 {
@@ -613,7 +631,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 	}
 	for i := range items {
 		it := &items[i]
-		if len(it.cands) > 0 {
+		if len(it.cands) > 0 && !it.weak && it.choice >= 0 {
 			continue
 		}
 		toks := strings.Fields(strings.ToLower(d.Entities[it.ent].Name))
@@ -689,6 +707,17 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			}
 			if at >= 0 {
 				break
+			}
+		}
+		if it.weak && it.choice >= 0 {
+			// "the Pioneer cinema in Dewsbury", "the CHU in Montpellier", "Rockingham, Northamptonshire": the
+			// place the text gives, when the chosen namesake lies far from it.
+			if at < 0 || at == it.cands[it.choice] || (!facility && g.Entries[at].Feature != "ADM2") {
+				continue
+			}
+			a, c := &g.Entries[at], &g.Entries[it.cands[it.choice]]
+			if haversineKm(a.Lat, a.Lon, c.Lat, c.Lon) <= 100 {
+				continue
 			}
 		}
 		if at < 0 && facility {
