@@ -1,0 +1,116 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+)
+
+// tagged builds a document from "word/POS" items joined by single spaces.
+func tagged(t *testing.T, s string) *doc.Document {
+	t.Helper()
+	d := &doc.Document{}
+	var b strings.Builder
+	for i, item := range strings.Fields(s) {
+		w, pos, ok := strings.Cut(item, "/")
+		if !ok {
+			t.Fatalf("item %q without a tag", item)
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		d.Tokens = append(d.Tokens, doc.Token{Start: b.Len(), End: b.Len() + len(w), Text: w, POS: pos, SpaceBefore: i > 0})
+		b.WriteString(w)
+	}
+	d.Text = b.String()
+	return d
+}
+
+// span returns the byte span of the first occurrence of sub in text.
+func span(t *testing.T, text, sub string) doc.Span {
+	t.Helper()
+	i := strings.Index(text, sub)
+	if i < 0 {
+		t.Fatalf("%q not in %q", sub, text)
+	}
+	return doc.Span{Start: i, End: i + len(sub)}
+}
+
+func TestSplitCoordinated(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ content, cue, source, kind string }
+	for _, tc := range []struct {
+		name, text           string
+		content, cue, source string
+		kind                 string
+		want                 []want
+	}{
+		{
+			name:    "same subject",
+			text:    "The/DT mayor/NN praised/VBD the/DT budget/NN and/CC said/VBD it/PRP would/MD pass/VB ./.",
+			content: "the budget and said it would pass", cue: "praised", source: "The mayor", kind: doc.Indirect,
+			want: []want{{"the budget", "praised", "The mayor", doc.Indirect}, {"it would pass", "said", "The mayor", doc.Indirect}},
+		},
+		{
+			name:    "auxiliary and adverb before the verb",
+			text:    "Ms./NNP Ortiz/NNP defended/VBD the/DT plan/NN ,/, and/CC has/VBZ also/RB said/VBN voters/NNS agree/VBP ./.",
+			content: "the plan , and has also said voters agree", cue: "defended", source: "Ms. Ortiz", kind: doc.Indirect,
+			want: []want{{"the plan", "defended", "Ms. Ortiz", doc.Indirect}, {"voters agree", "has also said", "Ms. Ortiz", doc.Indirect}},
+		},
+		{
+			name:    "new subject",
+			text:    "Republicans/NNPS said/VBD the/DT hearing/NN was/VBD needed/VBN and/CC Democrats/NNPS said/VBD it/PRP was/VBD theater/NN ./.",
+			content: "the hearing was needed and Democrats said it was theater", cue: "said", source: "Republicans", kind: doc.Indirect,
+			want: []want{{"the hearing was needed", "said", "Republicans", doc.Indirect}, {"it was theater", "said", "Democrats", doc.Indirect}},
+		},
+		{
+			name:    "verb that is no cue",
+			text:    "Analysts/NNS said/VBD the/DT economy/NN grew/VBD and/CC prices/NNS rose/VBD ./.",
+			content: "the economy grew and prices rose", cue: "said", source: "Analysts", kind: doc.Indirect,
+			want: []want{{"the economy grew and prices rose", "said", "Analysts", doc.Indirect}},
+		},
+		{
+			name:    "inside quotation marks",
+			text:    "She/PRP called/VBD it/PRP “/`` fair/JJ and/CC said/VBD to/TO last/VB ”/''",
+			content: "it “ fair and said to last ”", cue: "called", source: "She", kind: doc.Mixed,
+			want: []want{{"it “ fair and said to last ”", "called", "She", doc.Mixed}},
+		},
+		{
+			name:    "direct quote left alone",
+			text:    "“/`` We/PRP won/VBD and/CC said/VBD so/RB ”/'' ,/, she/PRP said/VBD",
+			content: "“ We won and said so ”", cue: "said", source: "she", kind: doc.Direct,
+			want: []want{{"“ We won and said so ”", "said", "she", doc.Direct}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			src := span(t, d.Text, tc.source)
+			if tc.kind == doc.Direct {
+				src = doc.Span{Start: strings.LastIndex(d.Text, tc.source), End: strings.LastIndex(d.Text, tc.source) + len(tc.source)}
+			}
+			cue := span(t, d.Text, tc.cue)
+			if tc.kind == doc.Direct {
+				cue = doc.Span{Start: strings.LastIndex(d.Text, tc.cue), End: strings.LastIndex(d.Text, tc.cue) + len(tc.cue)}
+			}
+			q := doc.Quote{ID: "q1", Kind: tc.kind, Content: span(t, d.Text, tc.content), Cue: cue, Source: &src}
+			got := x.splitCoordinated(d, []doc.Quote{q})
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(got), got, len(tc.want))
+			}
+			for i, w := range tc.want {
+				g := got[i]
+				txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
+				if txt(g.Content) != w.content || txt(g.Cue) != w.cue || g.Source == nil || txt(*g.Source) != w.source || g.Kind != w.kind {
+					t.Errorf("quote %d: content %q cue %q source %v kind %s, want %+v", i, txt(g.Content), txt(g.Cue), g.Source, g.Kind, w)
+				}
+				if g.ID != "q"+string(rune('1'+i)) {
+					t.Errorf("quote %d: id %s", i, g.ID)
+				}
+			}
+		})
+	}
+}
