@@ -782,7 +782,8 @@ func facilityNext(d *doc.Document, ms []doc.Mention) bool {
 var nextFacility = map[string]bool{"roundabout": true, "junction": true, "interchange": true, "store": true,
 	"shop": true, "circuit": true, "racecourse": true, "ground": true, "neighborhood": true, "neighbourhood": true,
 	"suburb": true, "township": true, "district": true, "campus": true, "site": true, "cinema": true,
-	"councillor": true, "ward": true, "concert": true, "festival": true, "lagoon": true}
+	"councillor": true, "ward": true, "concert": true, "festival": true, "lagoon": true, "streets": true,
+	"avenues": true, "roads": true}
 
 // joint adds to each candidate's prior the support of the other entities' candidates, chosen or not: those in
 // the same second-level division (JointAdmin2) and those within JointKm (JointNear). Countries, first-level
