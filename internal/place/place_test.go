@@ -838,6 +838,9 @@ func TestFacilityNext(t *testing.T) {
 			"[[Cirencester]] councillors said.", true},
 		{"verb", "Roadworks near [[Cirencester]] were delayed because [[Qwzx]] objected, [[Cirencester]] councillors said.", false},
 		{"at", "Chefs gave a class at [[Qwzx]] on Monday; [[Cirencester]] shoppers queued and [[Cirencester]] police watched.", true},
+		{"coordinated", "He collapsed at the corner of [[Qwzx]] and Market streets, [[Cirencester]] police said, and " +
+			"[[Cirencester]] paramedics came.", true},
+		{"coordinated towns", "Floods hit [[Qwzx]] and Tetbury yesterday, [[Cirencester]] police said, and [[Cirencester]] shut.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := article(t, tc.text)

@@ -774,6 +774,22 @@ func facilityNext(d *doc.Document, ms []doc.Mention) bool {
 		if w := rest[:n]; w != "" && unicode.IsLower(rune(w[0])) && (facilityHead[w] || nextFacility[w]) {
 			return true
 		}
+		// "State and Hubbard streets": the first of two names that share a facility word.
+		if r, ok := strings.CutPrefix(rest, "and "); ok {
+			f := strings.Fields(r)
+			for j := 0; j < len(f) && j < 3; j++ {
+				w := strings.TrimRight(f[j], ".,;:")
+				if w == "" {
+					break
+				}
+				if unicode.IsLower(rune(w[0])) {
+					if j > 0 && (facilityHead[w] || nextFacility[w]) {
+						return true
+					}
+					break
+				}
+			}
+		}
 	}
 	return false
 }
