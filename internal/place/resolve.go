@@ -712,10 +712,15 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		if it.weak && it.choice >= 0 {
 			// "the Pioneer cinema in Dewsbury", "the CHU in Montpellier", "Rockingham, Northamptonshire": the
 			// place the text gives, when the chosen namesake lies far from it.
-			if at < 0 || at == it.cands[it.choice] || (!facility && g.Entries[at].Feature != "ADM2") {
+			if at < 0 || at == it.cands[it.choice] {
 				continue
 			}
 			a, c := &g.Entries[at], &g.Entries[it.cands[it.choice]]
+			// The county the text gives moves any town; a facility word only a small one ("Moscow and Beijing
+			// embassies in Washington" leave Moscow where it is).
+			if a.Feature != "ADM2" && (!facility || float64(c.Population) >= r.w.OutlierPop) {
+				continue
+			}
 			if haversineKm(a.Lat, a.Lon, c.Lat, c.Lon) <= 100 {
 				continue
 			}
