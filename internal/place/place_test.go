@@ -1020,7 +1020,8 @@ func TestFacilityCounty(t *testing.T) {
 }
 
 // TestRelocate: a town that nothing supports is placed where the text puts its name as a facility's ("the
-// Pioneer cinema in Dewsbury") or a county's ("Rockingham, Northamptonshire").
+// Pioneer cinema in Dewsbury"), in another town ("August in New Orleans") or in a county ("Rockingham,
+// Northamptonshire").
 func TestRelocate(t *testing.T) {
 	r := load(t)
 	d := article(t, "Our first date was at the [[Pioneer]] cinema in [[Dewsbury]]; later we moved to [[Leeds]] and [[Wakefield]].")
@@ -1030,13 +1031,20 @@ func TestRelocate(t *testing.T) {
 	if p := placeOf(d, "Pioneer"); p == nil || p.Name != "Dewsbury" {
 		t.Fatalf("Pioneer placed at %+v, want Dewsbury", p)
 	}
+	d = article(t, "She cooked at restaurants from [[August]] in [[New Orleans]] to [[Le Bernardin]] in [[New York]].")
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if p := placeOf(d, "August"); p == nil || p.Name != "New Orleans" {
+		t.Fatalf("August placed at %+v, want New Orleans", p)
+	}
 	w := DefaultWeights()
 	w.Relocate = false
-	d = article(t, "Our first date was at the [[Pioneer]] cinema in [[Dewsbury]]; later we moved to [[Leeds]] and [[Wakefield]].")
+	d = article(t, "She cooked at restaurants from [[August]] in [[New Orleans]] to [[Le Bernardin]] in [[New York]].")
 	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	if p := placeOf(d, "Pioneer"); p != nil && p.Name == "Dewsbury" {
-		t.Skipf("without Relocate Pioneer is already Dewsbury: the test shows nothing")
+	if p := placeOf(d, "August"); p != nil && p.Name == "New Orleans" {
+		t.Skipf("without Relocate August is already New Orleans: the test shows nothing")
 	}
 }

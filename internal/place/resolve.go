@@ -136,8 +136,9 @@ type Weights struct {
 	// ("Oulton Park, Cheshire", "Knockhill, Fife"), as it does in a town.
 	FacilityCounty bool
 	// Relocate: a chosen town that nothing supports (no pattern, no local evidence, not in the publication's
-	// country) is placed where the text puts the name instead ("the Pioneer cinema in Dewsbury", "the CHU in
-	// Montpellier"), when that is more than 100 km from it.
+	// country) is placed where the text puts the name instead — a county after a comma ("Rockingham,
+	// Northamptonshire"), or, for a town under OutlierPop, the town of a facility ("the Pioneer cinema in
+	// Dewsbury") or "in Town" ("August in New Orleans") — when that is more than 100 km from it.
 	Relocate bool
 }
 
@@ -694,6 +695,15 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			}
 			return -1
 		}
+		// "August in New Orleans": a town is not in another town; what is, is a venue.
+		inTown := false
+		for _, m := range d.Entities[it.ent].Mentions {
+			if m.End > 0 && m.End <= len(d.Text) && strings.HasPrefix(d.Text[m.End:], " in ") {
+				if _, ok := starts[m.End+4]; ok {
+					inTown = true
+				}
+			}
+		}
 		// The first mention that the text places decides.
 		for _, m := range d.Entities[it.ent].Mentions {
 			if m.Start < 0 || m.End <= 0 || m.End > len(d.Text) || m.Start > m.End {
@@ -718,7 +728,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			a, c := &g.Entries[at], &g.Entries[it.cands[it.choice]]
 			// The county the text gives moves any town; a facility word only a small one ("Moscow and Beijing
 			// embassies in Washington" leave Moscow where it is).
-			if a.Feature != "ADM2" && (!facility || float64(c.Population) >= r.w.OutlierPop) {
+			if a.Feature != "ADM2" && (!(facility || inTown) || float64(c.Population) >= r.w.OutlierPop) {
 				continue
 			}
 			if haversineKm(a.Lat, a.Lon, c.Lat, c.Lon) <= 100 {
