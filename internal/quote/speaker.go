@@ -31,7 +31,8 @@ func newResolver(d *doc.Document) *resolver {
 }
 
 // speaker returns the id of the entity whose mention overlaps src (the longest overlap wins); for a
-// personal pronoun that no mention covers, the person mentioned last before it; else nil.
+// relative pronoun that no mention covers, the entity mentioned right before it ("Doris Crouse-Mays, who
+// said"); for a personal pronoun, the person mentioned last before it; else nil.
 func (r *resolver) speaker(src doc.Span, head string) *string {
 	if len(r.mentions) == 0 {
 		return nil
@@ -43,6 +44,15 @@ func (r *resolver) speaker(src doc.Span, head string) *string {
 		m := r.mentions[i]
 		if ov := min(m.e, src.End) - max(m.s, src.Start); ov > bestLen {
 			best, bestLen = m.entity, ov
+		}
+	}
+	if best < 0 && relPronouns[head] {
+		// "Doris Crouse-Mays, who said ...": the mention that ends right before the pronoun
+		for i := j - 1; i >= 0 && i >= j-64; i-- {
+			if m := r.mentions[i]; m.e <= src.Start && src.Start-m.e <= 3 {
+				best = m.entity
+				break
+			}
 		}
 	}
 	if best < 0 && personalPronouns[head] {
@@ -59,3 +69,5 @@ func (r *resolver) speaker(src doc.Span, head string) *string {
 	id := r.ents[best].ID
 	return &id
 }
+
+var relPronouns = set("who", "whom", "which", "that")

@@ -114,3 +114,67 @@ func TestSplitCoordinated(t *testing.T) {
 		})
 	}
 }
+
+func TestHeadlineTail(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text           string
+		content, cue, source string // empty content: no quote
+	}{
+		{
+			name:    "headline",
+			text:    "Bridge/NNP Repairs/NNPS Will/MD Take/VB Two/CD Years/NNS ,/, State/NNP Engineer/NNP Says/VBZ ./.",
+			content: "Bridge Repairs Will Take Two Years", cue: "Says", source: "State Engineer",
+		},
+		{
+			name: "body sentence in lower case",
+			text: "The/DT repairs/NNS will/MD take/VB two/CD years/NNS ,/, the/DT engineer/NN says/VBZ ./.",
+		},
+		{
+			name: "no comma",
+			text: "State/NNP Engineer/NNP Says/VBZ Bridge/NNP Repairs/NNPS Will/MD Take/VB Years/NNS ./.",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
+			got := x.headlineTail(d, nil)
+			if tc.content == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want no quote", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("got %d quotes %+v, want 1", len(got), got)
+			}
+			q := got[0]
+			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
+			if txt(q.Content) != tc.content || txt(q.Cue) != tc.cue || q.Source == nil || txt(*q.Source) != tc.source || q.ID != "q1" {
+				t.Errorf("got content %q cue %q source %v id %s, want %q %q %q", txt(q.Content), txt(q.Cue), q.Source, q.ID, tc.content, tc.cue, tc.source)
+			}
+			// a sentence that already holds a quote is left alone
+			if again := x.headlineTail(d, got); len(again) != 1 {
+				t.Errorf("second pass: %d quotes, want 1", len(again))
+			}
+		})
+	}
+}
+
+func TestSpeakerRelativePronoun(t *testing.T) {
+	text := "The union leader, Doris Crouse-Mays, who said the vote was close, left early."
+	d := &doc.Document{Text: text, Entities: []doc.Entity{{ID: "e1", Type: "PERSON", Mentions: []doc.Mention{{Span: span(t, text, "Doris Crouse-Mays")}}}}}
+	r := newResolver(d)
+	who := span(t, text, "who")
+	if got := r.speaker(who, "who"); got == nil || *got != "e1" {
+		t.Errorf("who: speaker %v, want e1", got)
+	}
+	// a relative pronoun far from any mention has no speaker
+	d2 := &doc.Document{Text: text, Entities: []doc.Entity{{ID: "e1", Type: "PERSON", Mentions: []doc.Mention{{Span: span(t, text, "The union")}}}}}
+	if got := newResolver(d2).speaker(who, "who"); got != nil {
+		t.Errorf("who far from the mention: speaker %v, want none", *got)
+	}
+}
