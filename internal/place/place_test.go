@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
@@ -1047,4 +1048,46 @@ func TestRelocate(t *testing.T) {
 	if p := placeOf(d, "August"); p != nil && p.Name == "New Orleans" {
 		t.Skipf("without Relocate August is already New Orleans: the test shows nothing")
 	}
+}
+
+// FuzzArticle runs the resolver on arbitrary text whose capitalised words are LOC mentions, so that the text
+// cues around mentions (facilities, clauses, possessives, counties) see arbitrary neighbours.
+func FuzzArticle(f *testing.F) {
+	r := load(f)
+	f.Add("Chefs met at Whole Foods on Wednesday, Nov. 2, in Fresno; Fresno's suburb of Qwzx grew.")
+	f.Add("The corner of State and Hubbard streets, Chicago. Oulton Park, Cheshire. August in New Orleans.")
+	f.Add("Київ, Львів і Одеса; the state Capitol in Oklahoma City")
+	f.Fuzz(func(t *testing.T, text string) {
+		d := &doc.Document{Text: text}
+		byName := map[string]int{}
+		start := -1
+		for i, c := range text + " " {
+			upper := unicode.IsUpper(c)
+			if upper && start < 0 {
+				start = i
+			}
+			if start >= 0 && (unicode.IsSpace(c) || strings.ContainsRune(",.;:'’", c) || i == len(text)) {
+				name := text[start:i]
+				k, ok := byName[name]
+				if !ok {
+					k = len(d.Entities)
+					byName[name] = k
+					d.Entities = append(d.Entities, doc.Entity{ID: fmt.Sprintf("e%d", k+1), Type: "LOC", Name: name})
+				}
+				d.Entities[k].Mentions = append(d.Entities[k].Mentions, doc.Mention{Span: doc.Span{Start: start, End: i}})
+				start = -1
+			}
+			if len(d.Entities) > 40 {
+				break
+			}
+		}
+		if err := r.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range d.Places {
+			if p.Confidence <= 0 || p.Confidence > 1 || p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180 {
+				t.Fatalf("bad place %+v", p)
+			}
+		}
+	})
 }
