@@ -99,8 +99,8 @@ type Weights struct {
 	// FamePop and FameRatio: a populated place of at least FamePop people, and FameRatio times the people of the
 	// chosen one, is the reading of its name unless the text gives the smaller namesake local evidence (a
 	// "City, State" pattern, another place of its first-level or second-level division, a place nearby, the
-	// paper's home town, the country of a country-code domain): the country of the article's other places alone does not make "Cambridge Analytica"
-	// the one in Maryland. FameRatio 0 turns this off.
+	// paper's home town, the country of a country-code domain): the country of the article's other places
+	// alone does not make "Cambridge Analytica" the one in Maryland. FameRatio 0 turns this off.
 	FamePop, FameRatio float64
 	// CapitalNear: a chosen national capital, city of more than BigCity people or building (the seats of
 	// government of extra.tsv: White House, Congress, Kremlin) is no "place nearby" evidence (Washington, D.C.
