@@ -20,12 +20,13 @@ func (x *Extractor) splitCoordinated(d *doc.Document, qs []doc.Quote) []doc.Quot
 	if len(d.Tokens) == 0 || len(qs) == 0 {
 		return qs
 	}
-	var out []doc.Quote
+	var out []doc.Quote // nil until the first split; then qs[:i] and the quotes since
 	var res *resolver
-	changed := false
-	for _, q := range qs {
+	for i, q := range qs {
 		if q.Source == nil || q.Kind == doc.Direct || q.Cue.End > q.Content.Start {
-			out = append(out, q)
+			if out != nil {
+				out = append(out, q)
+			}
 			continue
 		}
 		for {
@@ -33,11 +34,14 @@ func (x *Extractor) splitCoordinated(d *doc.Document, qs []doc.Quote) []doc.Quot
 			if !ok {
 				break
 			}
+			if out == nil {
+				out = make([]doc.Quote, i, len(qs)+4)
+				copy(out, qs[:i])
+			}
 			first := q
 			first.Content = doc.Span{Start: q.Content.Start, End: cut}
 			first.Kind = kindOf(d.Text[first.Content.Start:first.Content.End])
 			out = append(out, first)
-			changed = true
 			q.Cue = doc.Span{Start: cueS, End: cueE}
 			if subj.End > subj.Start {
 				if res == nil {
@@ -50,9 +54,11 @@ func (x *Extractor) splitCoordinated(d *doc.Document, qs []doc.Quote) []doc.Quot
 			q.Content = doc.Span{Start: restS, End: q.Content.End}
 			q.Kind = kindOf(d.Text[q.Content.Start:q.Content.End])
 		}
-		out = append(out, q)
+		if out != nil {
+			out = append(out, q)
+		}
 	}
-	if !changed {
+	if out == nil {
 		return qs
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Content.Start < out[j].Content.Start })
@@ -86,8 +92,7 @@ func (x *Extractor) coordCut(d *doc.Document, c doc.Span) (cut, cueS, cueE, rest
 		if inq || i-first < 2 {
 			continue
 		}
-		low := strings.ToLower(t.Text)
-		if low != "and" && low != "but" {
+		if !strings.EqualFold(t.Text, "and") && !strings.EqualFold(t.Text, "but") {
 			continue
 		}
 		j := i + 1

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -176,5 +177,26 @@ func TestSpeakerRelativePronoun(t *testing.T) {
 	d2 := &doc.Document{Text: text, Entities: []doc.Entity{{ID: "e1", Type: "PERSON", Mentions: []doc.Mention{{Span: span(t, text, "The union")}}}}}
 	if got := newResolver(d2).speaker(who, "who"); got != nil {
 		t.Errorf("who far from the mention: speaker %v, want none", *got)
+	}
+}
+
+// BenchmarkPostPasses times the passes after the merge (coordinated split, headlines) on the pipeline
+// benchmark's article: their share of BenchmarkPreparedArticle.
+func BenchmarkPostPasses(b *testing.B) {
+	t, err := os.ReadFile("../pipeline/testdata/article.txt")
+	if err != nil {
+		b.Skip("internal/pipeline/testdata/article.txt not found")
+	}
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := &doc.Document{Text: string(t)}
+	prepare(b, d)
+	merged := merge(d.Text, x.extract(d), x.modelQuotes(d, x.extract(d)))
+	b.ReportAllocs()
+	for b.Loop() {
+		qs := append([]doc.Quote(nil), merged...)
+		x.headlineTail(d, x.splitCoordinated(d, qs))
 	}
 }
