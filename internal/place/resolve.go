@@ -149,7 +149,7 @@ func DefaultWeights() Weights {
 		PopDiv:  0.5,
 		Demonym: 3,
 		Feature: map[string]float64{
-			"PCLI": 4, "PCLD": 1, "AIRP": 3, "BLDG": 3, "ST": 1, "SQR": 1, "PRK": 1, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
+			"PCLI": 6, "PCLD": 1, "AIRP": 3, "BLDG": 3, "ST": 1, "SQR": 1, "PRK": 1, "PCLS": 5, "PCLF": 5, "PCLIX": 4, "TERR": 4, "CONT": 7,
 			"RGN": 4, "SEA": 6, "OCN": 8, "GULF": 4,
 			"ADM1": 3.5, "ADM2": -3,
 			"PPLC": 4, "PPLA": 0, "PPLA2": 0.5, "PPLG": 1, "PPL": -1,
