@@ -240,3 +240,60 @@ func titleCase(toks []doc.Token) bool {
 	}
 	return words > 0 && 3*caps >= 2*words
 }
+
+// coordAfter adds, after a reported content that stops right before "and"/"but" + a cue verb of the same
+// subject ("Trump praised the plan, and warned that ..."), the attribution of that verb: the rest of the
+// sentence is its content, the source and speaker are the first quote's. Quotes are in text order.
+func (x *Extractor) coordAfter(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	if len(d.Tokens) == 0 || len(d.Sents) == 0 {
+		return qs
+	}
+	var add []doc.Quote
+	toks := d.Tokens
+	for qi, q := range qs {
+		if q.Source == nil || q.Kind == doc.Direct || q.Cue.End > q.Content.Start {
+			continue
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= q.Content.End })
+		si := sort.Search(len(d.Sents), func(k int) bool { return d.Sents[k].TokEnd > i })
+		if i >= len(toks) || si >= len(d.Sents) || d.Sents[si].TokStart > i {
+			continue
+		}
+		end := min(d.Sents[si].TokEnd, len(toks))
+		if i < end && toks[i].Text == "," {
+			i++
+		}
+		if i >= end || !strings.EqualFold(toks[i].Text, "and") && !strings.EqualFold(toks[i].Text, "but") {
+			continue
+		}
+		j := i + 1
+		for j < end && (toks[j].POS == "RB" || coordAux[strings.ToLower(toks[j].Text)]) {
+			j++
+		}
+		if j+2 >= end || !finiteOrParticiple(toks[j].POS, j > i+1) || !x.coordCue(strings.ToLower(toks[j].Text)) {
+			continue
+		}
+		e := end
+		for e > j+1 && toks[e-1].POS == "." {
+			e--
+		}
+		cs, ce := toks[j+1].Start, toks[e-1].End
+		if qi+1 < len(qs) && qs[qi+1].Content.Start < ce {
+			continue // the rest of the sentence already holds a quote
+		}
+		n := q
+		n.Cue = doc.Span{Start: toks[i+1].Start, End: toks[j].End}
+		n.Content = doc.Span{Start: cs, End: ce}
+		n.Kind = kindOf(d.Text[cs:ce])
+		add = append(add, n)
+	}
+	if len(add) == 0 {
+		return qs
+	}
+	qs = append(qs, add...)
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
+	for i := range qs {
+		qs[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	return qs
+}

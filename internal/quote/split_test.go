@@ -180,7 +180,7 @@ func TestSpeakerRelativePronoun(t *testing.T) {
 	}
 }
 
-// BenchmarkPostPasses times the passes after the merge (coordinated split, headlines) on the pipeline
+// BenchmarkPostPasses times the passes after the merge (coordinated split and continuation, headlines) on the pipeline
 // benchmark's article: their share of BenchmarkPreparedArticle.
 func BenchmarkPostPasses(b *testing.B) {
 	t, err := os.ReadFile("../pipeline/testdata/article.txt")
@@ -197,6 +197,62 @@ func BenchmarkPostPasses(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		qs := append([]doc.Quote(nil), merged...)
-		x.headlineTail(d, x.splitCoordinated(d, qs))
+		x.headlineTail(d, x.coordAfter(d, x.splitCoordinated(d, qs)))
+	}
+}
+
+func TestCoordAfter(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text           string
+		content, cue, source string
+		wantContent, wantCue string // empty: no second quote
+	}{
+		{
+			name:    "continuation with said",
+			text:    "The/DT mayor/NN praised/VBD the/DT budget/NN ,/, and/CC said/VBD it/PRP would/MD pass/VB ./.",
+			content: "the budget", cue: "praised", source: "The mayor",
+			wantContent: "it would pass", wantCue: "said",
+		},
+		{
+			name:    "verb that is no cue",
+			text:    "The/DT mayor/NN praised/VBD the/DT budget/NN and/CC left/VBD the/DT hall/NN early/RB ./.",
+			content: "the budget", cue: "praised", source: "The mayor",
+		},
+		{
+			name:    "next sentence",
+			text:    "The/DT mayor/NN praised/VBD the/DT budget/NN ./. And/CC said/VBD it/PRP would/MD pass/VB ./.",
+			content: "the budget", cue: "praised", source: "The mayor",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			for i, st := 0, 0; i < len(d.Tokens); i++ {
+				if d.Tokens[i].POS == "." {
+					d.Sents = append(d.Sents, doc.Sentence{Span: doc.Span{Start: d.Tokens[st].Start, End: d.Tokens[i].End}, TokStart: st, TokEnd: i + 1})
+					st = i + 1
+				}
+			}
+			src := span(t, d.Text, tc.source)
+			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src}
+			got := x.coordAfter(d, []doc.Quote{q})
+			if tc.wantContent == "" {
+				if len(got) != 1 {
+					t.Fatalf("got %d quotes %+v, want 1", len(got), got)
+				}
+				return
+			}
+			if len(got) != 2 {
+				t.Fatalf("got %d quotes %+v, want 2", len(got), got)
+			}
+			g := got[1]
+			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
+			if txt(g.Content) != tc.wantContent || txt(g.Cue) != tc.wantCue || g.Source == nil || txt(*g.Source) != tc.source || g.ID != "q2" {
+				t.Errorf("got content %q cue %q source %v id %s, want %q %q %q", txt(g.Content), txt(g.Cue), g.Source, g.ID, tc.wantContent, tc.wantCue, tc.source)
+			}
+		})
 	}
 }
