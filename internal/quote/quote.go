@@ -152,7 +152,8 @@ type cand struct {
 // POS stage ran (to tell verbs from nouns), and d.Entities for speakers; it never changes d.Text.
 func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
 	rules := x.extract(d)
-	d.Quotes = x.headlineTail(d, x.coordAfter(d, x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotes(d, rules)))))
+	qs := x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotes(d, rules)))
+	d.Quotes = x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs)))
 	return nil
 }
 

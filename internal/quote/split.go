@@ -297,3 +297,81 @@ func (x *Extractor) coordAfter(d *doc.Document, qs []doc.Quote) []doc.Quote {
 	}
 	return qs
 }
+
+// parenBefore adds the first half of a reported content interrupted by its attribution ("The air had become
+// so bad, Mr. Obama noted, that the city closed schools"): where a quote's source and cue follow a comma
+// and its content follows them, the clause from the sentence start to that comma (at least three words and
+// a finite verb, and no other quote in it) becomes a quote of the same source and cue.
+func (x *Extractor) parenBefore(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	if len(d.Tokens) == 0 || len(d.Sents) == 0 {
+		return qs
+	}
+	toks := d.Tokens
+	var add []doc.Quote
+	for _, q := range qs {
+		if q.Source == nil || q.Kind == doc.Direct || q.Cue.End <= q.Cue.Start || q.Cue.End > q.Content.Start || q.Source.End > q.Content.Start {
+			continue
+		}
+		left := min(q.Source.Start, q.Cue.Start)
+		k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= left })
+		if k < 1 || k >= len(toks) || toks[k-1].Text != "," {
+			continue
+		}
+		si := sort.Search(len(d.Sents), func(s int) bool { return d.Sents[s].TokEnd > k })
+		if si >= len(d.Sents) || d.Sents[si].TokStart > k {
+			continue
+		}
+		a, e := d.Sents[si].TokStart, k-1
+		if e-a < 3 || relPronouns[strings.ToLower(d.Text[q.Source.Start:q.Source.End])] {
+			continue
+		}
+		switch toks[a].POS {
+		case "IN", "WRB", "RB", "CC", "WDT", "WP", "VBG", "VBN", ":", ",":
+			continue // a subordinate or adverbial clause, not reported speech: "If it fails, he said, ..."
+		}
+		// the parenthesis closes with a comma before the content ("..., Mr. Obama noted, that ...")
+		c := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= q.Content.Start })
+		if c < 1 || c >= len(toks) || toks[c-1].Text != "," && !(strings.EqualFold(toks[c].Text, "that") || c >= 2 && toks[c-2].Text == ",") {
+			continue
+		}
+		if cw := strings.ToLower(toks[sort.Search(len(toks), func(i int) bool { return toks[i].End >= q.Cue.End })].Text); x.lex[cw].P() < 0.5 {
+			continue
+		}
+		verb := false
+		for i := a; i < e; i++ {
+			switch toks[i].POS {
+			case "VBD", "VBZ", "VBP", "MD":
+				verb = true
+			case "``", "''":
+				verb, e = false, a // quotation marks: the rules' business
+			}
+		}
+		if !verb {
+			continue
+		}
+		s, en := toks[a].Start, toks[e-1].End
+		free := true
+		for _, o := range qs {
+			free = free && !(o.Content.Start < en && s < o.Content.End)
+		}
+		for _, o := range add {
+			free = free && !(o.Content.Start < en && s < o.Content.End)
+		}
+		if !free {
+			continue
+		}
+		n := q
+		n.Content = doc.Span{Start: s, End: en}
+		n.Kind = kindOf(d.Text[s:en])
+		add = append(add, n)
+	}
+	if len(add) == 0 {
+		return qs
+	}
+	qs = append(qs, add...)
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
+	for i := range qs {
+		qs[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	return qs
+}

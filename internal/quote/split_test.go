@@ -197,7 +197,7 @@ func BenchmarkPostPasses(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		qs := append([]doc.Quote(nil), merged...)
-		x.headlineTail(d, x.coordAfter(d, x.splitCoordinated(d, qs)))
+		x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, x.splitCoordinated(d, qs))))
 	}
 }
 
@@ -252,6 +252,62 @@ func TestCoordAfter(t *testing.T) {
 			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
 			if txt(g.Content) != tc.wantContent || txt(g.Cue) != tc.wantCue || g.Source == nil || txt(*g.Source) != tc.source || g.ID != "q2" {
 				t.Errorf("got content %q cue %q source %v id %s, want %q %q %q", txt(g.Content), txt(g.Cue), g.Source, g.ID, tc.wantContent, tc.wantCue, tc.source)
+			}
+		})
+	}
+}
+
+func TestParenBefore(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text           string
+		content, cue, source string
+		want                 string // the added first half; empty: none
+	}{
+		{
+			name:    "interrupted content",
+			text:    "The/DT air/NN had/VBD become/VBN so/RB bad/JJ ,/, Mr./NNP Li/NNP noted/VBD ,/, that/IN schools/NNS closed/VBD ./.",
+			content: "that schools closed", cue: "noted", source: "Mr. Li",
+			want: "The air had become so bad",
+		},
+		{
+			name:    "subordinate clause",
+			text:    "If/IN the/DT plan/NN fails/VBZ again/RB ,/, Mr./NNP Li/NNP said/VBD ,/, schools/NNS will/MD close/VB ./.",
+			content: "schools will close", cue: "said", source: "Mr. Li",
+		},
+		{
+			name:    "no verb before the comma",
+			text:    "In/IN the/DT early/JJ years/NNS ,/, she/PRP said/VBD ,/, schools/NNS closed/VBD ./.",
+			content: "schools closed", cue: "said", source: "she",
+		},
+		{
+			name:    "no comma after the cue",
+			text:    "The/DT air/NN had/VBD become/VBN bad/JJ ,/, and/CC Mr./NNP Li/NNP said/VBD schools/NNS closed/VBD ./.",
+			content: "schools closed", cue: "said", source: "Mr. Li",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
+			src := span(t, d.Text, tc.source)
+			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src}
+			got := x.parenBefore(d, []doc.Quote{q})
+			if tc.want == "" {
+				if len(got) != 1 {
+					t.Fatalf("got %d quotes %+v, want 1", len(got), got)
+				}
+				return
+			}
+			if len(got) != 2 {
+				t.Fatalf("got %d quotes %+v, want 2", len(got), got)
+			}
+			g := got[0]
+			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
+			if txt(g.Content) != tc.want || txt(g.Cue) != tc.cue || g.Source == nil || txt(*g.Source) != tc.source || g.ID != "q1" || got[1].ID != "q2" {
+				t.Errorf("got content %q cue %q source %v ids %s %s, want %q %q %q", txt(g.Content), txt(g.Cue), g.Source, g.ID, got[1].ID, tc.want, tc.cue, tc.source)
 			}
 		})
 	}
