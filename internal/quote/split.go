@@ -334,7 +334,7 @@ func (x *Extractor) parenBefore(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		if c < 1 || c >= len(toks) || toks[c-1].Text != "," && !(strings.EqualFold(toks[c].Text, "that") || c >= 2 && toks[c-2].Text == ",") {
 			continue
 		}
-		if cw := strings.ToLower(toks[sort.Search(len(toks), func(i int) bool { return toks[i].End >= q.Cue.End })].Text); x.lex[cw].P() < 0.5 {
+		if !x.strongCue(d, q.Cue) {
 			continue
 		}
 		verb := false
@@ -364,6 +364,114 @@ func (x *Extractor) parenBefore(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		n.Content = doc.Span{Start: s, End: en}
 		n.Kind = kindOf(d.Text[s:en])
 		add = append(add, n)
+	}
+	if len(add) == 0 {
+		return qs
+	}
+	qs = append(qs, add...)
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
+	for i := range qs {
+		qs[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	return qs
+}
+
+// strongCue reports whether a word of the cue span is a cue at least half of the times the lexicon saw it.
+func (x *Extractor) strongCue(d *doc.Document, c doc.Span) bool {
+	toks := d.Tokens
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].End > c.Start }); i < len(toks) && toks[i].Start < c.End; i++ {
+		if st, ok := x.lex[strings.ToLower(toks[i].Text)]; ok && st.Cue >= 3 && st.P() >= 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// tailAttrib adds the attribution of a sentence that ends in ", SOURCE CUE." or ", CUE SOURCE." ("The meeting
+// went badly, said one source in the room.") when no quote covers the clause before the comma: that clause
+// (from the sentence start, with a finite verb) is the content. The cue must be strong (strongCue), the
+// source at most eight words without a verb.
+func (x *Extractor) tailAttrib(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	toks := d.Tokens
+	var add []doc.Quote
+	res := (*resolver)(nil)
+	for _, se := range d.Sents {
+		a, b := se.TokStart, min(se.TokEnd, len(toks))
+		for b > a && toks[b-1].POS == "." {
+			b--
+		}
+		if b-a < 6 {
+			continue
+		}
+		comma := -1
+		for k := b - 2; k > a+2 && k >= b-10; k-- {
+			if toks[k].Text == "," {
+				comma = k
+				break
+			}
+		}
+		if comma < 0 {
+			continue
+		}
+		// the tail: one strong cue word (a verb) and a source of nominal words
+		cue := -1
+		ok := true
+		for k := comma + 1; k < b && ok; k++ {
+			p := toks[k].POS
+			switch {
+			case strings.HasPrefix(p, "VB"):
+				if cue >= 0 || !x.strongCue(d, doc.Span{Start: toks[k].Start, End: toks[k].End}) {
+					ok = false
+				}
+				cue = k
+			case subjPOS[p] || p == "IN" || p == "NNPS" || p == ",":
+			default:
+				ok = false
+			}
+		}
+		if !ok || cue < 0 || (cue != comma+1 && cue != b-1) || b-comma-2 < 1 {
+			continue
+		}
+		var src doc.Span
+		if cue == comma+1 {
+			src = doc.Span{Start: toks[cue+1].Start, End: toks[b-1].End}
+		} else {
+			src = doc.Span{Start: toks[comma+1].Start, End: toks[cue-1].End}
+		}
+		if strings.ContainsAny(d.Text[src.Start:src.End], "\"“”‘’«»") {
+			continue
+		}
+		verb := false
+		for k := a; k < comma; k++ {
+			switch toks[k].POS {
+			case "VBD", "VBZ", "VBP", "MD":
+				verb = true
+			case "``", "''":
+				verb, k = false, comma
+			}
+		}
+		if !verb {
+			continue
+		}
+		s, e := toks[a].Start, toks[comma-1].End
+		free := true
+		for _, o := range qs {
+			free = free && !(o.Content.Start < e && s < o.Content.End)
+		}
+		if !free {
+			continue
+		}
+		if res == nil {
+			res = newResolver(d)
+		}
+		q := doc.Quote{Content: doc.Span{Start: s, End: e}, Cue: doc.Span{Start: toks[cue].Start, End: toks[cue].End}, Source: &src}
+		q.Kind = kindOf(d.Text[s:e])
+		head := cue + 1
+		if cue != comma+1 {
+			head = comma + 1
+		}
+		q.Speaker = res.speaker(src, strings.ToLower(toks[head].Text))
+		add = append(add, q)
 	}
 	if len(add) == 0 {
 		return qs

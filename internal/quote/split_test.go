@@ -197,7 +197,7 @@ func BenchmarkPostPasses(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		qs := append([]doc.Quote(nil), merged...)
-		x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, x.splitCoordinated(d, qs))))
+		x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, x.splitCoordinated(d, qs)))))
 	}
 }
 
@@ -308,6 +308,59 @@ func TestParenBefore(t *testing.T) {
 			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
 			if txt(g.Content) != tc.want || txt(g.Cue) != tc.cue || g.Source == nil || txt(*g.Source) != tc.source || g.ID != "q1" || got[1].ID != "q2" {
 				t.Errorf("got content %q cue %q source %v ids %s %s, want %q %q %q", txt(g.Content), txt(g.Cue), g.Source, g.ID, got[1].ID, tc.want, tc.cue, tc.source)
+			}
+		})
+	}
+}
+
+func TestTailAttrib(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text           string
+		content, cue, source string // empty content: no quote
+	}{
+		{
+			name:    "cue before source",
+			text:    "The/DT meeting/NN went/VBD badly/RB from/IN there/RB ,/, said/VBD one/CD source/NN in/IN the/DT room/NN ./.",
+			content: "The meeting went badly from there", cue: "said", source: "one source in the room",
+		},
+		{
+			name:    "source before cue",
+			text:    "The/DT meeting/NN went/VBD badly/RB from/IN there/RB ,/, two/CD aides/NNS said/VBD ./.",
+			content: "The meeting went badly from there", cue: "said", source: "two aides",
+		},
+		{
+			name: "no verb in the clause",
+			text: "A/DT bad/JJ meeting/NN for/IN everyone/NN there/RB ,/, two/CD aides/NNS said/VBD ./.",
+		},
+		{
+			name: "verb that is no cue",
+			text: "The/DT meeting/NN went/VBD badly/RB from/IN there/RB ,/, two/CD aides/NNS left/VBD ./.",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
+			got := x.tailAttrib(d, nil)
+			if tc.content == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want no quote", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("got %d quotes %+v, want 1", len(got), got)
+			}
+			q := got[0]
+			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
+			if txt(q.Content) != tc.content || txt(q.Cue) != tc.cue || q.Source == nil || txt(*q.Source) != tc.source || q.ID != "q1" {
+				t.Errorf("got content %q cue %q source %v id %s, want %q %q %q", txt(q.Content), txt(q.Cue), q.Source, q.ID, tc.content, tc.cue, tc.source)
+			}
+			if again := x.tailAttrib(d, got); len(again) != 1 {
+				t.Errorf("second pass: %d quotes, want 1", len(again))
 			}
 		})
 	}
