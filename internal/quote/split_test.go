@@ -197,7 +197,7 @@ func BenchmarkPostPasses(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		qs := append([]doc.Quote(nil), merged...)
-		x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, x.splitCoordinated(d, qs)))))
+		x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, x.splitCoordinated(d, qs))))))
 	}
 }
 
@@ -361,6 +361,51 @@ func TestTailAttrib(t *testing.T) {
 			}
 			if again := x.tailAttrib(d, got); len(again) != 1 {
 				t.Errorf("second pass: %d quotes, want 1", len(again))
+			}
+		})
+	}
+}
+
+func TestColonSource(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text, content string
+		cue, source         string // empty: no source
+	}{
+		{
+			name:    "verb before the colon",
+			text:    "The/DT Daily/NNP Ledger/NNP reported/VBD :/: “/`` Turnout/NN fell/VBD ./. ”/''",
+			content: "Turnout fell .", cue: "reported :", source: "The Daily Ledger",
+		},
+		{
+			name:    "noun-tagged cue",
+			text:    "The/DT Daily/NNP Ledger/NNP reports/NNS :/: “/`` Turnout/NN fell/VBD ./. ”/''",
+			content: "Turnout fell .", cue: "reports :", source: "The Daily Ledger",
+		},
+		{
+			name:    "no cue before the colon",
+			text:    "The/DT results/NNS :/: “/`` Turnout/NN fell/VBD ./. ”/''",
+			content: "Turnout fell .",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
+			c := span(t, d.Text, tc.content)
+			got := x.colonSource(d, []doc.Quote{{ID: "q1", Kind: doc.Direct, Content: c, Cue: doc.Span{Start: c.Start, End: c.Start}}})
+			q := got[0]
+			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
+			if tc.source == "" {
+				if q.Source != nil {
+					t.Fatalf("source %q, want none", txt(*q.Source))
+				}
+				return
+			}
+			if q.Source == nil || txt(*q.Source) != tc.source || txt(q.Cue) != tc.cue {
+				t.Errorf("source %v cue %q, want %q %q", q.Source, txt(q.Cue), tc.source, tc.cue)
 			}
 		})
 	}
