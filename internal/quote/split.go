@@ -78,21 +78,24 @@ func (x *Extractor) coordCut(d *doc.Document, c doc.Span) (cut, cueS, cueE, rest
 	inq := false
 	for ; i < len(toks) && toks[i].End <= c.End; i++ {
 		t := toks[i]
-		switch tokNorm(t) {
-		case "``", "“", "«":
-			inq = true
-			continue
-		case "''", "”", "»":
-			inq = false
-			continue
-		case "\"":
-			inq = !inq
+		if t.Text == "" {
 			continue
 		}
-		if inq || i-first < 2 {
-			continue
+		switch t.Text[0] {
+		case '`', '\'', '"', 0xC2, 0xE2: // ASCII marks, «» and “” (UTF-8 lead bytes)
+			switch tokNorm(t) {
+			case "``", "“", "«":
+				inq = true
+				continue
+			case "''", "”", "»":
+				inq = false
+				continue
+			case "\"":
+				inq = !inq
+				continue
+			}
 		}
-		if !strings.EqualFold(t.Text, "and") && !strings.EqualFold(t.Text, "but") {
+		if inq || i-first < 2 || len(t.Text) != 3 || !strings.EqualFold(t.Text, "and") && !strings.EqualFold(t.Text, "but") {
 			continue
 		}
 		j := i + 1
@@ -187,8 +190,7 @@ func (x *Extractor) headlineTail(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		if b-a < 6 {
 			continue
 		}
-		v := strings.ToLower(d.Tokens[b-1].Text)
-		if v != "says" && v != "say" && v != "said" {
+		if v := d.Tokens[b-1].Text; !strings.EqualFold(v, "says") && !strings.EqualFold(v, "say") && !strings.EqualFold(v, "said") {
 			continue
 		}
 		comma := -1
