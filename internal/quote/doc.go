@@ -22,8 +22,9 @@
 //   - long quotes that open a sentence with no cue inherit the attribution of the quote just before them
 //     (the news convention for a speaker's further quotes) or keep a null speaker; short ones are scare
 //     quotes or titles, not speech;
-//   - the speaker is the entity whose mention overlaps the source most, or for an uncovered personal pronoun
-//     the person mentioned last before it.
+//   - the speaker is the entity whose mention overlaps the source most, for an uncovered relative pronoun
+//     the entity mentioned right before it, or for an uncovered personal pronoun the person mentioned last
+//     before it.
 //
 // When the text stage's sentences and tokens are present (in the pipeline), two trained models add the
 // attributions the patterns miss (PolNeAR annotates almost any stance predicate with a human subject:
@@ -41,6 +42,14 @@
 // the patterns' other quotes where nothing overlaps. Without tokens (the stage run on raw text) only the
 // patterns run. A cue classifier (cue.go) can add cues for the argument labeller; none is embedded, as it
 // did not raise the dev figures.
+//
+// After the merge, passes over the POS-tagged tokens (split.go) repair attribution structures the models
+// get wrong: a reported content holding a coordinated cue verb of the same (or its own) subject is split
+// ("X tweeted A and encouraged B"); a content that stops before ", and said B" gets B as a second quote; the
+// first half of a content interrupted by its attribution ("A, X noted, that B") becomes a quote; a headline
+// ending in ", Name Says." and a sentence ending in ", said SOURCE." get their attribution; a sourceless
+// quote after "X reports:" takes X. A relative pronoun source ("Doris Crouse-Mays, who said") takes the
+// entity mentioned right before it as speaker.
 //
 // The cue lexicon (cues.tsv, see README.md) is learned from the PolNeAR train split by ./gen (go generate):
 // how often each word is a cue, ends a source, and how often the patterns above fire rightly on it. The
