@@ -153,7 +153,8 @@ type cand struct {
 func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
 	rules := x.extract(d)
 	qs := x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotes(d, rules)))
-	d.Quotes = x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs)))))
+	qs = x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs))))))
+	d.Quotes = qs
 	return nil
 }
 

@@ -536,3 +536,57 @@ func (x *Extractor) colonSource(d *doc.Document, qs []doc.Quote) []doc.Quote {
 	}
 	return qs
 }
+
+// passiveAgent makes the agent of a passive cue the source ("Oz has been called a charlatan by fellow
+// physicians": source "fellow physicians", not "Oz"): where a quote with a source has a cue ending in a past
+// participle after a form of "be" and a content holding "by" + nominal words, those words become the
+// source and the content ends before "by".
+func (x *Extractor) passiveAgent(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	toks := d.Tokens
+	var res *resolver
+	for qi := range qs {
+		q := &qs[qi]
+		if q.Source == nil || q.Kind == doc.Direct || q.Cue.End <= q.Cue.Start || q.Cue.End > q.Content.Start {
+			continue
+		}
+		c := sort.Search(len(toks), func(i int) bool { return toks[i].End >= q.Cue.End })
+		if c >= len(toks) || toks[c].POS != "VBN" {
+			continue
+		}
+		be := false
+		for k := c - 1; k >= 0 && k >= c-3; k-- {
+			switch strings.ToLower(toks[k].Text) {
+			case "is", "was", "are", "were", "been", "be", "being", "'s":
+				be = true
+			}
+		}
+		if !be {
+			continue
+		}
+		k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= q.Content.Start })
+		for ; k < len(toks) && toks[k].End <= q.Content.End; k++ {
+			if strings.EqualFold(toks[k].Text, "by") {
+				break
+			}
+		}
+		if k >= len(toks) || toks[k].End > q.Content.End || k+1 >= len(toks) {
+			continue
+		}
+		e := k + 1
+		for e < len(toks) && e-k <= 6 && toks[e].End <= q.Content.End && subjPOS[toks[e].POS] {
+			e++
+		}
+		if e == k+1 || toks[k].Start <= q.Content.Start {
+			continue
+		}
+		src := doc.Span{Start: toks[k+1].Start, End: toks[e-1].End}
+		if res == nil {
+			res = newResolver(d)
+		}
+		q.Source = &src
+		q.Speaker = res.speaker(src, strings.ToLower(toks[k+1].Text))
+		q.Content.End = toks[k-1].End
+		q.Kind = kindOf(d.Text[q.Content.Start:q.Content.End])
+	}
+	return qs
+}

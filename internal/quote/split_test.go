@@ -197,7 +197,7 @@ func BenchmarkPostPasses(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		qs := append([]doc.Quote(nil), merged...)
-		x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, x.splitCoordinated(d, qs))))))
+		x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, x.splitCoordinated(d, qs)))))))
 	}
 }
 
@@ -406,6 +406,48 @@ func TestColonSource(t *testing.T) {
 			}
 			if q.Source == nil || txt(*q.Source) != tc.source || txt(q.Cue) != tc.cue {
 				t.Errorf("source %v cue %q, want %q %q", q.Source, txt(q.Cue), tc.source, tc.cue)
+			}
+		})
+	}
+}
+
+func TestPassiveAgent(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text              string
+		content, cue, source    string
+		wantContent, wantSource string
+	}{
+		{
+			name:    "agent",
+			text:    "Dr./NNP Vale/NNP has/VBZ been/VBN called/VBN a/DT quack/NN by/IN fellow/JJ doctors/NNS ./.",
+			content: "a quack by fellow doctors", cue: "has been called", source: "Dr. Vale",
+			wantContent: "a quack", wantSource: "fellow doctors",
+		},
+		{
+			name:    "active cue",
+			text:    "Dr./NNP Vale/NNP called/VBD the/DT plan/NN a/DT gift/NN by/IN lobbyists/NNS ./.",
+			content: "the plan a gift by lobbyists", cue: "called", source: "Dr. Vale",
+			wantContent: "the plan a gift by lobbyists", wantSource: "Dr. Vale",
+		},
+		{
+			name:    "no agent",
+			text:    "The/DT plan/NN was/VBD described/VBN as/IN a/DT gift/NN ./.",
+			content: "as a gift", cue: "was described", source: "The plan",
+			wantContent: "as a gift", wantSource: "The plan",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			src := span(t, d.Text, tc.source)
+			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src}
+			g := x.passiveAgent(d, []doc.Quote{q})[0]
+			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
+			if txt(g.Content) != tc.wantContent || g.Source == nil || txt(*g.Source) != tc.wantSource {
+				t.Errorf("got content %q source %v, want %q %q", txt(g.Content), g.Source, tc.wantContent, tc.wantSource)
 			}
 		})
 	}
