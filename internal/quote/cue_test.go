@@ -197,6 +197,11 @@ func FuzzProcessPrepared(f *testing.F) {
 		`He said the goal was "a floor, not a ceiling." Then he left.`,
 		"The plan, Smith said, is dead, according to two aides.",
 		"“Unclosed quote, he said\n\n“and more",
+		// the post-merge passes (split.go)
+		"The mayor praised the budget and said it would pass, and Democrats said it was theater.",
+		"The air had become so bad, Mr. Li noted, that schools closed. The meeting went badly, said one aide.",
+		"Repairs Will Take Two Years, State Engineer Says.\n\nThe Daily Ledger reports:\n\n“Turnout fell.”",
+		"Dr. Vale has been called a quack by fellow doctors.",
 	} {
 		f.Add(s)
 	}
