@@ -14,8 +14,8 @@ import (
 // prepared by the stages before it (text, pos, ner, entity; no cleaning): a change that loses accuracy fails
 // here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
-	"content_overlap_f1": 0.855,
-	"source_f1":          0.778,
+	"content_overlap_f1": 0.858,
+	"source_f1":          0.779,
 	"cue_f1":             0.75,
 	"direct_exact_f1":    0.925,
 	"direct_speaker_acc": 0.94,
