@@ -668,6 +668,11 @@ func appendSpans(out []seqSpan, labels []int, a int) []seqSpan {
 
 // modelQuotes tags every sentence of d and turns the spans into attributions.
 func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote {
+	return x.modelQuotesRes(d, rules, nil)
+}
+
+// modelQuotesRes is modelQuotes with the document's speaker resolver (nil: built here).
+func (x *Extractor) modelQuotesRes(d *doc.Document, rules []doc.Quote, res *resolver) []doc.Quote {
 	if x.seq == nil || len(d.Tokens) == 0 || len(d.Sents) == 0 {
 		return nil
 	}
@@ -683,7 +688,9 @@ func (x *Extractor) modelQuotes(d *doc.Document, rules []doc.Quote) []doc.Quote 
 	s, ents := x.prepCachedInto(&ds.s, d, rules, wc, sc)
 	dec := newVit(x.seq)
 	var out []doc.Quote
-	res := newResolver(d)
+	if res == nil {
+		res = newResolver(d)
+	}
 	var argDec *vit
 	var labels []int
 	var seqEm []int32

@@ -151,8 +151,9 @@ type cand struct {
 // Process finds the quotations of d.Text and sets d.Quotes. It reads d.Text, d.Tokens' POS tags when the
 // POS stage ran (to tell verbs from nouns), and d.Entities for speakers; it never changes d.Text.
 func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
-	rules := x.extract(d)
-	qs := x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotes(d, rules)))
+	res := newResolver(d) // one per document, for the rules and the models
+	rules := x.extractRes(d, res)
+	qs := x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotesRes(d, rules, res)))
 	qs = x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs))))))
 	d.Quotes = qs
 	return nil
@@ -175,7 +176,10 @@ type state struct {
 	pos []string
 }
 
-func (x *Extractor) extract(d *doc.Document) []doc.Quote {
+func (x *Extractor) extract(d *doc.Document) []doc.Quote { return x.extractRes(d, nil) }
+
+// extractRes is extract with the document's speaker resolver (nil: built here).
+func (x *Extractor) extractRes(d *doc.Document, res *resolver) []doc.Quote {
 	st := &state{x: x, text: d.Text, toks: tokenize(d.Text)}
 	n := len(st.toks)
 	for i, t := range st.toks {
@@ -235,7 +239,7 @@ func (x *Extractor) extract(d *doc.Document) []doc.Quote {
 		}
 	}
 	st.unattributed()
-	return st.finish(d)
+	return st.finish(d, res)
 }
 
 // sentences splits the paragraph's tokens [a, b) into sentences, never inside a quotation.
@@ -1130,14 +1134,16 @@ func (st *state) paraOfByte(b int) int {
 }
 
 // finish turns the candidates into doc.Quotes in text order with resolved speakers.
-func (st *state) finish(d *doc.Document) []doc.Quote {
+func (st *state) finish(d *doc.Document, res *resolver) []doc.Quote {
 	sort.SliceStable(st.cands, func(i, j int) bool {
 		if st.cands[i].s != st.cands[j].s {
 			return st.cands[i].s < st.cands[j].s
 		}
 		return st.cands[i].e < st.cands[j].e
 	})
-	res := newResolver(d)
+	if res == nil {
+		res = newResolver(d)
+	}
 	out := make([]doc.Quote, 0, len(st.cands))
 	for _, c := range st.cands {
 		q := doc.Quote{Kind: c.kind, Content: doc.Span{Start: c.s, End: c.e}}
