@@ -132,19 +132,7 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "%d training sentences (%d texts skipped)\n", len(examples), skipped)
 	score := func(m, args *perceptron.Model) polnear.Counts {
-		xm := x.WithModel(m).WithArgs(args)
-		preds := map[string]*doc.Document{}
-		for i, d := range devDocs {
-			if d == nil {
-				continue
-			}
-			c := *d
-			if err := xm.Process(context.Background(), &c); err != nil {
-				continue
-			}
-			preds[devGold[i].Name] = &c
-		}
-		return polnear.Score(devGold, preds)
+		return scoreQuotes(x.WithModel(m).WithArgs(args), devGold, devDocs)
 	}
 	fmt.Fprintf(stderr, "rules only: %s\n", score(nil, nil).Line())
 	var best *perceptron.Model
@@ -420,19 +408,7 @@ func trainCue(x *quote.Extractor, trainGold, devGold []polnear.Doc, trainDocs, d
 		if m != nil {
 			fmt.Fprintf(stderr, "  threshold %g: %s\n", thr, tokPRF(m, thr))
 		}
-		xm := x.WithCue(m, thr)
-		preds := map[string]*doc.Document{}
-		for i, d := range devDocs {
-			if d == nil {
-				continue
-			}
-			c := *d
-			if err := xm.Process(context.Background(), &c); err != nil {
-				continue
-			}
-			preds[devGold[i].Name] = &c
-		}
-		return polnear.Score(devGold, preds)
+		return scoreQuotes(x.WithCue(m, thr), devGold, devDocs)
 	}
 	fmt.Fprintf(stderr, "without the classifier: %s\n", score(nil, 0).Line())
 	thrOf := map[*perceptron.Model]float32{}
@@ -481,4 +457,21 @@ func foldLexicons(gold []polnear.Doc) [cueFolds]quote.Lexicon {
 		lexs[f] = quote.Learn(other)
 	}
 	return lexs
+}
+
+// scoreQuotes runs the quote extractor xm over copies of the prepared documents (nil: the text could not be
+// prepared) and scores them against gold as score_quotes.py does; a document xm fails on counts as empty.
+func scoreQuotes(xm *quote.Extractor, gold []polnear.Doc, docs []*doc.Document) polnear.Counts {
+	preds := map[string]*doc.Document{}
+	for i, d := range docs {
+		if d == nil {
+			continue
+		}
+		c := *d
+		if err := xm.Process(context.Background(), &c); err != nil {
+			continue
+		}
+		preds[gold[i].Name] = &c
+	}
+	return polnear.Score(gold, preds)
 }

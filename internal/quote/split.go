@@ -289,15 +289,7 @@ func (x *Extractor) coordAfter(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		n.Kind = kindOf(d.Text[cs:ce])
 		add = append(add, n)
 	}
-	if len(add) == 0 {
-		return qs
-	}
-	qs = append(qs, add...)
-	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
-	for i := range qs {
-		qs[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return qs
+	return withAdded(qs, add)
 }
 
 // parenBefore adds the first half of a reported content interrupted by its attribution ("The air had become
@@ -367,15 +359,7 @@ func (x *Extractor) parenBefore(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		n.Kind = kindOf(d.Text[s:en])
 		add = append(add, n)
 	}
-	if len(add) == 0 {
-		return qs
-	}
-	qs = append(qs, add...)
-	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
-	for i := range qs {
-		qs[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return qs
+	return withAdded(qs, add)
 }
 
 // strongCue reports whether a word of the cue span is a cue at least half of the times the lexicon saw it.
@@ -475,15 +459,7 @@ func (x *Extractor) tailAttrib(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		q.Speaker = res.speaker(src, strings.ToLower(toks[head].Text))
 		add = append(add, q)
 	}
-	if len(add) == 0 {
-		return qs
-	}
-	qs = append(qs, add...)
-	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
-	for i := range qs {
-		qs[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return qs
+	return withAdded(qs, add)
 }
 
 // colonSource gives a quote without a source the attribution of a colon that introduces it from the end of
@@ -587,6 +563,20 @@ func (x *Extractor) passiveAgent(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		q.Speaker = res.speaker(src, strings.ToLower(toks[k+1].Text))
 		q.Content.End = toks[k-1].End
 		q.Kind = kindOf(d.Text[q.Content.Start:q.Content.End])
+	}
+	return qs
+}
+
+// withAdded returns qs with the quotes of add merged in text order (stable: at equal starts the earlier
+// quotes first) and the ids renumbered q1, q2 ...; qs unchanged when add is empty.
+func withAdded(qs, add []doc.Quote) []doc.Quote {
+	if len(add) == 0 {
+		return qs
+	}
+	qs = append(qs, add...)
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
+	for i := range qs {
+		qs[i].ID = "q" + strconv.Itoa(i+1)
 	}
 	return qs
 }
