@@ -728,7 +728,8 @@ func TestFacilityAltOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	if p := placeOf(d, "Washington Square"); p == nil || p.Name == "New Orleans" {
-		t.Skipf("the alternate name no longer misleads (got %+v): this test shows nothing", p)
+		// Other rules now place it too: FacilityAltOnly is not what this sentence needs any more.
+		t.Logf("without FacilityAltOnly: %+v", p)
 	}
 }
 
