@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -155,8 +156,35 @@ func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
 	rules := x.extractRes(d, res)
 	qs := x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotesRes(d, rules, res)))
 	qs = x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs))))))
-	d.Quotes = qs
+	d.Quotes = dropInSource(qs)
 	return nil
+}
+
+// dropInSource drops a quote whose content lies inside the source of another quote with the same cue: in
+// "..., according to two diplomats who attended the session" the relative clause is part of the source, not
+// what was said. The ids are renumbered when a quote goes.
+func dropInSource(qs []doc.Quote) []doc.Quote {
+	var out []doc.Quote
+	for i, q := range qs {
+		inSource := false
+		for j, o := range qs {
+			if j != i && o.Source != nil && o.Cue == q.Cue &&
+				o.Source.Start <= q.Content.Start && q.Content.End <= o.Source.End {
+				inSource = true
+				break
+			}
+		}
+		if !inSource {
+			out = append(out, q)
+		}
+	}
+	if len(out) == len(qs) {
+		return qs
+	}
+	for i := range out {
+		out[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	return out
 }
 
 // state is the working data of one document.

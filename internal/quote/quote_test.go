@@ -2,6 +2,7 @@ package quote
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -246,4 +247,44 @@ func FuzzProcess(f *testing.F) {
 		}
 		checkInvariants(t, d)
 	})
+}
+
+// TestDropInSource: a quote whose content lies inside the source of another quote with the same cue goes,
+// and the ids are renumbered; a content beside that source, or inside the source of another cue, stays.
+func TestDropInSource(t *testing.T) {
+	sp := func(s, e int) doc.Span { return doc.Span{Start: s, End: e} }
+	src := func(s, e int) *doc.Span { x := sp(s, e); return &x }
+	for _, tc := range []struct {
+		name string
+		in   []doc.Quote
+		want []string // content spans kept, as "start-end"
+	}{
+		{"relative clause of the source", []doc.Quote{
+			{ID: "q1", Content: sp(0, 40), Cue: sp(42, 54), Source: src(55, 93)},
+			{ID: "q2", Content: sp(69, 93), Cue: sp(42, 54), Source: src(55, 68)},
+		}, []string{"q1:0-40"}},
+		{"another cue's source", []doc.Quote{
+			{ID: "q1", Content: sp(0, 40), Cue: sp(42, 54), Source: src(55, 93)},
+			{ID: "q2", Content: sp(69, 93), Cue: sp(100, 104), Source: src(95, 99)},
+		}, []string{"q1:0-40", "q2:69-93"}},
+		{"no source", []doc.Quote{
+			{ID: "q1", Content: sp(0, 40), Cue: sp(42, 54)},
+			{ID: "q2", Content: sp(69, 93), Cue: sp(42, 54)},
+		}, []string{"q1:0-40", "q2:69-93"}},
+		{"renumbered", []doc.Quote{
+			{ID: "q1", Content: sp(60, 70), Cue: sp(42, 54), Source: src(55, 68)},
+			{ID: "q2", Content: sp(0, 40), Cue: sp(42, 54), Source: src(55, 93)},
+			{ID: "q3", Content: sp(120, 140), Cue: sp(110, 114), Source: src(100, 109)},
+		}, []string{"q1:0-40", "q2:120-140"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, q := range dropInSource(tc.in) {
+				got = append(got, fmt.Sprintf("%s:%d-%d", q.ID, q.Content.Start, q.Content.End))
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
 }
