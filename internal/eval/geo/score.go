@@ -83,6 +83,20 @@ func GoldDocument(a Article) (*doc.Document, []int) {
 	d := &doc.Document{ID: a.DocID, Source: a.DocID + ".txt", URL: a.URL, Text: a.Text, Language: "en"}
 	toByte := runeToByte(a.Text)
 	byName := map[string]int{}
+	// entityOf returns the LOC entity of a toponym's name, one per normalised name, made on first sight.
+	entityOf := func(name string) int {
+		key := place.Normalize(name)
+		if key == "" {
+			key = name
+		}
+		k, ok := byName[key]
+		if !ok {
+			k = len(d.Entities)
+			byName[key] = k
+			d.Entities = append(d.Entities, doc.Entity{ID: fmt.Sprintf("e%d", k+1), Type: "LOC", Name: strings.TrimSpace(name), Key: "loc:" + key})
+		}
+		return k
+	}
 	ents := make([]int, len(a.Toponyms))
 	for i, t := range a.Toponyms {
 		ents[i] = -1
@@ -90,16 +104,7 @@ func GoldDocument(a Article) (*doc.Document, []int) {
 			// GeoWebNews' common nouns ("the church") and non-toponyms are no LOC entities.
 			continue
 		}
-		key := place.Normalize(t.Name)
-		if key == "" {
-			key = t.Name
-		}
-		k, ok := byName[key]
-		if !ok {
-			k = len(d.Entities)
-			byName[key] = k
-			d.Entities = append(d.Entities, doc.Entity{ID: fmt.Sprintf("e%d", k+1), Type: "LOC", Name: strings.TrimSpace(t.Name), Key: "loc:" + key})
-		}
+		k := entityOf(t.Name)
 		kind := doc.KindName
 		if t.Type == "Demonym" {
 			kind = doc.KindDemonym
@@ -114,16 +119,7 @@ func GoldDocument(a Article) (*doc.Document, []int) {
 		if t.Verified || strings.TrimSpace(t.Name) == "" || !t.HasCoords {
 			continue
 		}
-		key := place.Normalize(t.Name)
-		if key == "" {
-			key = t.Name
-		}
-		k, ok := byName[key]
-		if !ok {
-			k = len(d.Entities)
-			byName[key] = k
-			d.Entities = append(d.Entities, doc.Entity{ID: fmt.Sprintf("e%d", k+1), Type: "LOC", Name: strings.TrimSpace(t.Name), Key: "loc:" + key})
-		}
+		k := entityOf(t.Name)
 		ents[i] = k
 	}
 	return d, ents
