@@ -156,8 +156,27 @@ func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
 	rules := x.extractRes(d, res)
 	qs := x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotesRes(d, rules, res)))
 	qs = x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs))))))
-	d.Quotes = dropInSource(qs)
+	d.Quotes = dropInSource(dropWithout(d.Text, qs))
 	return nil
+}
+
+// dropWithout drops a quote whose cue follows "without" ("singled out Spain without naming its prime
+// minister"): a speech act that did not happen reports nothing.
+func dropWithout(text string, qs []doc.Quote) []doc.Quote {
+	var out []doc.Quote
+	for _, q := range qs {
+		if w := strings.Fields(text[max(0, q.Cue.Start-16):q.Cue.Start]); len(w) > 0 && strings.EqualFold(w[len(w)-1], "without") {
+			continue
+		}
+		out = append(out, q)
+	}
+	if len(out) == len(qs) {
+		return qs
+	}
+	for i := range out {
+		out[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	return out
 }
 
 // dropInSource drops a quote whose content lies inside the source of another quote with the same cue: in

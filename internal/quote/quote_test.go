@@ -288,3 +288,24 @@ func TestDropInSource(t *testing.T) {
 		})
 	}
 }
+
+// TestDropWithout: a cue after "without" reports no speech; other cues stay and the ids are renumbered.
+func TestDropWithout(t *testing.T) {
+	text := "Rubio singled out Spain without naming its prime minister, and said the target stood."
+	at := func(w string) doc.Span {
+		i := strings.Index(text, w)
+		return doc.Span{Start: i, End: i + len(w)}
+	}
+	qs := []doc.Quote{
+		{ID: "q1", Cue: at("singled out"), Content: at("Spain")},
+		{ID: "q2", Cue: at("naming"), Content: at("its prime minister")},
+		{ID: "q3", Cue: at("said"), Content: at("the target stood")},
+	}
+	var got []string
+	for _, q := range dropWithout(text, qs) {
+		got = append(got, q.ID+":"+text[q.Cue.Start:q.Cue.End])
+	}
+	if want := "q1:singled out q2:said"; strings.Join(got, " ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
