@@ -1092,3 +1092,25 @@ func FuzzArticle(f *testing.F) {
 		}
 	})
 }
+
+// TestEnglishNames: English news names these cities by names GeoNames keeps as alternates (Cologne for Köln),
+// and a bare city name is the city, not a small province abroad (Hanover, not Jamaica's Hanover parish) nor its
+// division (Odesa the city).
+func TestEnglishNames(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct{ name, country string }{
+		{"Cologne", "DE"}, {"Hanover", "DE"}, {"Gothenburg", "SE"}, {"Seville", "ES"}, {"Bruges", "BE"},
+		{"Antwerp", "BE"}, {"Ghent", "BE"}, {"Geneva", "CH"}, {"Odesa", "UA"}, {"Mykolaiv", "UA"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := article(t, "Foreign ministers met in [["+tc.name+"]] on Tuesday to discuss the ceasefire, officials said.")
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			p := placeOf(d, tc.name)
+			if p == nil || p.Country != tc.country || !strings.HasPrefix(p.Feature, "PPL") || p.Confidence < 0.3 {
+				t.Errorf("%s placed at %+v, want a city of %s with confidence >= 0.3", tc.name, p, tc.country)
+			}
+		})
+	}
+}

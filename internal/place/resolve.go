@@ -168,7 +168,7 @@ func DefaultWeights() Weights {
 		Contained:        0,
 		Support:          0.5,
 		HomeName:         2,
-		SmallADM1:        0,
+		SmallADM1:        20000,
 		Stateless:        true,
 		DominantSeat:     2,
 		NamesakeShare:    0.2,
