@@ -173,33 +173,6 @@ func (f *featurizer) fastSentence(c *wordCache, in sentInput, di *docInfo) [][]u
 		m.List += 8
 		f.gm[i] = append(f.gm[i], m)
 	})
-	lo := func(i int) string {
-		switch {
-		case i < 0:
-			return "<s>"
-		case i >= n:
-			return "</s>"
-		}
-		return f.lower[i]
-	}
-	sh := func(i int) string {
-		switch {
-		case i < 0:
-			return "<s>"
-		case i >= n:
-			return "</s>"
-		}
-		return f.short[i]
-	}
-	ps := func(i int) string {
-		switch {
-		case i < 0:
-			return "<s>"
-		case i >= n:
-			return "</s>"
-		}
-		return in.pos[i]
-	}
 	f.rows = f.rows[:0]
 	f.start = f.start[:0]
 	H := perceptron.NewHash
@@ -208,21 +181,21 @@ func (f *featurizer) fastSentence(c *wordCache, in sentInput, di *docInfo) [][]u
 		l := f.lower[i]
 		add := func(h perceptron.Hash) { f.rows = append(f.rows, h.Row(f.bits)) }
 		add(H(fBias))
-		add(H(fShortTri).Str(sh(i - 1)).Str(sh(i)).Str(sh(i + 1)))
-		add(H(fShortPrevCur).Str(sh(i - 1)).Str(sh(i)))
-		add(H(fShortCurNext).Str(sh(i)).Str(sh(i + 1)))
-		add(H(fBigramPrev).Str(lo(i - 1)).Str(l))
-		add(H(fBigramNext).Str(l).Str(lo(i + 1)))
-		add(H(fPrevLowerCur).Str(lo(i - 1)).Str(sh(i)))
-		add(H(fCurNextLower).Str(sh(i)).Str(lo(i + 1)))
-		add(H(fPOS).Str(ps(i)))
-		add(H(fPrevPOS).Str(ps(i - 1)))
-		add(H(fNextPOS).Str(ps(i + 1)))
-		add(H(fPrev2POS).Str(ps(i - 2)))
-		add(H(fNext2POS).Str(ps(i + 2)))
-		add(H(fPOSBigramPrev).Str(ps(i - 1)).Str(ps(i)))
-		add(H(fPOSBigramNext).Str(ps(i)).Str(ps(i + 1)))
-		add(H(fPOSShort).Str(ps(i)).Str(f.short[i]))
+		add(H(fShortTri).Str(padded(f.short, i-1)).Str(padded(f.short, i)).Str(padded(f.short, i+1)))
+		add(H(fShortPrevCur).Str(padded(f.short, i-1)).Str(padded(f.short, i)))
+		add(H(fShortCurNext).Str(padded(f.short, i)).Str(padded(f.short, i+1)))
+		add(H(fBigramPrev).Str(padded(f.lower, i-1)).Str(l))
+		add(H(fBigramNext).Str(l).Str(padded(f.lower, i+1)))
+		add(H(fPrevLowerCur).Str(padded(f.lower, i-1)).Str(padded(f.short, i)))
+		add(H(fCurNextLower).Str(padded(f.short, i)).Str(padded(f.lower, i+1)))
+		add(H(fPOS).Str(padded(in.pos, i)))
+		add(H(fPrevPOS).Str(padded(in.pos, i-1)))
+		add(H(fNextPOS).Str(padded(in.pos, i+1)))
+		add(H(fPrev2POS).Str(padded(in.pos, i-2)))
+		add(H(fNext2POS).Str(padded(in.pos, i+2)))
+		add(H(fPOSBigramPrev).Str(padded(in.pos, i-1)).Str(padded(in.pos, i)))
+		add(H(fPOSBigramNext).Str(padded(in.pos, i)).Str(padded(in.pos, i+1)))
+		add(H(fPOSShort).Str(padded(in.pos, i)).Str(f.short[i]))
 		if i == 0 {
 			add(H(fFirst).Str(f.short[i]))
 		}

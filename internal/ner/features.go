@@ -147,42 +147,6 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 		m.List += 8
 		f.gm[i] = append(f.gm[i], m)
 	})
-	lo := func(i int) string {
-		switch {
-		case i < 0:
-			return "<s>"
-		case i >= n:
-			return "</s>"
-		}
-		return f.lower[i]
-	}
-	wd := func(i int) string {
-		switch {
-		case i < 0:
-			return "<s>"
-		case i >= n:
-			return "</s>"
-		}
-		return f.words[i]
-	}
-	sh := func(i int) string {
-		switch {
-		case i < 0:
-			return "<s>"
-		case i >= n:
-			return "</s>"
-		}
-		return f.short[i]
-	}
-	ps := func(i int) string {
-		switch {
-		case i < 0:
-			return "<s>"
-		case i >= n:
-			return "</s>"
-		}
-		return in.pos[i]
-	}
 	cl := func(i, g int) int {
 		if i < 0 || i >= n {
 			return -2
@@ -210,29 +174,29 @@ func (f *featurizer) sentence(in sentInput, di *docInfo) [][]uint32 {
 		add(H(fSuf2).Str(lexicon.Suffix(l, 2)))
 		add(H(fSuf3).Str(lexicon.Suffix(l, 3)))
 		add(H(fSuf4).Str(lexicon.Suffix(l, 4)))
-		add(H(fPrev).Str(lo(i - 1)))
-		add(H(fNext).Str(lo(i + 1)))
-		add(H(fPrev2).Str(lo(i - 2)))
-		add(H(fNext2).Str(lo(i + 2)))
-		add(H(fPrevWord).Str(wd(i - 1)))
-		add(H(fNextWord).Str(wd(i + 1)))
-		add(H(fPrevShort).Str(sh(i - 1)))
-		add(H(fNextShort).Str(sh(i + 1)))
-		add(H(fShortTri).Str(sh(i - 1)).Str(sh(i)).Str(sh(i + 1)))
-		add(H(fShortPrevCur).Str(sh(i - 1)).Str(sh(i)))
-		add(H(fShortCurNext).Str(sh(i)).Str(sh(i + 1)))
-		add(H(fBigramPrev).Str(lo(i - 1)).Str(l))
-		add(H(fBigramNext).Str(l).Str(lo(i + 1)))
-		add(H(fPrevLowerCur).Str(lo(i - 1)).Str(sh(i)))
-		add(H(fCurNextLower).Str(sh(i)).Str(lo(i + 1)))
-		add(H(fPOS).Str(ps(i)))
-		add(H(fPrevPOS).Str(ps(i - 1)))
-		add(H(fNextPOS).Str(ps(i + 1)))
-		add(H(fPrev2POS).Str(ps(i - 2)))
-		add(H(fNext2POS).Str(ps(i + 2)))
-		add(H(fPOSBigramPrev).Str(ps(i - 1)).Str(ps(i)))
-		add(H(fPOSBigramNext).Str(ps(i)).Str(ps(i + 1)))
-		add(H(fPOSShort).Str(ps(i)).Str(f.short[i]))
+		add(H(fPrev).Str(padded(f.lower, i-1)))
+		add(H(fNext).Str(padded(f.lower, i+1)))
+		add(H(fPrev2).Str(padded(f.lower, i-2)))
+		add(H(fNext2).Str(padded(f.lower, i+2)))
+		add(H(fPrevWord).Str(padded(f.words, i-1)))
+		add(H(fNextWord).Str(padded(f.words, i+1)))
+		add(H(fPrevShort).Str(padded(f.short, i-1)))
+		add(H(fNextShort).Str(padded(f.short, i+1)))
+		add(H(fShortTri).Str(padded(f.short, i-1)).Str(padded(f.short, i)).Str(padded(f.short, i+1)))
+		add(H(fShortPrevCur).Str(padded(f.short, i-1)).Str(padded(f.short, i)))
+		add(H(fShortCurNext).Str(padded(f.short, i)).Str(padded(f.short, i+1)))
+		add(H(fBigramPrev).Str(padded(f.lower, i-1)).Str(l))
+		add(H(fBigramNext).Str(l).Str(padded(f.lower, i+1)))
+		add(H(fPrevLowerCur).Str(padded(f.lower, i-1)).Str(padded(f.short, i)))
+		add(H(fCurNextLower).Str(padded(f.short, i)).Str(padded(f.lower, i+1)))
+		add(H(fPOS).Str(padded(in.pos, i)))
+		add(H(fPrevPOS).Str(padded(in.pos, i-1)))
+		add(H(fNextPOS).Str(padded(in.pos, i+1)))
+		add(H(fPrev2POS).Str(padded(in.pos, i-2)))
+		add(H(fNext2POS).Str(padded(in.pos, i+2)))
+		add(H(fPOSBigramPrev).Str(padded(in.pos, i-1)).Str(padded(in.pos, i)))
+		add(H(fPOSBigramNext).Str(padded(in.pos, i)).Str(padded(in.pos, i+1)))
+		add(H(fPOSShort).Str(padded(in.pos, i)).Str(f.short[i]))
 		if i == 0 {
 			add(H(fFirst).Str(f.short[i]))
 		}
@@ -371,4 +335,15 @@ func (di *docInfo) hintsFor(words, lower []string, out []*hint) []*hint {
 		out = append(out, h)
 	}
 	return out
+}
+
+// padded returns s[i], or the sentence boundary "<s>" before s and "</s>" after it.
+func padded(s []string, i int) string {
+	switch {
+	case i < 0:
+		return "<s>"
+	case i >= len(s):
+		return "</s>"
+	}
+	return s[i]
 }
