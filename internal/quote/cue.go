@@ -166,15 +166,7 @@ func cueSentRows(s *seqSent, a, b int, lex Lexicon, buf []uint32, fn func(i int,
 	for i := a; i < b; i++ {
 		hasQ = hasQ || s.inq[i]
 	}
-	posH := func(i int) uint64 {
-		if i < a {
-			return hStart
-		}
-		if i >= b {
-			return hEnd
-		}
-		return s.ph[i]
-	}
+	posH := func(i int) uint64 { return hashIn(s.ph, a, b, i) }
 	subjL := -1
 	for i := a; i < b; i++ {
 		if s.inq[i] && s.shp[i] == 'p' {

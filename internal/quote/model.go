@@ -182,6 +182,17 @@ func strHash(s string) uint64 { return uint64(perceptron.NewHash(0).Str(s)) }
 
 var hStart, hEnd = strHash("<s>"), strHash("</s>")
 
+// hashIn returns h[i] for a token of the sentence [a, b), else the hash of the boundary it lies beyond.
+func hashIn(h []uint64, a, b, i int) uint64 {
+	if i < a {
+		return hStart
+	}
+	if i >= b {
+		return hEnd
+	}
+	return h[i]
+}
+
 // fk returns the table row of the feature made of template t and the parts.
 func fk(t uint64, parts ...uint64) uint32 {
 	h := (t + 1) * 0x9e3779b97f4a7c15
@@ -417,24 +428,8 @@ func (x *Extractor) feats(s *seqSent, a, b int, sc *scratch) [][]uint32 {
 		}
 		out, rows = sc.out[:n], sc.rows[:0]
 	}
-	lowH := func(i int) uint64 {
-		if i < a {
-			return hStart
-		}
-		if i >= b {
-			return hEnd
-		}
-		return s.wh[i]
-	}
-	posH := func(i int) uint64 {
-		if i < a {
-			return hStart
-		}
-		if i >= b {
-			return hEnd
-		}
-		return s.ph[i]
-	}
+	lowH := func(i int) uint64 { return hashIn(s.wh, a, b, i) }
+	posH := func(i int) uint64 { return hashIn(s.ph, a, b, i) }
 	shpAt := func(i int) byte {
 		if i < a || i >= b {
 			return 'p'
