@@ -25,7 +25,7 @@ func evalPlaces(args []string, stdout, stderr io.Writer) int {
 	trace := fs.String("trace", "", "write the wrongly resolved gold toponyms to this file")
 	explain := fs.String("explain", "", "with the gold toponyms, write each entity's best candidates and their scores to this file")
 	jsonl := fs.String("jsonl", "", "write the end-to-end documents as JSON Lines to this file (for score_places.py)")
-	var mins placeMins
+	var mins minFlags
 	fs.Var(&mins, "min", "exit 1 when a metric of the last line is below VALUE (KEY=VALUE, repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newsgraph eval places [--mode gold|e2e|both] [--trace FILE] [--explain FILE] [--jsonl FILE] [--min KEY=VALUE] CORPUS.xml")
@@ -146,32 +146,12 @@ func evalPlaces(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, line)
 		metrics = append(metrics, line)
 	}
-	return mins.check(metrics, stderr)
+	return checkPlaceMins(mins, metrics, stderr)
 }
 
-// placeMins are --min KEY=VALUE thresholds on the metrics of the summary lines.
-type placeMins []struct {
-	key string
-	val float64
-}
-
-func (m *placeMins) String() string { return "" }
-
-func (m *placeMins) Set(s string) error {
-	k, v, ok := strings.Cut(s, "=")
-	f, err := strconv.ParseFloat(v, 64)
-	if !ok || err != nil {
-		return fmt.Errorf("expected KEY=NUMBER, got %q", s)
-	}
-	*m = append(*m, struct {
-		key string
-		val float64
-	}{strings.TrimSpace(k), f})
-	return nil
-}
-
-// check returns 1 when a threshold is missed (looking in the last line that has the key), 2 for an unknown key.
-func (m placeMins) check(lines []string, stderr io.Writer) int {
+// checkPlaceMins returns 1 when a --min threshold is missed (looking in the last of the summary lines that
+// has the key), 2 for an unknown key.
+func checkPlaceMins(m minFlags, lines []string, stderr io.Writer) int {
 	status := 0
 	for _, t := range m {
 		found := false

@@ -103,25 +103,6 @@ func evalQuotes(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-type minFlag struct {
-	key string
-	val float64
-}
-
-type minFlags []minFlag
-
-func (m *minFlags) String() string { return "" }
-
-func (m *minFlags) Set(s string) error {
-	k, v, ok := strings.Cut(s, "=")
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if !ok || err != nil {
-		return fmt.Errorf("expected KEY=NUMBER, got %q", s)
-	}
-	*m = append(*m, minFlag{strings.TrimSpace(k), f})
-	return nil
-}
-
 // goldDocs builds the input documents of the gold texts as `newsgraph extract` reads .txt files.
 func goldDocs(gold []polnear.Doc, dir string) []*doc.Document {
 	out := make([]*doc.Document, len(gold))
