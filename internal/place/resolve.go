@@ -407,15 +407,20 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 			if it.choice < 0 || it.contained {
 				continue
 			}
-			k := it.choice
-			c := &g.Entries[it.cands[k]]
-			it.weak = strings.HasPrefix(c.Feature, "PPL") && !it.pattern[k] && !it.local[k] && c.Country != pub && !ctx.local(c, it.ent)
+			it.weak = it.unsupported(&g.Entries[it.cands[it.choice]], ctx, pub)
 		}
 	}
 	if w.Facility > 0 {
 		r.facilities(d, items)
 	}
 	return items
+}
+
+// unsupported reports whether the item's chosen candidate c is a populated place that nothing in the text
+// supports: no pattern, no local evidence, and not in the publication's country pub.
+func (it *item) unsupported(c *Entry, ctx *evidence, pub string) bool {
+	k := it.choice
+	return strings.HasPrefix(c.Feature, "PPL") && !it.pattern[k] && !it.local[k] && c.Country != pub && !ctx.local(c, it.ent)
 }
 
 // outliers leaves unresolved a chosen small town (fewer than OutlierPop people) that nothing in the text
@@ -429,10 +434,8 @@ func (r *Resolver) outliers(items []item, ctx *evidence, pub string) {
 		if it.choice < 0 || it.contained {
 			continue
 		}
-		k := it.choice
-		c := &g.Entries[it.cands[k]]
-		if !strings.HasPrefix(c.Feature, "PPL") || float64(c.Population) >= w.OutlierPop || it.pattern[k] || it.local[k] ||
-			c.Country == pub || ctx.local(c, it.ent) {
+		c := &g.Entries[it.cands[it.choice]]
+		if float64(c.Population) >= w.OutlierPop || !it.unsupported(c, ctx, pub) {
 			continue
 		}
 		// The other chosen places: their countries and nearest distance.
@@ -474,7 +477,7 @@ func (r *Resolver) fame(items []item, ctx *evidence, pub string) {
 		k := it.choice
 		c := &g.Entries[it.cands[k]]
 		// A country-code domain is the paper's home country: a British paper's "Perth" is Scotland's.
-		if !strings.HasPrefix(c.Feature, "PPL") || it.pattern[k] || it.local[k] || c.Country == pub || ctx.local(c, it.ent) {
+		if !it.unsupported(c, ctx, pub) {
 			continue
 		}
 		best := -1
