@@ -10,6 +10,17 @@ import (
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
+// pipelineArticle returns the article that BenchmarkPipeline (internal/pipeline) runs the whole pipeline on,
+// or skips b when it is not there.
+func pipelineArticle(b *testing.B) string {
+	b.Helper()
+	t, err := os.ReadFile("../pipeline/testdata/article.txt")
+	if err != nil {
+		b.Skip("internal/pipeline/testdata/article.txt not found")
+	}
+	return string(t)
+}
+
 // BenchmarkProcess measures the stage on the golden articles; it reports words per second so that it can be
 // set against the pipeline budget (the stage may add at most 20% to the pipeline's time).
 func BenchmarkProcess(b *testing.B) {
@@ -42,15 +53,11 @@ func BenchmarkProcess(b *testing.B) {
 // BenchmarkPipelineArticle runs the stage on the article that BenchmarkPipeline (internal/pipeline) runs the
 // whole pipeline on, so that the two times can be compared: the stage must add at most 20% to the pipeline.
 func BenchmarkPipelineArticle(b *testing.B) {
-	t, err := os.ReadFile("../pipeline/testdata/article.txt")
-	if err != nil {
-		b.Skip("internal/pipeline/testdata/article.txt not found")
-	}
+	text := pipelineArticle(b)
 	x, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	text := string(t)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		d := &doc.Document{Text: text}
@@ -95,17 +102,14 @@ func ExampleExtractor_Process() {
 // stages before it; BenchmarkStagesBefore times those stages on the same article. The stage's share of the
 // pipeline is at most Prepared / (StagesBefore + Prepared) (the pipeline also runs clean, timex and place).
 func BenchmarkPreparedArticle(b *testing.B) {
-	t, err := os.ReadFile("../pipeline/testdata/article.txt")
-	if err != nil {
-		b.Skip("internal/pipeline/testdata/article.txt not found")
-	}
+	text := pipelineArticle(b)
 	x, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := &doc.Document{Text: string(t)}
+	d := &doc.Document{Text: text}
 	prepare(b, d)
-	b.SetBytes(int64(len(t)))
+	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		c := *d
 		if err := x.Process(context.Background(), &c); err != nil {
@@ -115,32 +119,26 @@ func BenchmarkPreparedArticle(b *testing.B) {
 }
 
 func BenchmarkStagesBefore(b *testing.B) {
-	t, err := os.ReadFile("../pipeline/testdata/article.txt")
-	if err != nil {
-		b.Skip("internal/pipeline/testdata/article.txt not found")
-	}
+	text := pipelineArticle(b)
 	prepare(b, &doc.Document{Text: "Warm up."})
-	b.SetBytes(int64(len(t)))
+	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		prepare(b, &doc.Document{Text: string(t)})
+		prepare(b, &doc.Document{Text: text})
 	}
 }
 
 // BenchmarkPreparedArticleRules is BenchmarkPreparedArticle with the rules alone: the difference of the two
 // is what the models cost.
 func BenchmarkPreparedArticleRules(b *testing.B) {
-	t, err := os.ReadFile("../pipeline/testdata/article.txt")
-	if err != nil {
-		b.Skip("internal/pipeline/testdata/article.txt not found")
-	}
+	text := pipelineArticle(b)
 	x, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
 	x = x.WithModel(nil)
-	d := &doc.Document{Text: string(t)}
+	d := &doc.Document{Text: text}
 	prepare(b, d)
-	b.SetBytes(int64(len(t)))
+	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		c := *d
 		if err := x.Process(context.Background(), &c); err != nil {

@@ -12,17 +12,7 @@ import (
 // sentOf builds a seqSent of space-separated tokens, each "word/POS".
 func sentOf(t *testing.T, x *Extractor, spec string) *seqSent {
 	t.Helper()
-	d := &doc.Document{}
-	for _, f := range strings.Fields(spec) {
-		w, p, _ := strings.Cut(f, "/")
-		if d.Text != "" {
-			d.Text += " "
-		}
-		d.Tokens = append(d.Tokens, doc.Token{Text: w, POS: p, Start: len(d.Text), End: len(d.Text) + len(w)})
-		d.Text += w
-	}
-	d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
-	return x.prepSeq(d, nil)
+	return x.prepSeq(oneSentence(t, spec), nil)
 }
 
 func TestContentSplit(t *testing.T) {

@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -25,6 +24,14 @@ func tagged(t *testing.T, s string) *doc.Document {
 		b.WriteString(w)
 	}
 	d.Text = b.String()
+	return d
+}
+
+// oneSentence is tagged with the whole text as one sentence.
+func oneSentence(t *testing.T, s string) *doc.Document {
+	t.Helper()
+	d := tagged(t, s)
+	d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
 	return d
 }
 
@@ -140,8 +147,7 @@ func TestHeadlineTail(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := tagged(t, tc.text)
-			d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
+			d := oneSentence(t, tc.text)
 			got := x.headlineTail(d, nil)
 			if tc.content == "" {
 				if len(got) != 0 {
@@ -183,15 +189,12 @@ func TestSpeakerRelativePronoun(t *testing.T) {
 // BenchmarkPostPasses times the passes after the merge (coordinated split and continuation, headlines) on the pipeline
 // benchmark's article: their share of BenchmarkPreparedArticle.
 func BenchmarkPostPasses(b *testing.B) {
-	t, err := os.ReadFile("../pipeline/testdata/article.txt")
-	if err != nil {
-		b.Skip("internal/pipeline/testdata/article.txt not found")
-	}
+	text := pipelineArticle(b)
 	x, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := &doc.Document{Text: string(t)}
+	d := &doc.Document{Text: text}
 	prepare(b, d)
 	merged := merge(d.Text, x.extract(d), x.modelQuotes(d, x.extract(d)))
 	b.ReportAllocs()
@@ -290,8 +293,7 @@ func TestParenBefore(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := tagged(t, tc.text)
-			d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
+			d := oneSentence(t, tc.text)
 			src := span(t, d.Text, tc.source)
 			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src}
 			got := x.parenBefore(d, []doc.Quote{q})
@@ -342,8 +344,7 @@ func TestTailAttrib(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := tagged(t, tc.text)
-			d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
+			d := oneSentence(t, tc.text)
 			got := x.tailAttrib(d, nil)
 			if tc.content == "" {
 				if len(got) != 0 {
@@ -392,8 +393,7 @@ func TestColonSource(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := tagged(t, tc.text)
-			d.Sents = []doc.Sentence{{Span: doc.Span{Start: 0, End: len(d.Text)}, TokStart: 0, TokEnd: len(d.Tokens)}}
+			d := oneSentence(t, tc.text)
 			c := span(t, d.Text, tc.content)
 			got := x.colonSource(d, []doc.Quote{{ID: "q1", Kind: doc.Direct, Content: c, Cue: doc.Span{Start: c.Start, End: c.Start}}})
 			q := got[0]
