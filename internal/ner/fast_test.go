@@ -12,15 +12,10 @@ import (
 	"github.com/newsgraph/newsgraph/internal/pos"
 )
 
-// TestFastScores checks that the emission scores of tagging (word-group sums from the cache plus the
-// remaining rows, fastSentence) equal those of the full feature rows that training uses (sentence), for
-// both stages, on every sentence of testdata/identical and on edge cases.
-func TestFastScores(t *testing.T) {
-	tg := load(t)
-	gaz, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+// identicalSents returns the sentences (as words) of each article of testdata/identical, split as makeDoc
+// splits them.
+func identicalSents(t *testing.T) [][][]string {
+	t.Helper()
 	files, _ := filepath.Glob(filepath.Join("testdata", "identical", "*.txt"))
 	var docs [][][]string
 	for _, f := range files {
@@ -39,6 +34,19 @@ func TestFastScores(t *testing.T) {
 		}
 		docs = append(docs, sents)
 	}
+	return docs
+}
+
+// TestFastScores checks that the emission scores of tagging (word-group sums from the cache plus the
+// remaining rows, fastSentence) equal those of the full feature rows that training uses (sentence), for
+// both stages, on every sentence of testdata/identical and on edge cases.
+func TestFastScores(t *testing.T) {
+	tg := load(t)
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := identicalSents(t)
 	docs = append(docs, [][]string{
 		{"A"},
 		{"BREAKING", ":", "NATO", "CHIEF", "IN", "KYIV"},
@@ -87,24 +95,7 @@ func TestFastScores(t *testing.T) {
 // words are missed, computed and stored concurrently (run with -race); every result must equal a serial run.
 func TestCacheConcurrentFill(t *testing.T) {
 	tg := load(t)
-	files, _ := filepath.Glob(filepath.Join("testdata", "identical", "*.txt"))
-	var docs [][][]string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := makeDoc(string(b))
-		var sents [][]string
-		for _, s := range d.Sents {
-			var ws []string
-			for _, tk := range d.Tokens[s.TokStart:s.TokEnd] {
-				ws = append(ws, tk.Text)
-			}
-			sents = append(sents, ws)
-		}
-		docs = append(docs, sents)
-	}
+	docs := identicalSents(t)
 	want := make([]string, len(docs))
 	for i, d := range docs {
 		want[i] = fmt.Sprint(tg.TagDocument(d, nil))
