@@ -91,6 +91,23 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
+// parseFlagsFirst parses args as the flag package does (flags before the arguments). When it returns false
+// the command exits with code: 0 after -h, 2 after a bad flag (the flag set has said why), and 2 when fewer
+// than minArgs arguments follow (after printing the usage).
+func parseFlagsFirst(fs *flag.FlagSet, args []string, minArgs int) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() < minArgs {
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}
+
 // noArgs reports whether the command fs parsed got no positional argument; when it got one, it says so in
 // one line on stderr, followed by hint.
 func noArgs(fs *flag.FlagSet, stderr io.Writer, hint string) bool {

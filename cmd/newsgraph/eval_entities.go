@@ -25,11 +25,8 @@ func evalEntities(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newsgraph eval entities [--topics 1,2,...] [DIR]\n\nDIR is the ECB+ folder (default ../shared/data/ecbplus).")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlagsFirst(fs, args, 0); !ok {
+		return code
 	}
 	dir := fs.Arg(0)
 	if dir == "" {

@@ -31,11 +31,8 @@ func evalPlaces(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newsgraph eval places [--mode gold|e2e|both] [--trace FILE] [--explain FILE] [--jsonl FILE] [--min KEY=VALUE] CORPUS.xml")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlagsFirst(fs, args, 0); !ok {
+		return code
 	}
 	if fs.NArg() != 1 || (*mode != "gold" && *mode != "e2e" && *mode != "both") {
 		fs.Usage()

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,11 +32,8 @@ func evalQuotes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "DIR is a PolNeAR split (text/, attributions/), e.g. ../shared/data/polnear/dev.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlagsFirst(fs, args, 0); !ok {
+		return code
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()

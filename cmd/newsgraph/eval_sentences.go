@@ -28,15 +28,8 @@ func evalSentences(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: newsgraph eval sentences [flags] FILE...\n\nEach FILE holds CoNLL columns (token first; documents split at -DOCSTART-, else one per file),\ne.g. ../shared/data/conll2003-en/eng.testa.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlagsFirst(fs, args, 1); !ok {
+		return code
 	}
 	var docs []sbd.Doc
 	for _, path := range fs.Args() {

@@ -82,15 +82,8 @@ func evalTime(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "scores `newsgraph extract --jsonl --published DCT` on the texts of timeml_to_text.py).")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlagsFirst(fs, args, 1); !ok {
+		return code
 	}
 	files, err := timeml.Files(fs.Args())
 	if err != nil || len(files) == 0 {
@@ -196,15 +189,8 @@ func runTimeML(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "its annotations dropped) or a plain-text file. Score with the TempEval-3 tools against the gold .tml.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlagsFirst(fs, args, 1); !ok {
+		return code
 	}
 	tt, err := newTimeTagger(!*alone)
 	if err != nil {
