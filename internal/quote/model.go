@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -955,10 +954,7 @@ func merge(text string, rules, model []doc.Quote) []doc.Quote {
 		}
 	}
 	out := merge0(merge0(direct, model), rest)
-	for i := range out {
-		out[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return out
+	return renumber(out)
 }
 
 // insideModel reports whether the content of r lies inside, and is shorter than, the content of a model

@@ -160,6 +160,14 @@ func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
 	return nil
 }
 
+// renumber sets the ids of qs to q1, q2, ... in their order and returns qs.
+func renumber(qs []doc.Quote) []doc.Quote {
+	for i := range qs {
+		qs[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	return qs
+}
+
 // dropWithout drops a quote whose cue follows "without" ("singled out Spain without naming its prime
 // minister"): a speech act that did not happen reports nothing.
 func dropWithout(text string, qs []doc.Quote) []doc.Quote {
@@ -173,10 +181,7 @@ func dropWithout(text string, qs []doc.Quote) []doc.Quote {
 	if len(out) == len(qs) {
 		return qs
 	}
-	for i := range out {
-		out[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return out
+	return renumber(out)
 }
 
 // dropInSource drops a quote whose content lies inside the source of another quote with the same cue: in
@@ -200,10 +205,7 @@ func dropInSource(qs []doc.Quote) []doc.Quote {
 	if len(out) == len(qs) {
 		return qs
 	}
-	for i := range out {
-		out[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return out
+	return renumber(out)
 }
 
 // state is the working data of one document.

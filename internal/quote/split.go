@@ -2,7 +2,6 @@ package quote
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -62,10 +61,7 @@ func (x *Extractor) splitCoordinated(d *doc.Document, qs []doc.Quote) []doc.Quot
 		return qs
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Content.Start < out[j].Content.Start })
-	for i := range out {
-		out[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return out
+	return renumber(out)
 }
 
 // coordCut finds the first coordinated cue verb in the content span c: the end of the first part (before
@@ -222,10 +218,7 @@ func (x *Extractor) headlineTail(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		return qs
 	}
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
-	for i := range qs {
-		qs[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return qs
+	return renumber(qs)
 }
 
 // titleCase reports whether at least two thirds of the words of toks start with a capital letter.
@@ -575,8 +568,5 @@ func withAdded(qs, add []doc.Quote) []doc.Quote {
 	}
 	qs = append(qs, add...)
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
-	for i := range qs {
-		qs[i].ID = "q" + strconv.Itoa(i+1)
-	}
-	return qs
+	return renumber(qs)
 }
