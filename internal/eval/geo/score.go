@@ -3,14 +3,13 @@ package geo
 import (
 	"context"
 	"fmt"
-	"github.com/newsgraph/newsgraph/internal/align"
 	"io"
 	"math"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/align"
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/place"
 )
@@ -232,7 +231,7 @@ func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 		if d == nil {
 			continue
 		}
-		proj := newProjector(rs, []rune(d.Text))
+		proj := align.NewProjector(rs, []rune(d.Text))
 		toRune := byteToRune(d.Text)
 		ents := map[string]*doc.Entity{}
 		for i := range d.Entities {
@@ -259,11 +258,11 @@ func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 					continue
 				}
 				seen[k] = true
-				s, ok := proj.span(k[0], k[1])
+				gs, ge, ok := proj.Span(k[0], k[1])
 				if !ok {
 					e.Unprojected++
 				}
-				preds = append(preds, predM{s, ok, p.Lat, p.Lon})
+				preds = append(preds, predM{[2]int{gs, ge}, ok, p.Lat, p.Lon})
 			}
 		}
 		e.Pred += len(preds)
@@ -308,83 +307,12 @@ func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 	return e
 }
 
-// projector maps code point offsets of a predicted text onto the gold text (scoring.py's Projector): one to
-// one when their non-space characters are the same, else through difflib's matching blocks.
-type projector struct{ m []int }
-
-func newProjector(gold, pred []rune) projector {
-	var gi, pi []int
-	for i, c := range gold {
-		if !isSpace(c) {
-			gi = append(gi, i)
-		}
-	}
-	for i, c := range pred {
-		if !isSpace(c) {
-			pi = append(pi, i)
-		}
-	}
-	m := make([]int, len(pred))
-	for i := range m {
-		m[i] = -1
-	}
-	same := len(gi) == len(pi)
-	for k := 0; same && k < len(gi); k++ {
-		same = gold[gi[k]] == pred[pi[k]]
-	}
-	if same {
-		for k := range gi {
-			m[pi[k]] = gi[k]
-		}
-		return projector{m}
-	}
-	a, b := make([]rune, len(pi)), make([]rune, len(gi))
-	for k, i := range pi {
-		a[k] = pred[i]
-	}
-	for k, i := range gi {
-		b[k] = gold[i]
-	}
-	for _, blk := range align.MatchingBlocks(a, b) {
-		for k := 0; k < blk[2]; k++ {
-			m[pi[blk[0]+k]] = gi[blk[1]+k]
-		}
-	}
-	return projector{m}
-}
-
-// isSpace is Python's str.isspace for one character.
-func isSpace(r rune) bool {
-	switch r {
-	case 0x1c, 0x1d, 0x1e, 0x1f, 0x85:
-		return true
-	}
-	return unicode.IsSpace(r)
-}
-
-func (p projector) span(s, e int) ([2]int, bool) {
-	s, e = max(s, 0), min(e, len(p.m))
-	first, last := -1, -1
-	for i := s; i < e; i++ {
-		if p.m[i] >= 0 {
-			if first < 0 {
-				first = p.m[i]
-			}
-			last = p.m[i]
-		}
-	}
-	if first < 0 {
-		return [2]int{}, false
-	}
-	return [2]int{first, last + 1}, true
-}
-
 func trim(rs []rune, s, e int) [2]int {
 	s, e = max(s, 0), min(e, len(rs))
-	for s < e && isSpace(rs[s]) {
+	for s < e && align.IsSpace(rs[s]) {
 		s++
 	}
-	for e > s && isSpace(rs[e-1]) {
+	for e > s && align.IsSpace(rs[e-1]) {
 		e--
 	}
 	return [2]int{s, e}

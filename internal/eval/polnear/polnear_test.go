@@ -71,28 +71,6 @@ func TestScore(t *testing.T) {
 	}
 }
 
-func TestProjector(t *testing.T) {
-	gold := []rune("Hello  world.\nNew   line")
-	for _, tc := range []struct{ name, pred, method string }{
-		{"identical", "Hello  world.\nNew   line", "identical"},
-		{"whitespace", "Hello world.\n\nNew line", "nonspace"},
-		{"dropped line", "Menu\n\nHello world.\n\nNew line", "difflib"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			pred := []rune(tc.pred)
-			p := polnear.NewProjector(gold, pred)
-			if p.Method != tc.method {
-				t.Errorf("method %s, want %s", p.Method, tc.method)
-			}
-			i := strings.Index(tc.pred, "world")
-			f, ok := p.Span(len([]rune(tc.pred[:i])), len([]rune(tc.pred[:i]))+5)
-			if !ok || string(gold[f.Start:f.End]) != "world" {
-				t.Errorf("projected %v %v", f, ok)
-			}
-		})
-	}
-}
-
 // TestAgreesWithReferenceScorer runs the quote stage on PolNeAR dev and checks that the Go scorer prints
 // exactly the reference scorer's last line (needs python3 and ../shared).
 func TestAgreesWithReferenceScorer(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/align"
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
@@ -178,8 +179,8 @@ func segments(frags []Frag, tokens []Frag) []Frag {
 
 // NormQuote strips edge whitespace, quotation marks and , . ; : (repeatedly) and collapses inner whitespace.
 func NormQuote(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune(edgeChars, r) })
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	s = strings.TrimFunc(s, func(r rune) bool { return align.IsSpace(r) || strings.ContainsRune(edgeChars, r) })
+	return strings.Join(strings.FieldsFunc(s, align.IsSpace), " ")
 }
 
 func overlap(a Frag, aok bool, b Frag) bool {
@@ -196,7 +197,7 @@ func hits(a Frag, aok bool, frags []Frag) bool {
 }
 
 func isDirect(s string) bool {
-	s = strings.TrimLeftFunc(s, isSpace)
+	s = strings.TrimLeftFunc(s, align.IsSpace)
 	if s == "" {
 		return false
 	}
@@ -219,8 +220,11 @@ func scoreDoc(g Doc, d *doc.Document, c *Counts) {
 	if d != nil {
 		ptext := []rune(d.Text)
 		conv := byteToRune(d.Text)
-		proj := NewProjector(text, ptext)
-		pr := func(s doc.Span) (Frag, bool) { return proj.Span(conv(s.Start), conv(s.End)) }
+		proj := align.NewProjector(text, ptext)
+		pr := func(s doc.Span) (Frag, bool) {
+			gs, ge, ok := proj.Span(conv(s.Start), conv(s.End))
+			return Frag{gs, ge}, ok
+		}
 		ents := map[string]*doc.Entity{}
 		for i := range d.Entities {
 			ents[d.Entities[i].ID] = &d.Entities[i]
