@@ -98,10 +98,7 @@ func EvaluateGUM(t *Tagger, docs []conll.Document) (*conll.Counts, Overlap) {
 	var ov Overlap
 	c := conll.NewCounts()
 	for _, d := range docs {
-		sents := make([][]string, len(d.Sentences))
-		for i, s := range d.Sentences {
-			sents[i] = s.Words()
-		}
+		sents := docWords(d)
 		pred := t.TagDocument(sents, nil)
 		for i, s := range d.Sentences {
 			var keep []conll.Chunk

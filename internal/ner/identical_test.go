@@ -88,10 +88,7 @@ func TestIdenticalDev(t *testing.T) {
 	tg := load(t)
 	h := sha256.New()
 	for _, d := range docs {
-		sents := make([][]string, len(d.Sentences))
-		for i, s := range d.Sentences {
-			sents[i] = s.Words()
-		}
+		sents := docWords(d)
 		forms := pos.Forms(sents)
 		tags := make([][]string, len(sents))
 		for i, s := range sents {

@@ -54,14 +54,20 @@ func prepare(docs []conll.Document, pt *pos.Tagger) []corpusDoc {
 	return out
 }
 
+// docWords returns the words of each sentence of d.
+func docWords(d conll.Document) [][]string {
+	out := make([][]string, len(d.Sentences))
+	for i, s := range d.Sentences {
+		out[i] = s.Words()
+	}
+	return out
+}
+
 // Evaluate tags docs (gold tags in the last column) and returns the conlleval counts.
 func Evaluate(t *Tagger, docs []conll.Document) *conll.Counts {
 	c := conll.NewCounts()
 	for _, d := range docs {
-		sents := make([][]string, len(d.Sentences))
-		for i, s := range d.Sentences {
-			sents[i] = s.Words()
-		}
+		sents := docWords(d)
 		pred := t.TagDocument(sents, nil)
 		for i, s := range d.Sentences {
 			c.Add(s.Column(-1), toIOB2(len(s.Tokens), pred[i]))
