@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -112,11 +111,3 @@ func subcommand(name string, args []string, subs map[string]func([]string, io.Wr
 	}
 	return subs[args[0]](args[1:], stdout, stderr)
 }
-
-// notImplemented reports a command that this build does not have yet.
-func notImplemented(name string, stderr io.Writer) int {
-	fmt.Fprintf(stderr, "newsgraph %s: not implemented yet\n", name)
-	return 2
-}
-
-var errUsage = errors.New("usage")
