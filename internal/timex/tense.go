@@ -74,8 +74,19 @@ func (e *env) tenseAt(i, j int) tense {
 
 // tenseAtK is tenseAt that also returns the index of the token that marks the tense (-1: none).
 func (e *env) tenseAtK(i, j int) (tense, int) {
-	const window = 12
-	for k := i - 1; k >= 0 && i-k <= window; k-- {
+	if t, k := e.tenseBefore(i); t != tenseNone {
+		return t, k
+	}
+	return e.tenseAfter(j, j+tenseWindow)
+}
+
+// tenseWindow is how many tokens tenseAt and clauseTense search on either side of an expression.
+const tenseWindow = 12
+
+// tenseBefore finds the tense of the nearest verb among the tenseWindow tokens before token i in its
+// sentence, and the index of that verb (-1: none).
+func (e *env) tenseBefore(i int) (tense, int) {
+	for k := i - 1; k >= 0 && i-k <= tenseWindow; k-- {
 		if sentenceEnd(e.toks[k]) || e.toks[k+1].para {
 			break
 		}
@@ -83,7 +94,13 @@ func (e *env) tenseAtK(i, j int) (tense, int) {
 			return t, k
 		}
 	}
-	for k := j; k < len(e.toks) && k-j < window; k++ {
+	return tenseNone, -1
+}
+
+// tenseAfter finds the tense of the nearest verb among tokens [from, limit) that are in the sentence of
+// token from, and the index of that verb (-1: none).
+func (e *env) tenseAfter(from, limit int) (tense, int) {
+	for k := from; k < len(e.toks) && k < limit; k++ {
 		if sentenceEnd(e.toks[k]) || e.toks[k].para {
 			break
 		}
@@ -242,29 +259,15 @@ func (e *env) clauseTense(i, j int) tense {
 
 // clauseTenseAt is clauseTense that also returns the index of the token that marks the tense (-1: none).
 func (e *env) clauseTenseAt(i, j int) (tense, int) {
-	const window = 12
-	for k := i - 1; k >= 0 && i-k <= window; k-- {
-		if sentenceEnd(e.toks[k]) || e.toks[k+1].para {
-			break
-		}
-		if t := e.verbTense(k); t != tenseNone {
-			return t, k
-		}
+	if t, k := e.tenseBefore(i); t != tenseNone {
+		return t, k
 	}
 	if j < len(e.toks) && e.toks[j].low == "," && e.opensSentence(i) {
 		// "In January, a week after the anniversary of the decision, a bombing in Birmingham killed a
 		// guard": a sentence-opening expression set off by a comma dates the main verb, however far
-		for k := j + 1; k < len(e.toks) && k-j < 4*window; k++ {
-			if sentenceEnd(e.toks[k]) || e.toks[k].para {
-				break
-			}
-			if t := e.verbTense(k); t != tenseNone {
-				return t, k
-			}
-		}
-		return tenseNone, -1
+		return e.tenseAfter(j+1, j+4*tenseWindow)
 	}
-	for k := j; k < len(e.toks) && k-j < window; k++ {
+	for k := j; k < len(e.toks) && k-j < tenseWindow; k++ {
 		if sentenceEnd(e.toks[k]) || e.toks[k].para {
 			break
 		}
