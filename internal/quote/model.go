@@ -121,8 +121,7 @@ type scratch struct {
 	// context of template 45 per token of the sentence
 	cached bool
 	v45    []int8
-	sink   int16   // keeps the touching loads of emit from being optimised away
-	ks     []int32 // compact rows (see wordCache.emitBoth)
+	sink   int16 // keeps the touching loads of emit from being optimised away
 }
 
 func (sc *scratch) intBuf(k, n int) []int {
