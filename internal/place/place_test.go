@@ -640,7 +640,7 @@ func TestUnion(t *testing.T) {
 			if got == nil {
 				t.Fatalf("no British county %q", tc.name)
 			}
-			if d := haversineKm(got.Lat, got.Lon, tc.lat, tc.lon); d > tc.withinK {
+			if d := HaversineKm(got.Lat, got.Lon, tc.lat, tc.lon); d > tc.withinK {
 				t.Errorf("%s at (%.2f, %.2f), %.0f km from (%.2f, %.2f)", tc.name, got.Lat, got.Lon, d, tc.lat, tc.lon)
 			}
 			if float64(got.Population) < tc.minPop {

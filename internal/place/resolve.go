@@ -453,7 +453,7 @@ func (r *Resolver) outliers(items []item, ctx *evidence, pub string) {
 			}
 			n++
 			countries[oe.Country]++
-			if !isCountry(oe.Feature) && oe.Feature != "ADM1" && haversineKm(c.Lat, c.Lon, oe.Lat, oe.Lon) < w.OutlierKm {
+			if !isCountry(oe.Feature) && oe.Feature != "ADM1" && HaversineKm(c.Lat, c.Lon, oe.Lat, oe.Lon) < w.OutlierKm {
 				near = true
 			}
 		}
@@ -734,7 +734,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 			if a.Feature != "ADM2" && (!(facility || inTown) || float64(c.Population) >= r.w.OutlierPop) {
 				continue
 			}
-			if haversineKm(a.Lat, a.Lon, c.Lat, c.Lon) <= 100 {
+			if HaversineKm(a.Lat, a.Lon, c.Lat, c.Lon) <= 100 {
 				continue
 			}
 		}
@@ -871,7 +871,7 @@ func (r *Resolver) joint(items []item, home []int32) {
 					continue
 				}
 				for _, h := range home {
-					if he := &g.Entries[h]; h != c && haversineKm(en.Lat, en.Lon, he.Lat, he.Lon) <= w.HomeKm {
+					if he := &g.Entries[h]; h != c && HaversineKm(en.Lat, en.Lon, he.Lat, he.Lon) <= w.HomeKm {
 						it.prior[k] += w.HomeNear
 						it.local[k] = true
 						break
@@ -915,7 +915,7 @@ func (r *Resolver) joint(items []item, home []int32) {
 							if p.item == i || stamp[p.item] == tick {
 								continue
 							}
-							if haversineKm(en.Lat, en.Lon, p.lat, p.lon) <= w.JointKm {
+							if HaversineKm(en.Lat, en.Lon, p.lat, p.lon) <= w.JointKm {
 								stamp[p.item] = tick
 								n++
 							}
@@ -1359,7 +1359,7 @@ func (c *evidence) nearby(lat, lon float64, ent int) bool {
 	for i := la - 1; i <= la+1; i++ {
 		for j := lo - span; j <= lo+span; j++ {
 			for _, p := range c.grid[[2]int{i, j}] {
-				if p.ent != ent && haversineKm(lat, lon, p.lat, p.lon) <= c.w.NearKm {
+				if p.ent != ent && HaversineKm(lat, lon, p.lat, p.lon) <= c.w.NearKm {
 					return true
 				}
 			}
@@ -1593,8 +1593,8 @@ func publicationCountry(url string) string {
 	return ""
 }
 
-// haversineKm is the great-circle distance on a sphere of radius 6371 km.
-func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
+// HaversineKm is the great-circle distance on a sphere of radius 6371 km (the reference scorer's haversine_km).
+func HaversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = math.Pi / 180
 	p1, p2 := lat1*rad, lat2*rad
 	dp, dl := p2-p1, (lon2-lon1)*rad

@@ -157,7 +157,7 @@ func Resolution(ctx context.Context, arts []Article, stage Stage, trace io.Write
 				continue
 			}
 			r.Resolved++
-			km := HaversineKm(t.Lat, t.Lon, p.Lat, p.Lon)
+			km := place.HaversineKm(t.Lat, t.Lon, p.Lat, p.Lon)
 			r.Errors = append(r.Errors, km)
 			if km <= KM {
 				r.Within161++
@@ -299,7 +299,7 @@ func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 				continue
 			}
 			e.MatchedCoords++
-			if HaversineKm(t.Lat, t.Lon, preds[p.pi].lat, preds[p.pi].lon) <= KM {
+			if place.HaversineKm(t.Lat, t.Lon, preds[p.pi].lat, preds[p.pi].lon) <= KM {
 				e.Correct++
 			}
 		}
@@ -331,15 +331,6 @@ func runeToByte(s string) func(int) int {
 // byteToRune maps byte offsets of s to code point offsets.
 func byteToRune(s string) func(int) int {
 	return func(b int) int { return utf8.RuneCountInString(s[:max(0, min(b, len(s)))]) }
-}
-
-// HaversineKm is the great-circle distance on a sphere of radius 6371 km (scoring.py's haversine_km).
-func HaversineKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const rad = math.Pi / 180
-	p1, p2 := lat1*rad, lat2*rad
-	dp, dl := p2-p1, (lon2-lon1)*rad
-	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * 6371 * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 func ratio(a, b int) float64 {
