@@ -7,7 +7,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/align"
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -232,7 +231,6 @@ func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 			continue
 		}
 		proj := align.NewProjector(rs, []rune(d.Text))
-		toRune := byteToRune(d.Text)
 		ents := map[string]*doc.Entity{}
 		for i := range d.Entities {
 			ents[d.Entities[i].ID] = &d.Entities[i]
@@ -253,7 +251,7 @@ func Score(arts []Article, docs map[string]*doc.Document) EndToEnd {
 				if m.Kind == doc.KindPronoun {
 					continue
 				}
-				k := [2]int{toRune(m.Start), toRune(m.End)}
+				k := [2]int{doc.RuneOffset(d.Text, m.Start), doc.RuneOffset(d.Text, m.End)}
 				if seen[k] {
 					continue
 				}
@@ -326,11 +324,6 @@ func runeToByte(s string) func(int) int {
 	}
 	starts = append(starts, len(s))
 	return func(r int) int { return starts[max(0, min(r, len(starts)-1))] }
-}
-
-// byteToRune maps byte offsets of s to code point offsets.
-func byteToRune(s string) func(int) int {
-	return func(b int) int { return utf8.RuneCountInString(s[:max(0, min(b, len(s)))]) }
 }
 
 func ratio(a, b int) float64 {
