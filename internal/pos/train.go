@@ -1,7 +1,6 @@
 package pos
 
 import (
-	"io"
 	"sort"
 
 	"github.com/newsgraph/newsgraph/internal/conll"
@@ -83,6 +82,3 @@ func Accuracy(t *Tagger, docs []conll.Document, column int) float64 {
 	}
 	return float64(right) / float64(total)
 }
-
-// Write saves a model.
-func Write(w io.Writer, m *perceptron.Model) error { return m.Save(w) }

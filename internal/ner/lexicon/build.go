@@ -32,9 +32,6 @@ func (c *Counter) Add(words []string) {
 	}
 }
 
-// Total returns how often the lower-cased word was seen.
-func (c *Counter) Total(lower string) int { return c.total[lower] }
-
 // Entries returns, for every word seen at least min times, its most frequent mid-sentence spelling (ties go
 // to the lexicographically smallest; the word itself when only seen sentence-initially or shouted), and the
 // words sorted by descending frequency then alphabetically.
