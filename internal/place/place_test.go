@@ -721,16 +721,6 @@ func TestFacilityAltOnly(t *testing.T) {
 	if p == nil || p.Name != "New Orleans" {
 		t.Fatalf("Washington Square placed at %+v, want New Orleans", p)
 	}
-	w := DefaultWeights()
-	w.FacilityAltOnly = false
-	d = article(t, "Crowds filled [[Washington Square]] in [[New Orleans]] on Sunday, and [[New Orleans]] police closed the streets.")
-	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	if p := placeOf(d, "Washington Square"); p == nil || p.Name == "New Orleans" {
-		// Other rules now place it too: FacilityAltOnly is not what this sentence needs any more.
-		t.Logf("without FacilityAltOnly: %+v", p)
-	}
 }
 
 // TestExplain: the explanation lists each entity with its chosen candidate marked first.
