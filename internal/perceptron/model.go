@@ -56,28 +56,6 @@ func (m *Model) touch(rows []uint32) int16 {
 	return s
 }
 
-func emissions17(W []int16, rows []uint32, s *[17]int32) {
-	var acc [17]int32
-	for _, r := range rows {
-		w := (*[17]int16)(W[int(r)*17 : int(r)*17+17])
-		for j := range acc {
-			acc[j] += int32(w[j])
-		}
-	}
-	*s = acc
-}
-
-func emissions45(W []int16, rows []uint32, s *[45]int32) {
-	var acc [45]int32
-	for _, r := range rows {
-		w := (*[45]int16)(W[int(r)*45 : int(r)*45+45])
-		for j := range acc {
-			acc[j] += int32(w[j])
-		}
-	}
-	*s = acc
-}
-
 // Decoder holds the scratch of one decoding goroutine.
 type Decoder struct {
 	m     *Model
@@ -108,32 +86,8 @@ func (m *Model) NewDecoder() *Decoder {
 
 // Emissions fills scores (length L) with the summed weights of the feature rows.
 func (m *Model) Emissions(rows []uint32, scores []int32) {
-	L := len(m.Labels)
-	switch L {
-	case 17: // BILOU over four types: fixed-size arrays let the compiler drop bounds checks
-		if hasAVX2 {
-			clear(scores[:17])
-			addEmissions17(m.W, rows, (*[17]int32)(scores[:17]))
-			return
-		}
-		emissions17(m.W, rows, (*[17]int32)(scores[:17]))
-		return
-	case 45: // Penn Treebank tags of CoNLL-2003
-		if hasAVX2 {
-			clear(scores[:45])
-			addEmissions45(m.W, rows, (*[45]int32)(scores[:45]))
-			return
-		}
-		emissions45(m.W, rows, (*[45]int32)(scores[:45]))
-		return
-	}
-	clear(scores[:L])
-	for _, r := range rows {
-		w := m.W[int(r)*L : int(r)*L+L]
-		for j, v := range w {
-			scores[j] += int32(v)
-		}
-	}
+	clear(scores[:len(m.Labels)])
+	m.AddEmissions(rows, scores)
 }
 
 // Decode returns, in out (length len(feats)), the best label sequence for the tokens whose feature rows are
