@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
 func runEval(args []string, stdout, stderr io.Writer) int {
@@ -37,4 +39,16 @@ func (m *minFlags) Set(s string) error {
 	}
 	*m = append(*m, minFlag{strings.TrimSpace(k), f})
 	return nil
+}
+
+// inOrder returns a pipeline.Run input function that yields docs one after another.
+func inOrder(docs []*doc.Document) func() (*doc.Document, error, bool) {
+	return func() (*doc.Document, error, bool) {
+		if len(docs) == 0 {
+			return nil, nil, false
+		}
+		d := docs[0]
+		docs = docs[1:]
+		return d, nil, true
+	}
 }

@@ -104,16 +104,11 @@ func evalPlaces(args []string, stdout, stderr io.Writer) int {
 			defer f.Close()
 			out = f
 		}
-		i := 0
-		next := func() (*doc.Document, error, bool) {
-			if i >= len(arts) {
-				return nil, nil, false
-			}
-			a := arts[i]
-			i++
-			return &doc.Document{ID: a.DocID, Source: a.DocID + ".txt", URL: a.URL, Raw: []byte(a.Text), Format: "text"}, nil, true
+		in := make([]*doc.Document, len(arts))
+		for i, a := range arts {
+			in[i] = &doc.Document{ID: a.DocID, Source: a.DocID + ".txt", URL: a.URL, Raw: []byte(a.Text), Format: "text"}
 		}
-		err = p.Run(ctx, next, func(r pipeline.Result) error {
+		err = p.Run(ctx, inOrder(in), func(r pipeline.Result) error {
 			if r.Err != nil {
 				fmt.Fprintf(stderr, "newsgraph eval places: %v\n", r.Err)
 				return nil

@@ -114,17 +114,8 @@ func runPipeline(gold []polnear.Doc, dir string) (map[string]*doc.Document, erro
 	if err != nil {
 		return nil, err
 	}
-	docs := goldDocs(gold, dir)
 	out := map[string]*doc.Document{}
-	i := 0
-	next := func() (*doc.Document, error, bool) {
-		if i >= len(docs) {
-			return nil, nil, false
-		}
-		i++
-		return docs[i-1], nil, true
-	}
-	err = p.Run(context.Background(), next, func(r pipeline.Result) error {
+	err = p.Run(context.Background(), inOrder(goldDocs(gold, dir)), func(r pipeline.Result) error {
 		if r.Err != nil {
 			return r.Err
 		}
