@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/eval/timeml"
@@ -31,7 +30,7 @@ func TestTBAQ(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		times, names := find(d.Text, parseDay(d.DCT), nil)
+		times, names := find(d.Text, d.DCTDay(), nil)
 		preds := make([]timeml.Pred, len(times))
 		for i, x := range times {
 			preds[i] = timeml.Pred{Start: x.Start, End: x.End, Type: x.Type, Value: x.Value}
@@ -92,18 +91,6 @@ const (
 	minStrictF1  = 0.902
 	minTypeAcc   = 0.969
 )
-
-// parseDay reads the date part of a TimeML creation time; zero when absent.
-func parseDay(s string) time.Time {
-	if len(s) < 10 {
-		return time.Time{}
-	}
-	t, err := time.Parse("2006-01-02", s[:10])
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}
 
 func listErrors(w *strings.Builder, d *timeml.Doc, preds []timeml.Pred, pairs []timeml.Pair, names []string) {
 	mg := map[int]int{}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -30,6 +31,19 @@ type Doc struct {
 	DCT string
 	// Gold are the TIMEX3 inside <TEXT> other than the creation time, ordered by (Start, End).
 	Gold []Timex
+}
+
+// DCTDay is the day of the document creation time ("1998-02-06", "1998-02-06T22:19:00" → 1998-02-06 UTC);
+// zero when there is none or it is no date.
+func (d *Doc) DCTDay() time.Time {
+	if len(d.DCT) < 10 {
+		return time.Time{}
+	}
+	t, err := time.Parse("2006-01-02", d.DCT[:10])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 var (

@@ -159,3 +159,19 @@ func itoa(n int) string {
 	}
 	return s
 }
+
+func TestDCTDay(t *testing.T) {
+	for _, tc := range []struct{ name, dct, want string }{
+		{"date", "1998-02-06", "1998-02-06"},
+		{"date and time", "1998-02-06T22:19:00", "1998-02-06"},
+		{"none", "", ""},
+		{"no date", "PRESENT_REF", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := (&Doc{DCT: tc.dct}).DCTDay()
+			if s := got.Format("2006-01-02"); got.IsZero() && tc.want != "" || !got.IsZero() && s != tc.want {
+				t.Errorf("DCTDay(%q) = %v, want %q", tc.dct, got, tc.want)
+			}
+		})
+	}
+}
