@@ -268,8 +268,7 @@ func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestO
 	// One writer: batches go through a channel of one, so at most one batch waits while another is written.
 	batches := make(chan []*doc.Document, 1)
 	var wg sync.WaitGroup
-	var writeErr error
-	var mu sync.Mutex
+	var writeErr error // stats' store fields and writeErr are the writer's until wg.Wait returns
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -282,7 +281,6 @@ func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestO
 			}
 			t0, c0 := time.Now(), threadCPU()
 			err := st.Put(context.WithoutCancel(ctx), b)
-			mu.Lock()
 			stats.storeTime += time.Since(t0)
 			stats.storeCPU += threadCPU() - c0
 			if err != nil {
@@ -294,7 +292,6 @@ func ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, o ingestO
 					stats.words += len(strings.Fields(d.Text))
 				}
 			}
-			mu.Unlock()
 			o.bar.Add(int64(len(b)))
 		}
 	}()
