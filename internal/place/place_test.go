@@ -61,6 +61,16 @@ func article(t testing.TB, marked string) *doc.Document {
 	return d
 }
 
+// process runs r on the article marked (see article) and returns it.
+func process(t testing.TB, r *Resolver, marked string) *doc.Document {
+	t.Helper()
+	d := article(t, marked)
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func placeOf(d *doc.Document, name string) *doc.Place {
 	for i, e := range d.Entities {
 		if e.Name != name {
@@ -118,10 +128,7 @@ func TestProcess(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := article(t, tc.text)
-			if err := r.Process(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, r, tc.text)
 			p := placeOf(d, tc.entity)
 			if p == nil {
 				t.Fatalf("%s: no place; places %+v", tc.entity, d.Places)
@@ -415,11 +422,8 @@ func TestJointDivision(t *testing.T) {
 // confidence and no key of that town's; an unknown name that is no facility stays unplaced.
 func TestFacility(t *testing.T) {
 	r := load(t)
-	d := article(t, "A fire closed [[Royal Street]] in [[New Orleans]] on Sunday. [[New Orleans]] firefighters came from "+
+	d := process(t, r, "A fire closed [[Royal Street]] in [[New Orleans]] on Sunday. [[New Orleans]] firefighters came from "+
 		"[[Qwzxplatz]] and [[Baton Rouge]].")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
 	city := placeOf(d, "New Orleans")
 	st := placeOf(d, "Royal Street")
 	if city == nil || st == nil {
@@ -513,11 +517,8 @@ func TestFacilityName(t *testing.T) {
 // TestFacilityTown: a facility followed by "in Town" lies in that town, not in the article's focus.
 func TestFacilityTown(t *testing.T) {
 	r := load(t)
-	d := article(t, "[[Chicago]] police said the man was taken to [[Memorial Medical Center]] in [[Springfield]]. "+
+	d := process(t, r, "[[Chicago]] police said the man was taken to [[Memorial Medical Center]] in [[Springfield]]. "+
 		"[[Chicago]] officers had followed him from [[Chicago]].")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
 	town, chi, f := placeOf(d, "Springfield"), placeOf(d, "Chicago"), placeOf(d, "Memorial Medical Center")
 	if town == nil || chi == nil || f == nil {
 		t.Fatalf("Springfield %+v, Chicago %+v, Memorial Medical Center %+v", town, chi, f)
@@ -531,11 +532,8 @@ func TestFacilityTown(t *testing.T) {
 // stays unplaced.
 func TestUnknownInTown(t *testing.T) {
 	r := load(t)
-	d := article(t, "Floods reached [[Qwzxplatz]] in [[Baton Rouge]] and [[Zyxwvut]], [[Baton Rouge]] on Monday, "+
+	d := process(t, r, "Floods reached [[Qwzxplatz]] in [[Baton Rouge]] and [[Zyxwvut]], [[Baton Rouge]] on Monday, "+
 		"but not [[Plorkville]] and [[Baton Rouge]].")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
 	town := placeOf(d, "Baton Rouge")
 	if town == nil {
 		t.Fatal("Baton Rouge unresolved")
@@ -558,10 +556,7 @@ func TestDivisionGenericWord(t *testing.T) {
 		{"Farmers in [[Ceredigion]] protested.", "Ceredigion", "County of Ceredigion", "GB"},
 	} {
 		t.Run(tc.entity, func(t *testing.T) {
-			d := article(t, tc.text)
-			if err := r.Process(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, r, tc.text)
 			if p := placeOf(d, tc.entity); p == nil || p.Name != tc.want || p.Country != tc.country {
 				t.Errorf("%s: %+v, want %s (%s)", tc.entity, p, tc.want, tc.country)
 			}
@@ -688,10 +683,7 @@ func TestContainedDemonym(t *testing.T) {
 		{"Officials at the [[US Federal Reserve]] kept rates on hold.", "US Federal Reserve", "United States", "PCLI"},
 	} {
 		t.Run(tc.entity, func(t *testing.T) {
-			d := article(t, tc.text)
-			if err := r.Process(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, r, tc.text)
 			p := placeOf(d, tc.entity)
 			if p == nil {
 				t.Fatalf("no place; places %+v", d.Places)
@@ -713,10 +705,7 @@ func TestContainedDemonym(t *testing.T) {
 // facility, in the town the text gives.
 func TestFacilityAltOnly(t *testing.T) {
 	r := load(t)
-	d := article(t, "Crowds filled [[Washington Square]] in [[New Orleans]] on Sunday, and [[New Orleans]] police closed the streets.")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := process(t, r, "Crowds filled [[Washington Square]] in [[New Orleans]] on Sunday, and [[New Orleans]] police closed the streets.")
 	p := placeOf(d, "Washington Square")
 	if p == nil || p.Name != "New Orleans" {
 		t.Fatalf("Washington Square placed at %+v, want New Orleans", p)
@@ -784,10 +773,7 @@ func TestMissions(t *testing.T) {
 		{"state institution", "Researchers at [[Arizona State University]] led the study.", "Arizona State University", "Arizona"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := article(t, tc.text)
-			if err := r.Process(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, r, tc.text)
 			if p := placeOf(d, tc.entity); p == nil || p.Name != tc.want {
 				t.Fatalf("%s placed at %+v, want %s", tc.entity, p, tc.want)
 			}
@@ -798,21 +784,15 @@ func TestMissions(t *testing.T) {
 // TestFocusLocal: without a populated place in the article, a facility lies in its second-level division.
 func TestFocusLocal(t *testing.T) {
 	r := load(t)
-	d := article(t, "Surgeons at [[Qwzx Medical Center]] treated four people after a crash in [[Cuyahoga County]], and "+
+	d := process(t, r, "Surgeons at [[Qwzx Medical Center]] treated four people after a crash in [[Cuyahoga County]], and "+
 		"[[Cuyahoga County]] deputies closed the road.")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
 	county, fac := placeOf(d, "Cuyahoga County"), placeOf(d, "Qwzx Medical Center")
 	if county == nil || fac == nil || fac.Lat != county.Lat || fac.Lon != county.Lon || fac.Confidence != DefaultWeights().Facility {
 		t.Fatalf("Qwzx Medical Center at %+v, want Cuyahoga County %+v", fac, county)
 	}
 	w := DefaultWeights()
 	w.FocusLocal = false
-	d = article(t, "Surgeons at [[Qwzx Medical Center]] treated four people after a crash in [[Cuyahoga County]].")
-	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d = process(t, r.WithWeights(w), "Surgeons at [[Qwzx Medical Center]] treated four people after a crash in [[Cuyahoga County]].")
 	if p := placeOf(d, "Qwzx Medical Center"); p != nil {
 		t.Fatalf("without FocusLocal the facility is placed at %+v", p)
 	}
@@ -835,10 +815,7 @@ func TestFacilityNext(t *testing.T) {
 		{"coordinated towns", "Floods hit [[Qwzx]] and Tetbury yesterday, [[Cirencester]] police said, and [[Cirencester]] shut.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := article(t, tc.text)
-			if err := r.Process(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, r, tc.text)
 			p := placeOf(d, "Qwzx")
 			if (p != nil) != tc.placed || (p != nil && p.Name != "Cirencester") {
 				t.Fatalf("Qwzx placed at %+v, want placed %v (Cirencester)", p, tc.placed)
@@ -879,10 +856,7 @@ func TestCountyNamesake(t *testing.T) {
 	r := load(t)
 	text := "Voters in [[Suffolk County]] backed the plan. Officials in [[Suffolk]] said [[Southampton]] and " +
 		"[[Riverhead]] would share the cost with [[Brookhaven]]."
-	d := article(t, text)
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := process(t, r, text)
 	if p := placeOf(d, "Suffolk"); p == nil || p.Admin1 != "New York" {
 		t.Fatalf("Suffolk placed at %+v, want Suffolk County, New York", p)
 	}
@@ -903,10 +877,7 @@ func TestFacilityClause(t *testing.T) {
 			"[[Sacramento]] wait.", "Fresno"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := article(t, tc.text)
-			if err := r.Process(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, r, tc.text)
 			name := "Qwzx Market"
 			if tc.want == "" {
 				name = "Qwzx"
@@ -925,10 +896,7 @@ func TestOutliers(t *testing.T) {
 	r := load(t)
 	text := "A mother from [[Delft]] opened a case at the police station. The clinic sent her to [[Qwzx Hospital]]. " +
 		"Activists in [[Cape Town]], [[Stellenbosch]] and [[Paarl]] marched, and [[Cape Town]] officials listened."
-	d := article(t, text)
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := process(t, r, text)
 	if p := placeOf(d, "Delft"); p != nil {
 		t.Errorf("Delft placed at %+v, want unresolved", p)
 	}
@@ -937,10 +905,7 @@ func TestOutliers(t *testing.T) {
 	}
 	w := DefaultWeights()
 	w.OutlierPop = 0
-	d = article(t, text)
-	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d = process(t, r.WithWeights(w), text)
 	if p := placeOf(d, "Delft"); p == nil || p.Country != "NL" {
 		t.Skipf("without the rule Delft is %+v, not the Dutch town: the test shows nothing", p)
 	}
@@ -949,18 +914,12 @@ func TestOutliers(t *testing.T) {
 // TestStateCapitol: "the state Capitol" in an Oklahoma article is in Oklahoma City, not on Capitol Hill.
 func TestStateCapitol(t *testing.T) {
 	r := load(t)
-	d := article(t, "Teachers from [[Tulsa]] filled the state [[Capitol]] again; [[Oklahoma]] lawmakers met in "+
+	d := process(t, r, "Teachers from [[Tulsa]] filled the state [[Capitol]] again; [[Oklahoma]] lawmakers met in "+
 		"[[Oklahoma City]] while the [[Capitol]] stayed full and [[Oklahoma]] schools closed.")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
 	if p := placeOf(d, "Capitol"); p == nil || p.Name != "Oklahoma City" {
 		t.Fatalf("Capitol placed at %+v, want Oklahoma City", p)
 	}
-	d = article(t, "Senators returned to the [[Capitol]] in [[Washington]] on Monday.")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d = process(t, r, "Senators returned to the [[Capitol]] in [[Washington]] on Monday.")
 	if p := placeOf(d, "Capitol"); p == nil || p.Country != "US" || p.Lon > -76.9 || p.Lon < -77.1 {
 		t.Fatalf("the Capitol in Washington placed at %+v", p)
 	}
@@ -970,17 +929,11 @@ func TestStateCapitol(t *testing.T) {
 // State" keeps the state.
 func TestTownLikeGeneric(t *testing.T) {
 	r := load(t)
-	d := article(t, "A benefit at a restaurant in [[Washington Township]], [[N.J.]], drew guests from [[Paterson]] and [[Allendale]].")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := process(t, r, "A benefit at a restaurant in [[Washington Township]], [[N.J.]], drew guests from [[Paterson]] and [[Allendale]].")
 	if p := placeOf(d, "Washington Township"); p == nil || p.Feature == "PPLC" || p.Feature == "ADM1" {
 		t.Fatalf("Washington Township placed at %+v", p)
 	}
-	d = article(t, "Forecasters at [[Colorado State]] expect a busy season.")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d = process(t, r, "Forecasters at [[Colorado State]] expect a busy season.")
 	if p := placeOf(d, "Colorado State"); p == nil || p.Feature != "ADM1" {
 		t.Fatalf("Colorado State placed at %+v, want the state", p)
 	}
@@ -989,10 +942,7 @@ func TestTownLikeGeneric(t *testing.T) {
 // TestCompassAlone: "the West" in an article about Russia and Britain is not Cameroon's West Region.
 func TestCompassAlone(t *testing.T) {
 	r := load(t)
-	d := article(t, "[[Russia]] expelled diplomats as the [[West]] backed [[Britain]] and [[France]].")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := process(t, r, "[[Russia]] expelled diplomats as the [[West]] backed [[Britain]] and [[France]].")
 	if p := placeOf(d, "West"); p != nil && p.Country != "" && p.Country != "RU" && p.Country != "GB" && p.Country != "FR" {
 		t.Fatalf("West placed at %+v", p)
 	}
@@ -1001,10 +951,7 @@ func TestCompassAlone(t *testing.T) {
 // TestFacilityCounty: a facility, or another unknown name, followed by its county lies in that county.
 func TestFacilityCounty(t *testing.T) {
 	r := load(t)
-	d := article(t, "Races follow at [[Qwzx Park]], [[Cheshire]], in June and at [[Snetterton]], [[Norfolk]], in July.")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := process(t, r, "Races follow at [[Qwzx Park]], [[Cheshire]], in June and at [[Snetterton]], [[Norfolk]], in July.")
 	county, fac := placeOf(d, "Cheshire"), placeOf(d, "Qwzx Park")
 	if county == nil || fac == nil || fac.Lat != county.Lat || fac.Lon != county.Lon {
 		t.Fatalf("Qwzx Park at %+v, want Cheshire %+v", fac, county)
@@ -1016,26 +963,17 @@ func TestFacilityCounty(t *testing.T) {
 // Northamptonshire").
 func TestRelocate(t *testing.T) {
 	r := load(t)
-	d := article(t, "Our first date was at the [[Pioneer]] cinema in [[Dewsbury]]; later we moved to [[Leeds]] and [[Wakefield]].")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := process(t, r, "Our first date was at the [[Pioneer]] cinema in [[Dewsbury]]; later we moved to [[Leeds]] and [[Wakefield]].")
 	if p := placeOf(d, "Pioneer"); p == nil || p.Name != "Dewsbury" {
 		t.Fatalf("Pioneer placed at %+v, want Dewsbury", p)
 	}
-	d = article(t, "She cooked at restaurants from [[August]] in [[New Orleans]] to [[Le Bernardin]] in [[New York]].")
-	if err := r.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d = process(t, r, "She cooked at restaurants from [[August]] in [[New Orleans]] to [[Le Bernardin]] in [[New York]].")
 	if p := placeOf(d, "August"); p == nil || p.Name != "New Orleans" {
 		t.Fatalf("August placed at %+v, want New Orleans", p)
 	}
 	w := DefaultWeights()
 	w.Relocate = false
-	d = article(t, "She cooked at restaurants from [[August]] in [[New Orleans]] to [[Le Bernardin]] in [[New York]].")
-	if err := r.WithWeights(w).Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
+	d = process(t, r.WithWeights(w), "She cooked at restaurants from [[August]] in [[New Orleans]] to [[Le Bernardin]] in [[New York]].")
 	if p := placeOf(d, "August"); p != nil && p.Name == "New Orleans" {
 		t.Skipf("without Relocate August is already New Orleans: the test shows nothing")
 	}
@@ -1093,10 +1031,7 @@ func TestEnglishNames(t *testing.T) {
 		{"Antwerp", "BE"}, {"Ghent", "BE"}, {"Geneva", "CH"}, {"Odesa", "UA"}, {"Mykolaiv", "UA"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := article(t, "Foreign ministers met in [["+tc.name+"]] on Tuesday to discuss the ceasefire, officials said.")
-			if err := r.Process(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
+			d := process(t, r, "Foreign ministers met in [["+tc.name+"]] on Tuesday to discuss the ceasefire, officials said.")
 			p := placeOf(d, tc.name)
 			if p == nil || p.Country != tc.country || !strings.HasPrefix(p.Feature, "PPL") || p.Confidence < 0.3 {
 				t.Errorf("%s placed at %+v, want a city of %s with confidence >= 0.3", tc.name, p, tc.country)
