@@ -1,6 +1,7 @@
 package place
 
 import (
+	"iter"
 	"math"
 	"sort"
 	"strings"
@@ -385,9 +386,8 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		r.outliers(items, ctx, pub)
 		// "the West", "Western countries": a compass word alone is not a foreign province that nothing else in
 		// the article is in (Ghana's Western Region, Cameroon's West Region).
-		for i := range items {
-			it := &items[i]
-			if it.choice < 0 || it.contained || !compassWord[Normalize(d.Entities[it.ent].Name)] {
+		for it := range placed(items) {
+			if !compassWord[Normalize(d.Entities[it.ent].Name)] {
 				continue
 			}
 			c := &g.Entries[it.cands[it.choice]]
@@ -402,11 +402,7 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 	}
 	if w.Relocate && ctx != nil {
 		// A town that nothing in the text supports may be relocated by the text's own words (facilities).
-		for i := range items {
-			it := &items[i]
-			if it.choice < 0 || it.contained {
-				continue
-			}
+		for it := range placed(items) {
 			it.weak = it.unsupported(&g.Entries[it.cands[it.choice]], ctx, pub)
 		}
 	}
@@ -414,6 +410,18 @@ func (r *Resolver) resolve(d *doc.Document) []item {
 		r.facilities(d, items)
 	}
 	return items
+}
+
+// placed yields the items resolved to a place that is the entity itself (not one found inside its name); it
+// reads each item's choice when it reaches it.
+func placed(items []item) iter.Seq[*item] {
+	return func(yield func(*item) bool) {
+		for i := range items {
+			if it := &items[i]; it.choice >= 0 && !it.contained && !yield(it) {
+				return
+			}
+		}
+	}
 }
 
 // unsupported reports whether the item's chosen candidate c is a populated place that nothing in the text
@@ -429,11 +437,7 @@ func (it *item) unsupported(c *Entry, ctx *evidence, pub string) bool {
 // "Delft" in an article about Cape Town's townships; its facilities then fall to the article's focus.
 func (r *Resolver) outliers(items []item, ctx *evidence, pub string) {
 	g, w := r.gaz, r.w
-	for i := range items {
-		it := &items[i]
-		if it.choice < 0 || it.contained {
-			continue
-		}
+	for it := range placed(items) {
 		c := &g.Entries[it.cands[it.choice]]
 		if float64(c.Population) >= w.OutlierPop || !it.unsupported(c, ctx, pub) {
 			continue
@@ -442,9 +446,8 @@ func (r *Resolver) outliers(items []item, ctx *evidence, pub string) {
 		countries := map[string]int{}
 		near := false
 		n := 0
-		for j := range items {
-			o := &items[j]
-			if j == i || o.choice < 0 || o.contained {
+		for o := range placed(items) {
+			if o == it {
 				continue
 			}
 			oe := &g.Entries[o.cands[o.choice]]
@@ -469,11 +472,7 @@ func (r *Resolver) outliers(items []item, ctx *evidence, pub string) {
 // FameRatio): "Cambridge" with only American places around it is still England's Cambridge, not Maryland's.
 func (r *Resolver) fame(items []item, ctx *evidence, pub string) {
 	g, w := r.gaz, r.w
-	for i := range items {
-		it := &items[i]
-		if it.choice < 0 || it.contained {
-			continue
-		}
+	for it := range placed(items) {
 		k := it.choice
 		c := &g.Entries[it.cands[k]]
 		// A country-code domain is the paper's home country: a British paper's "Perth" is Scotland's.
@@ -593,11 +592,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 		func(f string) bool { return strings.HasPrefix(f, "PPL") },
 		func(f string) bool { return r.w.FocusLocal && localFocus[f] },
 	} {
-		for i := range items {
-			it := &items[i]
-			if it.choice < 0 || it.contained {
-				continue
-			}
+		for it := range placed(items) {
 			c := it.cands[it.choice]
 			if !pass(g.Entries[c].Feature) {
 				continue
@@ -618,11 +613,7 @@ func (r *Resolver) facilities(d *doc.Document, items []item) {
 	starts := map[int]int32{}
 	ends := map[int]int32{}     // and the end of each
 	counties := map[int]int32{} // the starts of mentions of chosen second-level divisions
-	for i := range items {
-		it := &items[i]
-		if it.choice < 0 || it.contained {
-			continue
-		}
+	for it := range placed(items) {
 		f := g.Entries[it.cands[it.choice]].Feature
 		for _, m := range d.Entities[it.ent].Mentions {
 			if strings.HasPrefix(f, "PPL") {
