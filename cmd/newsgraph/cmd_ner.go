@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/conll"
@@ -284,13 +283,13 @@ func benchNER(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "newsgraph bench ner:", err)
 		return 1
 	}
-	c0, w0 := cpuTime(), time.Now()
+	c0, w0 := processCPU(), time.Now()
 	t, err := ner.Load()
 	if err != nil {
 		fmt.Fprintln(stderr, "newsgraph bench ner:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "load: %v CPU, %v wall\n", (cpuTime() - c0).Round(time.Millisecond), time.Since(w0).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "load: %v CPU, %v wall\n", (processCPU() - c0).Round(time.Millisecond), time.Since(w0).Round(time.Millisecond))
 	pt, _ := pos.Load()
 	sents := make([][][]string, len(docs))
 	tags := make([][][]string, len(docs))
@@ -304,9 +303,9 @@ func benchNER(args []string, stdout, stderr io.Writer) int {
 	best := func(f func()) time.Duration {
 		var b time.Duration
 		for r := 0; r < max(*rounds, 1); r++ {
-			c := cpuTime()
+			c := processCPU()
 			f()
-			if d := cpuTime() - c; r == 0 || d < b {
+			if d := processCPU() - c; r == 0 || d < b {
 				b = d
 			}
 		}
@@ -332,10 +331,4 @@ func benchNER(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "ner:       %9.0f tokens/s (POS given)\n", rate(nerTime))
 	fmt.Fprintf(stdout, "pos + ner: %9.0f tokens/s\n", rate(posTime+nerTime))
 	return 0
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
