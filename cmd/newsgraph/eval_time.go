@@ -9,25 +9,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/eval/timeml"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/timex"
 )
-
-// parseDCT reads a TimeML creation time ("1998-02-06", "1998-02-06T22:19:00"); zero when empty or invalid.
-func parseDCT(s string) time.Time {
-	if len(s) < 10 {
-		return time.Time{}
-	}
-	t, err := time.Parse("2006-01-02", s[:10])
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}
 
 // timeTagger runs either the timex stage alone on the gold text or the whole pipeline (as extract does).
 type timeTagger struct {
@@ -49,7 +36,7 @@ func newTimeTagger(full bool) (*timeTagger, error) {
 
 // tag returns the document text the predictions refer to and the predictions.
 func (tt *timeTagger) tag(ctx context.Context, name, text, dct string) (string, []timeml.Pred, error) {
-	d := &doc.Document{ID: name, Source: name + ".txt", Published: dct, PublishedAt: parseDCT(dct)}
+	d := &doc.Document{ID: name, Source: name + ".txt", Published: dct, PublishedAt: (&timeml.Doc{DCT: dct}).DCTDay()}
 	var err error
 	if tt.p != nil {
 		d.Raw, d.Format = []byte(text), "text"
