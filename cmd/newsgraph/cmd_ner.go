@@ -37,7 +37,8 @@ func readCoNLL(path string) ([]conll.Document, error) {
 	return conll.Read(f)
 }
 
-func writeModel(path string, m *perceptron.Model) error {
+// writeModel saves m (a perceptron or NER model) to path.
+func writeModel(path string, m interface{ Save(io.Writer) error }) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -131,14 +132,7 @@ func trainNER(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return fail(err)
-	}
-	if err := m.Save(f); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := writeModel(*out, m); err != nil {
 		return fail(err)
 	}
 	stages := 1
