@@ -37,6 +37,16 @@ func readCoNLL(path string) ([]conll.Document, error) {
 	return conll.Read(f)
 }
 
+// readModel loads the perceptron model at path.
+func readModel(path string) (*perceptron.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return perceptron.Load(f)
+}
+
 // writeModel saves m (a perceptron or NER model) to path.
 func writeModel(path string, m interface{ Save(io.Writer) error }) error {
 	f, err := os.Create(path)

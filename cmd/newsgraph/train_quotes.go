@@ -90,13 +90,7 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	}
 	var cueM *perceptron.Model
 	if *cueIn != "" {
-		f, err := os.Open(*cueIn)
-		if err != nil {
-			return fail(err)
-		}
-		cueM, err = perceptron.Load(f)
-		f.Close()
-		if err != nil {
+		if cueM, err = readModel(*cueIn); err != nil {
 			return fail(err)
 		}
 	}
@@ -138,25 +132,13 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	var best *perceptron.Model
 	epoch := 0
 	if *seqIn != "" {
-		f, err := os.Open(*seqIn)
-		if err != nil {
-			return fail(err)
-		}
-		best, err = perceptron.Load(f)
-		f.Close()
-		if err != nil {
+		if best, err = readModel(*seqIn); err != nil {
 			return fail(err)
 		}
 	} else {
 		var fixedArgs *perceptron.Model
 		if *argsIn != "" {
-			f, err := os.Open(*argsIn)
-			if err != nil {
-				return fail(err)
-			}
-			fixedArgs, err = perceptron.Load(f)
-			f.Close()
-			if err != nil {
+			if fixedArgs, err = readModel(*argsIn); err != nil {
 				return fail(err)
 			}
 		}
