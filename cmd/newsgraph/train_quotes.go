@@ -72,11 +72,11 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	trainDocs, err := processGold(trainGold)
+	trainDocs, err := processGold(trainGold, stderr)
 	if err != nil {
 		return fail(err)
 	}
-	devDocs, err := processGold(devGold)
+	devDocs, err := processGold(devGold, stderr)
 	if err != nil {
 		return fail(err)
 	}
@@ -275,8 +275,9 @@ func otherAnnotations(dir string, g polnear.Doc) ([]quote.TrainDoc, error) {
 }
 
 // processGold runs the stages before the quote stage (text, pos, ner, entity; not clean, so that the gold
-// offsets keep their meaning) over the gold texts, two at a time, returning the documents in gold order.
-func processGold(gold []polnear.Doc) ([]*doc.Document, error) {
+// offsets keep their meaning) over the gold texts, two at a time, returning the documents in gold order; a
+// text a stage fails on is reported on stderr and left nil.
+func processGold(gold []polnear.Doc, stderr io.Writer) ([]*doc.Document, error) {
 	posT, err := pos.Load()
 	if err != nil {
 		return nil, err
@@ -306,7 +307,7 @@ func processGold(gold []polnear.Doc) ([]*doc.Document, error) {
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "newsgraph train quotes: %v: text skipped\n", err)
+			fmt.Fprintf(stderr, "newsgraph train quotes: %v: text skipped\n", err)
 			out[i] = nil
 		}
 	}
