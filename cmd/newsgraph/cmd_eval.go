@@ -52,3 +52,14 @@ func inOrder(docs []*doc.Document) func() (*doc.Document, error, bool) {
 		return d, nil, true
 	}
 }
+
+// belowMin reports whether metric key's value got, rounded to 4 places as the eval lines print it, is below
+// the --min threshold want; when it is, it says so on stderr for command name ("eval quotes").
+func belowMin(name, key string, got, want float64, stderr io.Writer) bool {
+	r, _ := strconv.ParseFloat(fmt.Sprintf("%.4f", got), 64)
+	if r < want {
+		fmt.Fprintf(stderr, "newsgraph %s: %s=%.4f is below --min %g\n", name, key, got, want)
+		return true
+	}
+	return false
+}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -91,8 +90,7 @@ func evalQuotes(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "newsgraph eval quotes: unknown metric %q for --min\n", m.key)
 			return 2
 		}
-		if r, _ := strconv.ParseFloat(fmt.Sprintf("%.4f", v), 64); r < m.val {
-			fmt.Fprintf(stderr, "newsgraph eval quotes: %s=%.4f is below --min %g\n", m.key, v, m.val)
+		if belowMin("eval quotes", m.key, v, m.val, stderr) {
 			status = 1
 		}
 	}

@@ -112,8 +112,7 @@ func evalTime(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "newsgraph eval time: bad --min %q\n", kv)
 			return 2
 		}
-		if got2, _ := strconv.ParseFloat(fmt.Sprintf("%.4f", got), 64); got2 < want {
-			fmt.Fprintf(stderr, "newsgraph eval time: %s=%.4f is below --min %g\n", k, got, want)
+		if belowMin("eval time", k, got, want, stderr) {
 			status = 1
 		}
 	}
