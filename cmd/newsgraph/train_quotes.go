@@ -227,20 +227,8 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 
 // trainDoc converts a gold document's attributions to byte spans.
 func trainDoc(g polnear.Doc) quote.TrainDoc {
-	toByte := polnear.RuneToByte(g.Text)
-	conv := func(fs []polnear.Frag) [][2]int {
-		out := make([][2]int, len(fs))
-		for i, f := range fs {
-			out[i] = [2]int{toByte(f.Start), toByte(f.End)}
-		}
-		return out
-	}
 	td := quote.TrainDoc{Text: g.Text}
-	for _, a := range g.Attributions {
-		td.Cues = append(td.Cues, conv(a.Cue))
-		td.Contents = append(td.Contents, conv(a.Content))
-		td.Sources = append(td.Sources, conv(a.Source))
-	}
+	td.Cues, td.Contents, td.Sources = g.ByteSpans()
 	return td
 }
 

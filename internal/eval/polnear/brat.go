@@ -189,3 +189,22 @@ func RuneToByte(s string) func(int) int {
 	starts = append(starts, len(s))
 	return func(r int) int { return starts[max(0, min(r, len(starts)-1))] }
 }
+
+// ByteSpans returns the fragments of each attribution's cue, content and source as byte offsets into d.Text
+// (the annotations count code points), one list per attribution, in order: the shape quote.TrainDoc takes.
+func (d Doc) ByteSpans() (cues, contents, sources [][][2]int) {
+	toByte := RuneToByte(d.Text)
+	conv := func(fs []Frag) [][2]int {
+		out := make([][2]int, len(fs))
+		for i, f := range fs {
+			out[i] = [2]int{toByte(f.Start), toByte(f.End)}
+		}
+		return out
+	}
+	for _, a := range d.Attributions {
+		cues = append(cues, conv(a.Cue))
+		contents = append(contents, conv(a.Content))
+		sources = append(sources, conv(a.Source))
+	}
+	return cues, contents, sources
+}

@@ -30,20 +30,8 @@ func main() {
 	}
 	var train []quote.TrainDoc
 	for _, d := range docs {
-		toByte := polnear.RuneToByte(d.Text)
-		conv := func(fs []polnear.Frag) [][2]int {
-			out := make([][2]int, len(fs))
-			for i, f := range fs {
-				out[i] = [2]int{toByte(f.Start), toByte(f.End)}
-			}
-			return out
-		}
 		td := quote.TrainDoc{Text: d.Text}
-		for _, a := range d.Attributions {
-			td.Cues = append(td.Cues, conv(a.Cue))
-			td.Contents = append(td.Contents, conv(a.Content))
-			td.Sources = append(td.Sources, conv(a.Source))
-		}
+		td.Cues, td.Contents, td.Sources = d.ByteSpans()
 		train = append(train, td)
 	}
 	lex := quote.Learn(train)
