@@ -219,6 +219,9 @@ func abs(x int) int {
 // article is last October, "the mission in December" in a March article with "will" is next December.
 var farDays = 90
 
+// aheadDays is farDays for a future tense.
+var aheadDays = 60
+
 // tenseYear revises the year y picked for month mo (and day d, 0 for none) by the tense of the governing
 // verb when the picked date lies far on the other side of the DCT.
 func (e *env) tenseYear(m *match, y, mo, d int) int {
@@ -233,7 +236,7 @@ func (e *env) tenseYear(m *match, y, mo, d int) int {
 		return y
 	}
 	diff := int(date(y, mo, dd).Sub(e.dct).Hours() / 24)
-	if diff > 0 || diff < -farDays {
+	if diff > 0 || diff < -aheadDays {
 		t, k := e.clauseTenseAt(m.start, m.end)
 		// a bare month ahead of the DCT that opens a past-tense sentence is last year's whatever its
 		// distance ("In January, the company brought in a new chief" in October); otherwise only a date
@@ -245,7 +248,7 @@ func (e *env) tenseYear(m *match, y, mo, d int) int {
 		switch {
 		case t == tensePast && diff > ahead && validDate(y-1, mo, dd) && !startsLater(m):
 			return y - 1
-		case t == tenseFuture && diff < -farDays && validDate(y+1, mo, dd) && !e.progressive(k):
+		case t == tenseFuture && diff < -aheadDays && validDate(y+1, mo, dd) && !e.progressive(k):
 			return y + 1
 		}
 	}

@@ -211,6 +211,10 @@ func TestFind(t *testing.T) {
 			[]string{"4:9 DATE 2026-03"}},
 		{"relative-weekday-with-date-in-apposition", "The day is this coming Sunday, March 8, and it rained last Aug. 3.", testDCT,
 			[]string{"11:38 DATE 2026-03-08", "59:65 DATE 2025-08-03"}},
+		{"auxiliary-beyond-the-window-decides", "Colonel Ana Ruiz will be named commander of the Mars Sample Return Orbiter for a launch in June.", octDCT,
+			[]string{"91:95 DATE 2026-06"}},
+		{"infinitive-is-not-an-auxiliary", "Ortiz sold its valve unit to Halden Corp., which agreed to buy its industrial pump and compressor business for $40 million in February.", octDCT,
+			[]string{"126:134 DATE 2026-02"}},
 		{"this-moment-present-not-event", "They waited years for this moment; at this moment, and at this crucial moment, talks go on.", testDCT,
 			[]string{"38:49 DATE PRESENT_REF", "58:77 DATE PRESENT_REF"}},
 	}

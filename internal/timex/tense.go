@@ -86,15 +86,32 @@ const tenseWindow = 12
 // tenseBefore finds the tense of the nearest verb among the tenseWindow tokens before token i in its
 // sentence, and the index of that verb (-1: none).
 func (e *env) tenseBefore(i int) (tense, int) {
-	for k := i - 1; k >= 0 && i-k <= tenseWindow; k-- {
+	limit := i - tenseWindow
+	for k := i - 1; k >= 0 && k >= limit; k-- {
 		if sentenceEnd(e.toks[k]) || e.toks[k+1].para {
 			break
 		}
 		if t := e.verbTense(k); t != tenseNone {
 			return t, k
 		}
+		if k == limit && k > 0 && e.toks[k-1].low != "to" && auxiliaryDecides(e.toks[k-1].low) {
+			// the window ends inside a verb group ("will be named commander of the Space Shuttle
+			// Columbia for a mission in [December]"): its auxiliary, just before, decides; "to" is no
+			// auxiliary, and the verb before an infinitive is not searched beyond the window either
+			limit -= 2
+		}
 	}
 	return tenseNone, -1
+}
+
+// auxiliaryDecides reports whether a verb after word w takes its tense from w or from an auxiliary
+// before it (passives, infinitives: "be named", "been named", "to name", "will be").
+func auxiliaryDecides(w string) bool {
+	switch w {
+	case "be", "been", "being", "will", "to":
+		return true
+	}
+	return false
 }
 
 // tenseAfter finds the tense of the nearest verb among tokens [from, limit) that are in the sentence of
@@ -147,8 +164,7 @@ func (e *env) verbTense(k int) tense {
 		}
 		return tenseFuture
 	}
-	switch prev {
-	case "be", "been", "being", "will", "to":
+	if auxiliaryDecides(prev) {
 		return tenseNone // passives and infinitives: the auxiliary decides
 	}
 	if scheduleVerbs[w] && !e.nounAt(k) && !modal[prev] && prev != "did" && prev != "does" && prev != "do" {
