@@ -410,14 +410,22 @@ func valMonth(e *env, m *match) (string, string, bool) {
 	y := e.dct.Year()
 	cur := int(e.dct.Month())
 	switch m.low("mod") {
-	case "last":
-		if mo >= cur {
-			y--
+	case "last", "next":
+		// the closest such month on that side, skipping the month next to the DCT's: "last February"
+		// written in March is a year back, as the month just gone is "last month" (and the coming one
+		// "next month")
+		n := (cur - mo + 12) % 12 // months back
+		if m.low("mod") == "next" {
+			n = -((mo - cur + 12) % 12)
 		}
-	case "next":
-		if mo <= cur {
-			y++
+		if n > -2 && n < 2 {
+			if m.low("mod") == "next" {
+				n -= 12
+			} else {
+				n += 12
+			}
 		}
+		y = (y*12 + cur - 1 - n) / 12
 	case "this":
 	default:
 		yy, _ := e.yearFor(mo, 0)
@@ -1003,8 +1011,9 @@ func valDuration(e *env, m *match) (string, string, bool) {
 			return "", "", false
 		}
 	}
-	if m.low("n") == "one" && m.low("u") == "day" && m.start == indexOf(m, "n") && m.start > 0 && modal[m.toks[m.start-1].low] {
-		return "DATE", "FUTURE_REF", true // "Islam will one day be the second religion": some day ahead
+	if m.low("n") == "one" && m.low("u") == "day" && m.start == indexOf(m, "n") && m.start > 0 && (modal[m.toks[m.start-1].low] || subjectPronoun[m.toks[m.start-1].low]) {
+		// "Islam will one day be the second religion", "hopes he one day follows them": some day ahead
+		return "DATE", "FUTURE_REF", true
 	}
 	if (m.low("n") == "a" || m.low("n") == "an") && m.start == indexOf(m, "n") && m.start > 0 {
 		// "$5 a year", "twice a year": a rate, not a duration
@@ -1480,4 +1489,10 @@ func valWeekOf(e *env, m *match) (string, string, bool) {
 		return "DATE", "XXXX-WXX", true
 	}
 	return "DATE", week(t), true
+}
+
+// subjectPronoun are the personal pronouns in the subject case: "one day" right after one is "some day"
+// ("she hopes he one day follows her").
+var subjectPronoun = map[string]bool{
+	"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true,
 }

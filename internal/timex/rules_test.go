@@ -215,6 +215,12 @@ func TestFind(t *testing.T) {
 			[]string{"91:95 DATE 2026-06"}},
 		{"infinitive-is-not-an-auxiliary", "Ortiz sold its valve unit to Halden Corp., which agreed to buy its industrial pump and compressor business for $40 million in February.", octDCT,
 			[]string{"126:134 DATE 2026-02"}},
+		{"last-next-month-skips-the-neighbouring-month", "The ferry sank last September and the inquiry reopens next November; the strike ended last October.", octDCT,
+			[]string{"15:29 DATE 2024-09", "54:67 DATE 2026-11", "86:98 DATE 2024-10"}},
+		{"last-next-month-further-away", "Two helicopters collided last September; the new fleet arrives next August.", testDCT,
+			[]string{"25:39 DATE 2024-09", "63:74 DATE 2026-08"}},
+		{"one-day-after-a-subject-is-some-day", "She hopes he one day follows her into orbit.", testDCT,
+			[]string{"13:20 DATE FUTURE_REF"}},
 		{"this-moment-present-not-event", "They waited years for this moment; at this moment, and at this crucial moment, talks go on.", testDCT,
 			[]string{"38:49 DATE PRESENT_REF", "58:77 DATE PRESENT_REF"}},
 	}
