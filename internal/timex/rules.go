@@ -218,6 +218,8 @@ var rules = []*rule{
 		example: "In the past, rates were higher.", want: "the past|DATE|PAST_REF", val: valThePast},
 	{name: "near-term", pattern: "the a:near|short term",
 		example: "We don't minimize the challenges of the near term.", want: "the near term|DATE|FUTURE_REF", val: valNearTerm},
+	{name: "future-units", pattern: "a:future u:years|months|weeks|quarters|decades|generations",
+		example: "The charge will lower tax payments in future quarters.", want: "future quarters|DATE|FUTURE_REF", val: valRef("FUTURE_REF")},
 	{name: "future", pattern: "the near|distant? a:future",
 		example: "Rates may rise in the near future.", want: "the near future|DATE|FUTURE_REF", val: valFuture},
 }
@@ -1447,7 +1449,8 @@ func parseDate(v string) (time.Time, int, bool) {
 }
 
 // valYearEnded: "the (fiscal) year ended June 30" is a one-year period (TimeBank annotates DURATION P1Y);
-// "for the year", "the first nine months of the year", "earlier in the year" are the DCT's year.
+// "throughout the year" is the whole of it (DURATION P1Y, as "all year"); "for the year", "the first nine
+// months of the year", "earlier in the year" are the DCT's year.
 func valYearEnded(e *env, m *match) (string, string, bool) {
 	hasMod := m.low("mod") != ""
 	hasIn := m.toks[m.start].low == "in" || hasMod && m.toks[m.start+1].low == "in"
@@ -1459,6 +1462,9 @@ func valYearEnded(e *env, m *match) (string, string, bool) {
 	}
 	if m.end < len(m.toks) && !m.toks[m.end].space && m.toks[m.end].kind == tWord {
 		return "", "", false // "the year-ago quarter"
+	}
+	if prev := m.start - 1; !hasMod && prev >= 0 && m.toks[prev].low == "throughout" {
+		return "DURATION", "P1Y", true // "throughout the fiscal year": the whole year, as "all year"
 	}
 	if prev := m.start - 1; hasMod || prev >= 0 && (m.toks[prev].low == "for" || m.toks[prev].low == "of") {
 		if !e.has {

@@ -221,6 +221,8 @@ func TestFind(t *testing.T) {
 			[]string{"25:39 DATE 2024-09", "63:74 DATE 2026-08"}},
 		{"one-day-after-a-subject-is-some-day", "She hopes he one day follows her into orbit.", testDCT,
 			[]string{"13:20 DATE FUTURE_REF"}},
+		{"throughout-the-year-is-the-whole-year", "Margins should widen throughout the fiscal year, and sales for the year rose.", octDCT,
+			[]string{"32:47 DURATION P1Y", "63:71 DATE 2025"}},
 		{"this-moment-present-not-event", "They waited years for this moment; at this moment, and at this crucial moment, talks go on.", testDCT,
 			[]string{"38:49 DATE PRESENT_REF", "58:77 DATE PRESENT_REF"}},
 	}
