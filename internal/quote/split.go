@@ -570,3 +570,42 @@ func withAdded(qs, add []doc.Quote) []doc.Quote {
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Content.Start < qs[j].Content.Start })
 	return renumber(qs)
 }
+
+// dropIntro drops a reported quote whose content is a sentence's introductory phrase, not what was said:
+// a content outside quotation marks that ends right before ", SOURCE" with its cue after the source and
+// holds no finite verb ("During his years in office, Mr. Obama said ...", "Through a spokesman, he declined
+// to comment"). The rules' "..., X said" pattern and the argument labeller both take such phrases for
+// content. It needs the POS stage's tags; ids are renumbered when a quote goes.
+func dropIntro(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	if len(d.Tokens) == 0 {
+		return qs
+	}
+	toks := d.Tokens
+	var out []doc.Quote
+	for _, q := range qs {
+		if q.Kind == doc.Direct || q.Source == nil || q.Cue.Start < q.Source.Start || q.Content.End > q.Source.Start ||
+			strings.TrimSpace(d.Text[q.Content.End:q.Source.Start]) != "," || strings.HasPrefix(strings.TrimSpace(d.Text[q.Cue.End:]), ",") {
+			out = append(out, q)
+			continue
+		}
+		i0 := sort.Search(len(toks), func(i int) bool { return toks[i].End > q.Content.Start })
+		verb := i0 >= len(toks) || !introPOS[toks[i0].POS]
+		for i := i0; i < len(toks) && toks[i].Start < q.Content.End; i++ {
+			switch toks[i].POS {
+			case "VBD", "VBZ", "VBP", "MD", "``", "''":
+				verb = true
+			}
+		}
+		if verb {
+			out = append(out, q)
+		}
+	}
+	if len(out) == len(qs) {
+		return qs
+	}
+	return renumber(out)
+}
+
+// introPOS are the tags of a word that opens an introductory phrase: a preposition ("During"), an adverb
+// ("Meanwhile") or a gerund ("Campaigning against ...").
+var introPOS = map[string]bool{"IN": true, "RB": true, "VBG": true}

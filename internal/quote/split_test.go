@@ -452,3 +452,62 @@ func TestPassiveAgent(t *testing.T) {
 		})
 	}
 }
+
+func TestDropIntro(t *testing.T) {
+	for _, tc := range []struct {
+		name, text           string
+		content, cue, source string
+		kind                 string
+		keep                 bool
+	}{
+		{
+			name:    "prepositional phrase",
+			text:    "Through/IN her/PRP$ lawyer/NN ,/, the/DT senator/NN declined/VBD to/TO comment/VB ./.",
+			content: "Through her lawyer", cue: "declined", source: "the senator", kind: doc.Indirect,
+		},
+		{
+			name:    "gerund phrase",
+			text:    "Touring/VBG the/DT flooded/JJ farms/NNS ,/, the/DT governor/NN promised/VBD new/JJ levees/NNS ./.",
+			content: "Touring the flooded farms", cue: "promised", source: "the governor", kind: doc.Indirect,
+		},
+		{
+			name:    "adverb",
+			text:    "Meanwhile/RB ,/, the/DT union/NN rejected/VBD the/DT offer/NN ./.",
+			content: "Meanwhile", cue: "rejected", source: "the union", kind: doc.Indirect,
+		},
+		{
+			name:    "clause with a finite verb",
+			text:    "If/IN the/DT bridge/NN closes/VBZ ,/, the/DT mayor/NN said/VBD ,/, traffic/NN will/MD double/VB ./.",
+			content: "If the bridge closes", cue: "said", source: "the mayor", kind: doc.Indirect, keep: true,
+		},
+		{
+			name:    "parenthetical attribution",
+			text:    "Too/RB often/RB ,/, the/DT coach/NN said/VBD ,/, players/NNS give/VBP up/RP ./.",
+			content: "Too often", cue: "said", source: "the coach", kind: doc.Indirect, keep: true,
+		},
+		{
+			name:    "noun phrase subject",
+			text:    "The/DT problem/NN ,/, she/PRP said/VBD ,/, is/VBZ money/NN ./.",
+			content: "The problem", cue: "said", source: "she", kind: doc.Indirect, keep: true,
+		},
+		{
+			name:    "source before the content",
+			text:    "The/DT mayor/NN said/VBD in/IN the/DT spring/NN ,/, the/DT mayor/NN ./.",
+			content: "in the spring", cue: "said", source: "The mayor", kind: doc.Indirect, keep: true,
+		},
+		{
+			name:    "direct quote",
+			text:    "“/`` At/IN last/JJ !/. ”/'' ,/, the/DT mayor/NN shouted/VBD ./.",
+			content: "“ At last ! ”", cue: "shouted", source: "the mayor", kind: doc.Direct, keep: true,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			src := span(t, d.Text, tc.source)
+			q := doc.Quote{ID: "q1", Kind: tc.kind, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src}
+			if got := len(dropIntro(d, []doc.Quote{q})) == 1; got != tc.keep {
+				t.Errorf("kept %v, want %v", got, tc.keep)
+			}
+		})
+	}
+}
