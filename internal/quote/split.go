@@ -609,3 +609,30 @@ func dropIntro(d *doc.Document, qs []doc.Quote) []doc.Quote {
 // introPOS are the tags of a word that opens an introductory phrase: a preposition ("During"), an adverb
 // ("Meanwhile") or a gerund ("Campaigning against ...").
 var introPOS = map[string]bool{"IN": true, "RB": true, "VBG": true}
+
+// raisingVerbs are the verbs whose subject is not a speaker: in "Melania seems to have vanished" or "what
+// appeared to be a reference" the writer judges, and PolNeAR annotates such cues without a source.
+var raisingVerbs = map[string]bool{"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true}
+
+// raisingNoSource takes the source and speaker from a quote whose cue's last verb is "seem" or "appear"
+// ("he seems to have different rules", "Republicans seem confident"); a later verb keeps them ("appears
+// set to veto", "appeared to blame"). It needs the POS stage's tags.
+func raisingNoSource(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	toks := d.Tokens
+	for k := range qs {
+		q := &qs[k]
+		if q.Source == nil && q.Speaker == nil {
+			continue
+		}
+		last := ""
+		for i := sort.Search(len(toks), func(i int) bool { return toks[i].End > q.Cue.Start }); i < len(toks) && toks[i].Start < q.Cue.End; i++ {
+			if strings.HasPrefix(toks[i].POS, "VB") {
+				last = strings.ToLower(toks[i].Text)
+			}
+		}
+		if raisingVerbs[last] {
+			q.Source, q.Speaker = nil, nil
+		}
+	}
+	return qs
+}

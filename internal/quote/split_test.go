@@ -511,3 +511,48 @@ func TestDropIntro(t *testing.T) {
 		})
 	}
 }
+
+func TestRaisingNoSource(t *testing.T) {
+	for _, tc := range []struct {
+		name, text           string
+		content, cue, source string
+		keep                 bool
+	}{
+		{
+			name:    "seems",
+			text:    "The/DT mayor/NN seems/VBZ to/TO have/VB forgotten/VBN the/DT budget/NN ./.",
+			content: "to have forgotten the budget", cue: "seems", source: "The mayor",
+		},
+		{
+			name:    "seem with an adjective",
+			text:    "Investors/NNS seem/VBP confident/JJ rates/NNS will/MD fall/VB ./.",
+			content: "rates will fall", cue: "seem confident", source: "Investors",
+		},
+		{
+			name:    "appeared",
+			text:    "It/PRP appeared/VBD that/IN the/DT talks/NNS had/VBD stalled/VBN ./.",
+			content: "that the talks had stalled", cue: "appeared", source: "It",
+		},
+		{
+			name:    "a later verb",
+			text:    "The/DT governor/NN appears/VBZ set/VBN to/TO veto/VB the/DT bill/NN ./.",
+			content: "to veto the bill", cue: "appears set", source: "The governor", keep: true,
+		},
+		{
+			name:    "said",
+			text:    "The/DT governor/NN said/VBD the/DT bill/NN seems/VBZ fair/JJ ./.",
+			content: "the bill seems fair", cue: "said", source: "The governor", keep: true,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			src := span(t, d.Text, tc.source)
+			spk := "e1"
+			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src, Speaker: &spk}
+			g := raisingNoSource(d, []doc.Quote{q})[0]
+			if got := g.Source != nil; got != tc.keep || (g.Speaker != nil) != tc.keep {
+				t.Errorf("source %v speaker %v, want kept %v", g.Source, g.Speaker, tc.keep)
+			}
+		})
+	}
+}
