@@ -636,3 +636,53 @@ func raisingNoSource(d *doc.Document, qs []doc.Quote) []doc.Quote {
 	}
 	return qs
 }
+
+// beForms are the forms of "be" before a passive participle.
+// ("'s" is left out: it is as often "has" or a possessive).
+var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "be": true, "been": true, "being": true}
+
+// psychParticiples are participles of feeling and belief whose passive subject holds the attitude ("Republicans
+// were concerned about", "we are convinced this is ..."): that subject is the source.
+var psychParticiples = set("concerned", "convinced", "unsettled", "worried", "incensed", "alarmed", "troubled",
+	"disturbed", "divided", "frustrated", "outraged", "pleased", "disappointed", "surprised", "shocked",
+	"angered", "satisfied", "persuaded", "inclined", "interested", "committed", "determined", "opposed",
+	"prepared", "confused", "encouraged", "delighted", "dismayed", "puzzled", "impressed", "embarrassed")
+
+// passiveNoSource takes the source and speaker from a quote whose cue ends in a passive participle of
+// which the source is the subject ("Mr. Vale was accused of ...", "peacekeepers have often been criticized
+// for ..."): the subject of a passive is what the attribution is about, not who made it. An agent after
+// the cue ("by fellow doctors", see passiveAgent) keeps its source. It needs the POS stage's tags.
+func passiveNoSource(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	toks := d.Tokens
+	for k := range qs {
+		q := &qs[k]
+		if q.Source == nil || q.Source.End > q.Cue.Start {
+			continue
+		}
+		i0 := sort.Search(len(toks), func(i int) bool { return toks[i].End > q.Cue.Start })
+		last := -1
+		for i := i0; i < len(toks) && toks[i].Start < q.Cue.End; i++ {
+			if strings.HasPrefix(toks[i].POS, "VB") {
+				last = i
+			}
+		}
+		if last < 0 || toks[last].POS != "VBN" && toks[last].POS != "VBD" || psychParticiples[strings.ToLower(toks[last].Text)] {
+			continue
+		}
+		be, other := false, false
+		for j := max(0, i0-1); j < last; j++ {
+			w := strings.ToLower(toks[j].Text)
+			switch {
+			case beForms[w]:
+				be = true
+			case w == "have" || w == "has" || w == "had":
+			case strings.HasPrefix(toks[j].POS, "VB"):
+				other = true
+			}
+		}
+		if be && !other {
+			q.Source, q.Speaker = nil, nil
+		}
+	}
+	return qs
+}

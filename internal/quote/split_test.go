@@ -556,3 +556,63 @@ func TestRaisingNoSource(t *testing.T) {
 		})
 	}
 }
+
+func TestPassiveNoSource(t *testing.T) {
+	for _, tc := range []struct {
+		name, text           string
+		content, cue, source string
+		keep                 bool
+	}{
+		{
+			name:    "accused of",
+			text:    "The/DT treasurer/NN was/VBD accused/VBN of/IN hiding/VBG the/DT losses/NNS ./.",
+			content: "hiding the losses", cue: "was accused of", source: "The treasurer",
+		},
+		{
+			name:    "adverb and perfect",
+			text:    "Regulators/NNS have/VBP often/RB been/VBN criticized/VBN for/IN acting/VBG late/RB ./.",
+			content: "acting late", cue: "have often been criticized for", source: "Regulators",
+		},
+		{
+			name:    "participle tagged as past tense",
+			text:    "The/DT senator/NN was/VBD once/RB asked/VBD how/WRB the/DT war/NN would/MD end/VB ./.",
+			content: "how the war would end", cue: "was once asked", source: "The senator",
+		},
+		{
+			name:    "feeling",
+			text:    "Farmers/NNS were/VBD worried/VBN about/IN the/DT drought/NN ./.",
+			content: "the drought", cue: "were worried about", source: "Farmers", keep: true,
+		},
+		{
+			name:    "active",
+			text:    "The/DT senator/NN accused/VBD the/DT treasurer/NN of/IN lying/VBG ./.",
+			content: "the treasurer of lying", cue: "accused", source: "The senator", keep: true,
+		},
+		{
+			name:    "has, not is",
+			text:    "The/DT mayor/NN ’s/VBZ sought/VBN more/JJR money/NN ./.",
+			content: "more money", cue: "’s sought", source: "The mayor", keep: true,
+		},
+		{
+			name:    "agent after the cue",
+			text:    "The/DT plan/NN was/VBD called/VBN reckless/JJ by/IN economists/NNS ./.",
+			content: "reckless", cue: "was called", source: "economists", keep: true,
+		},
+		{
+			name:    "another verb in the cue",
+			text:    "Some/DT believe/VBP the/DT weight/NN being/VBG placed/VBN on/IN turnout/NN matters/VBZ ./.",
+			content: "turnout matters", cue: "believe the weight being placed on", source: "Some", keep: true,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			src := span(t, d.Text, tc.source)
+			spk := "e1"
+			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src, Speaker: &spk}
+			g := passiveNoSource(d, []doc.Quote{q})[0]
+			if got := g.Source != nil; got != tc.keep || (g.Speaker != nil) != tc.keep {
+				t.Errorf("source %v speaker %v, want kept %v", g.Source, g.Speaker, tc.keep)
+			}
+		})
+	}
+}
