@@ -56,6 +56,8 @@ var langSamples = []struct{ lang, text string }{
 	{"id", "Para menteri luar negeri bertemu di Brussel pada hari Selasa untuk membahas sanksi baru terhadap Rusia."},
 	{"vi", "Các bộ trưởng ngoại giao đã gặp nhau tại Brussels hôm thứ Ba để thảo luận về các lệnh trừng phạt mới."},
 	{"da", "Udenrigsministrene mødtes i Bruxelles tirsdag for at drøfte nye sanktioner mod Rusland."},
+	{"en", "It will cut payments in coming months."},
+	{"en", "It doesn't bode well for coming quarters, he said."},
 	{"und", "OK."},
 	{"und", "12:45 — 3-1"},
 }
