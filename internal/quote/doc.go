@@ -50,7 +50,7 @@
 // ending in ", Name Says." and a sentence ending in ", said SOURCE." get their attribution; a sourceless
 // quote after "X reports:" takes X; an introductory phrase taken for content ("Through a spokesman, he
 // declined ...") goes, and a "seems"/"appeared" cue or the subject of a passive cue ("was accused of")
-// is no source. A relative pronoun source ("Doris
+// is no source, nor is a source inside its cue or without a letter. A relative pronoun source ("Doris
 // Crouse-Mays, who said") takes the entity mentioned right before it as speaker.
 //
 // The cue lexicon (cues.tsv, see README.md) is learned from the PolNeAR train split by ./gen (go generate):

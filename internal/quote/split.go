@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
@@ -681,6 +682,24 @@ func passiveNoSource(d *doc.Document, qs []doc.Quote) []doc.Quote {
 			}
 		}
 		if be && !other {
+			q.Source, q.Speaker = nil, nil
+		}
+	}
+	return qs
+}
+
+// badSource takes the source and speaker from a quote whose source overlaps its own cue (the labeller's
+// "left little" of the cue "left little doubt") or holds no letter ("2015", a stray quotation mark): neither
+// names who spoke.
+func badSource(text string, qs []doc.Quote) []doc.Quote {
+	for k := range qs {
+		q := &qs[k]
+		if q.Source == nil {
+			continue
+		}
+		s := *q.Source
+		letter := strings.IndexFunc(text[s.Start:s.End], unicode.IsLetter) >= 0
+		if !letter || s.Start < q.Cue.End && q.Cue.Start < s.End {
 			q.Source, q.Speaker = nil, nil
 		}
 	}

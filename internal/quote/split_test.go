@@ -616,3 +616,26 @@ func TestPassiveNoSource(t *testing.T) {
 		})
 	}
 }
+
+func TestBadSource(t *testing.T) {
+	text := "The report left little doubt that costs rose, and in 2019 analysts found that wages fell."
+	for _, tc := range []struct {
+		name, content, cue, source string
+		keep                       bool
+	}{
+		{name: "source inside the cue", content: "that costs rose", cue: "left little doubt", source: "left little"},
+		{name: "number", content: "that wages fell", cue: "found", source: "2019"},
+		{name: "noun phrase", content: "that wages fell", cue: "found", source: "analysts", keep: true},
+		{name: "noun phrase with a number", content: "that wages fell", cue: "found", source: "in 2019 analysts", keep: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := span(t, text, tc.source)
+			spk := "e1"
+			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, text, tc.content), Cue: span(t, text, tc.cue), Source: &src, Speaker: &spk}
+			g := badSource(text, []doc.Quote{q})[0]
+			if got := g.Source != nil; got != tc.keep || (g.Speaker != nil) != tc.keep {
+				t.Errorf("source %v speaker %v, want kept %v", g.Source, g.Speaker, tc.keep)
+			}
+		})
+	}
+}
