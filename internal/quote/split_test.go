@@ -639,3 +639,28 @@ func TestBadSource(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitSource(t *testing.T) {
+	text := "The minister praised the plan, the aide said, which Ortiz called fair."
+	for _, tc := range []struct {
+		name, content, cue, source, kind string
+		keep                             bool
+	}{
+		{name: "cue before, source after", content: "the plan", cue: "praised", source: "the aide", kind: doc.Indirect},
+		{name: "source inside, cue before", content: "the plan, the aide", cue: "praised", source: "the aide", kind: doc.Indirect},
+		{name: "both before", content: "the plan", cue: "praised", source: "The minister", kind: doc.Indirect, keep: true},
+		{name: "both after", content: "The minister praised the plan", cue: "said", source: "the aide", kind: doc.Indirect, keep: true},
+		{name: "both inside", content: "which Ortiz called fair", cue: "called", source: "Ortiz", kind: doc.Indirect, keep: true},
+		{name: "direct", content: "the plan", cue: "praised", source: "the aide", kind: doc.Direct, keep: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := span(t, text, tc.source)
+			spk := "e1"
+			q := doc.Quote{ID: "q1", Kind: tc.kind, Content: span(t, text, tc.content), Cue: span(t, text, tc.cue), Source: &src, Speaker: &spk}
+			g := splitSource([]doc.Quote{q})[0]
+			if got := g.Source != nil; got != tc.keep || (g.Speaker != nil) != tc.keep {
+				t.Errorf("source %v speaker %v, want kept %v", g.Source, g.Speaker, tc.keep)
+			}
+		})
+	}
+}
