@@ -51,8 +51,9 @@
 // quote after "X reports:" takes X; an introductory phrase taken for content ("Through a spokesman, he
 // declined ...") goes, and a "seems"/"appeared" cue or the subject of a passive cue ("was accused of")
 // is no source, nor is a source inside its cue, without a letter, or on the other side of the content
-// from the cue. A relative pronoun source ("Doris Crouse-Mays, who said") takes the entity mentioned
-// right before it as speaker.
+// from the cue; a sourceless participle cue takes the subject of its clause ("Trump spoke, promising
+// ...", "Citing ..., Trump said"). A relative pronoun source ("Doris Crouse-Mays, who said") takes the
+// entity mentioned right before it as speaker.
 //
 // The cue lexicon (cues.tsv, see README.md) is learned from the PolNeAR train split by ./gen (go generate):
 // how often each word is a cue, ends a source, and how often the patterns above fire rightly on it. The

@@ -156,7 +156,7 @@ func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
 	rules := x.extractRes(d, res)
 	qs := x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotesRes(d, rules, res)))
 	qs = x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs))))))
-	d.Quotes = splitSource(badSource(d.Text, passiveNoSource(d, raisingNoSource(d, dropIntro(d, dropInSource(dropWithout(d.Text, qs)))))))
+	d.Quotes = x.gerundSubject(d, splitSource(badSource(d.Text, passiveNoSource(d, raisingNoSource(d, dropIntro(d, dropInSource(dropWithout(d.Text, qs))))))))
 	return nil
 }
 

@@ -734,3 +734,95 @@ func splitSource(qs []doc.Quote) []doc.Quote {
 	}
 	return qs
 }
+
+// gerundSubject gives a quote without a source whose cue opens with a present participle the subject
+// of the clause the participle hangs on: "Trump praised Putin, comparing him favorably to Obama" (the
+// subject before the participle, or the source of an earlier quote of the sentence) and "Citing a
+// theory, Trump accused ..." (the subject after the participle clause's comma). The subject is a run of
+// nominal words followed by a verb, an auxiliary or an adverb. It needs the POS stage's tags and sentences.
+func (x *Extractor) gerundSubject(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	toks := d.Tokens
+	if len(toks) == 0 || len(d.Sents) == 0 {
+		return qs
+	}
+	var res *resolver
+	for k := range qs {
+		q := &qs[k]
+		if q.Source != nil || q.Speaker != nil || q.Kind == doc.Direct {
+			continue
+		}
+		c := sort.Search(len(toks), func(i int) bool { return toks[i].End > q.Cue.Start })
+		if c >= len(toks) || toks[c].POS != "VBG" || toks[c].Start != q.Cue.Start {
+			continue
+		}
+		si := sort.Search(len(d.Sents), func(i int) bool { return d.Sents[i].TokEnd > c })
+		if si >= len(d.Sents) {
+			continue
+		}
+		a, b := d.Sents[si].TokStart, min(d.Sents[si].TokEnd, len(toks))
+		var src doc.Span
+		var spk *string
+		found := false
+		switch {
+		case c > a && (toks[c-1].Text == "," || c-1 > a && toks[c-2].Text == "," && toks[c-1].POS == "''" ||
+			c-1 > a && strings.EqualFold(toks[c-1].Text, "by")):
+			// an earlier quote of the sentence with a source, else the sentence's subject
+			for j := k - 1; j >= 0; j-- {
+				o := qs[j]
+				if o.Cue.Start < toks[a].Start {
+					break
+				}
+				if o.Source != nil && o.Cue.End <= q.Cue.Start {
+					src, spk, found = *o.Source, o.Speaker, true
+					break
+				}
+			}
+			if !found {
+				src, found = subjectAt(toks, a, c)
+			}
+			for j := a; !found && j < c-1; j++ {
+				if toks[j].Text == "," { // after an introductory phrase: "On Monday, Clinton leaned in, painting ..."
+					src, found = subjectAt(toks, j+1, c)
+					break
+				}
+			}
+		case c == a || c == a+1 && toks[a].POS == "IN":
+			// "Citing ..., Trump accused", "After suggesting ..., Mr. Rubio disagreed": the subject after the
+			// clause's comma
+			for j := c + 1; j < b; j++ {
+				if toks[j].Text == "," {
+					src, found = subjectAt(toks, j+1, b)
+					break
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		if spk == nil {
+			if res == nil {
+				res = newResolver(d)
+			}
+			i := sort.Search(len(toks), func(i int) bool { return toks[i].End > src.Start })
+			spk = res.speaker(src, strings.ToLower(toks[i].Text))
+		}
+		q.Source, q.Speaker = &src, spk
+	}
+	return qs
+}
+
+// subjectAt returns the run of nominal words (subjPOS) that starts at token i, before e, when a verb, an
+// auxiliary or an adverb follows it.
+func subjectAt(toks []doc.Token, i, e int) (doc.Span, bool) {
+	j := i
+	for j < e && j-i < 8 && (subjPOS[toks[j].POS] || toks[j].POS == "NNPS") {
+		j++
+	}
+	if j == i || j >= e {
+		return doc.Span{}, false
+	}
+	if p := toks[j].POS; !strings.HasPrefix(p, "VB") && p != "MD" && p != "RB" {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: toks[i].Start, End: toks[j-1].End}, true
+}

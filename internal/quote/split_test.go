@@ -664,3 +664,63 @@ func TestSplitSource(t *testing.T) {
 		})
 	}
 }
+
+func TestGerundSubject(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text, content, cue string
+		want                     string // source, "" for none
+	}{
+		{
+			name:    "participle after the clause",
+			text:    "The/DT mayor/NN defended/VBD the/DT budget/NN ,/, arguing/VBG that/IN taxes/NNS must/MD rise/VB ./.",
+			content: "that taxes must rise", cue: "arguing", want: "The mayor",
+		},
+		{
+			name:    "after an introductory phrase",
+			text:    "On/IN Friday/NNP ,/, the/DT mayor/NN spoke/VBD ,/, promising/VBG new/JJ parks/NNS ./.",
+			content: "new parks", cue: "promising", want: "the mayor",
+		},
+		{
+			name:    "participle clause first",
+			text:    "Citing/VBG rising/VBG costs/NNS ,/, the/DT council/NN rejected/VBD the/DT plan/NN ./.",
+			content: "rising costs", cue: "Citing", want: "the council",
+		},
+		{
+			name:    "preposition and participle first",
+			text:    "After/IN praising/VBG the/DT coach/NN ,/, Ms./NNP Ruiz/NNP left/VBD early/RB ./.",
+			content: "the coach", cue: "praising", want: "Ms. Ruiz",
+		},
+		{
+			name:    "by and participle",
+			text:    "The/DT senator/NN opened/VBD by/IN attacking/VBG the/DT treaty/NN ./.",
+			content: "the treaty", cue: "attacking", want: "The senator",
+		},
+		{
+			name:    "no subject followed by a verb",
+			text:    "A/DT long/JJ day/NN of/IN talks/NNS ,/, ending/VBG in/IN a/DT deal/NN ./.",
+			content: "in a deal", cue: "ending", want: "",
+		},
+		{
+			name:    "participle inside the clause",
+			text:    "The/DT mayor/NN was/VBD criticizing/VBG the/DT budget/NN ./.",
+			content: "the budget", cue: "criticizing", want: "",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := oneSentence(t, tc.text)
+			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue)}
+			g := x.gerundSubject(d, []doc.Quote{q})[0]
+			got := ""
+			if g.Source != nil {
+				got = d.Text[g.Source.Start:g.Source.End]
+			}
+			if got != tc.want {
+				t.Errorf("source %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
