@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/perceptron"
@@ -154,10 +155,16 @@ type cand struct {
 func (x *Extractor) Process(ctx context.Context, d *doc.Document) error {
 	res := newResolver(d) // one per document, for the rules and the models
 	rules := x.extractRes(d, res)
-	qs := x.splitCoordinated(d, merge(d.Text, rules, x.modelQuotesRes(d, rules, res)))
-	qs = x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs))))))
-	d.Quotes = x.gerundSubject(d, splitSource(badSource(d.Text, passiveNoSource(d, raisingNoSource(d, dropIntro(d, dropInSource(dropWithout(d.Text, qs))))))))
+	d.Quotes = x.post(d, merge(d.Text, rules, x.modelQuotesRes(d, rules, res)))
 	return nil
+}
+
+// post runs the passes after the merge (split.go) over the merged quotes qs, in order.
+func (x *Extractor) post(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	qs = x.splitCoordinated(d, qs)
+	qs = x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs))))))
+	qs = dropIntro(d, dropInSource(dropWithout(d.Text, qs)))
+	return x.gerundSubject(d, splitSource(badSource(d.Text, passiveNoSource(d, raisingNoSource(d, qs)))))
 }
 
 // renumber sets the ids of qs to q1, q2, ... in their order and returns qs.
@@ -168,44 +175,48 @@ func renumber(qs []doc.Quote) []doc.Quote {
 	return qs
 }
 
-// dropWithout drops a quote whose cue follows "without" ("singled out Spain without naming its prime
-// minister"): a speech act that did not happen reports nothing.
-func dropWithout(text string, qs []doc.Quote) []doc.Quote {
+// keepOnly returns the quotes of qs for which keep is true, renumbered, or qs itself (not copied) when it
+// keeps them all.
+func keepOnly(qs []doc.Quote, keep func(i int) bool) []doc.Quote {
 	var out []doc.Quote
-	for _, q := range qs {
-		if w := strings.Fields(text[max(0, q.Cue.Start-16):q.Cue.Start]); len(w) > 0 && strings.EqualFold(w[len(w)-1], "without") {
-			continue
+	for i := range qs {
+		switch k := keep(i); {
+		case !k && out == nil:
+			out = append(make([]doc.Quote, 0, len(qs)-1), qs[:i]...)
+		case k && out != nil:
+			out = append(out, qs[i])
 		}
-		out = append(out, q)
 	}
-	if len(out) == len(qs) {
+	if out == nil {
 		return qs
 	}
 	return renumber(out)
+}
+
+// dropWithout drops a quote whose cue follows "without" ("singled out Spain without naming its prime
+// minister"): a speech act that did not happen reports nothing.
+func dropWithout(text string, qs []doc.Quote) []doc.Quote {
+	return keepOnly(qs, func(i int) bool {
+		before := strings.TrimRightFunc(text[max(0, qs[i].Cue.Start-16):qs[i].Cue.Start], unicode.IsSpace)
+		w := before[strings.LastIndexFunc(before, unicode.IsSpace)+1:]
+		return !strings.EqualFold(w, "without")
+	})
 }
 
 // dropInSource drops a quote whose content lies inside the source of another quote with the same cue: in
 // "..., according to two diplomats who attended the session" the relative clause is part of the source, not
 // what was said. The ids are renumbered when a quote goes.
 func dropInSource(qs []doc.Quote) []doc.Quote {
-	var out []doc.Quote
-	for i, q := range qs {
-		inSource := false
+	return keepOnly(qs, func(i int) bool {
+		q := qs[i]
 		for j, o := range qs {
 			if j != i && o.Source != nil && o.Cue == q.Cue &&
 				o.Source.Start <= q.Content.Start && q.Content.End <= o.Source.End {
-				inSource = true
-				break
+				return false
 			}
 		}
-		if !inSource {
-			out = append(out, q)
-		}
-	}
-	if len(out) == len(qs) {
-		return qs
-	}
-	return renumber(out)
+		return true
+	})
 }
 
 // state is the working data of one document.

@@ -582,29 +582,24 @@ func dropIntro(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		return qs
 	}
 	toks := d.Tokens
-	var out []doc.Quote
-	for _, q := range qs {
+	return keepOnly(qs, func(k int) bool {
+		q := qs[k]
 		if q.Kind == doc.Direct || q.Source == nil || q.Cue.Start < q.Source.Start || q.Content.End > q.Source.Start ||
 			strings.TrimSpace(d.Text[q.Content.End:q.Source.Start]) != "," || strings.HasPrefix(strings.TrimSpace(d.Text[q.Cue.End:]), ",") {
-			out = append(out, q)
-			continue
+			return true
 		}
 		i0 := sort.Search(len(toks), func(i int) bool { return toks[i].End > q.Content.Start })
-		verb := i0 >= len(toks) || !introPOS[toks[i0].POS]
+		if i0 >= len(toks) || !introPOS[toks[i0].POS] {
+			return true
+		}
 		for i := i0; i < len(toks) && toks[i].Start < q.Content.End; i++ {
 			switch toks[i].POS {
 			case "VBD", "VBZ", "VBP", "MD", "``", "''":
-				verb = true
+				return true
 			}
 		}
-		if verb {
-			out = append(out, q)
-		}
-	}
-	if len(out) == len(qs) {
-		return qs
-	}
-	return renumber(out)
+		return false
+	})
 }
 
 // introPOS are the tags of a word that opens an introductory phrase: a preposition ("During"), an adverb

@@ -200,7 +200,7 @@ func BenchmarkPostPasses(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		qs := append([]doc.Quote(nil), merged...)
-		x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, x.splitCoordinated(d, qs)))))))
+		x.post(d, qs)
 	}
 }
 
