@@ -641,6 +641,10 @@ func TestBadSource(t *testing.T) {
 }
 
 func TestSplitSource(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	text := "The minister praised the plan, the aide said, which Ortiz called fair."
 	for _, tc := range []struct {
 		name, content, cue, source, kind string
@@ -657,7 +661,7 @@ func TestSplitSource(t *testing.T) {
 			src := span(t, text, tc.source)
 			spk := "e1"
 			q := doc.Quote{ID: "q1", Kind: tc.kind, Content: span(t, text, tc.content), Cue: span(t, text, tc.cue), Source: &src, Speaker: &spk}
-			g := splitSource([]doc.Quote{q})[0]
+			g := x.splitSource(&doc.Document{Text: text}, []doc.Quote{q})[0]
 			if got := g.Source != nil; got != tc.keep || (g.Speaker != nil) != tc.keep {
 				t.Errorf("source %v speaker %v, want kept %v", g.Source, g.Speaker, tc.keep)
 			}
@@ -720,6 +724,34 @@ func TestGerundSubject(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("source %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSplitSourceTailCue(t *testing.T) {
+	x, err := NewWithConfig(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text, wantCue string
+		keep                bool
+	}{
+		{name: "cue verb ends the sentence", text: "Work/NN is/VBZ expected/VBN to/TO begin/VB ,/, the/DT city/NN said/VBD ./.", wantCue: "said", keep: true},
+		{name: "cue verb before a phrase", text: "Work/NN is/VBZ expected/VBN to/TO begin/VB ,/, the/DT city/NN said/VBD in/IN a/DT statement/NN ./."},
+		{name: "no cue verb", text: "Work/NN is/VBZ expected/VBN to/TO begin/VB ,/, the/DT city/NN grew/VBD ./."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagged(t, tc.text)
+			src := span(t, d.Text, "the city")
+			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, "Work is expected to begin"), Cue: span(t, d.Text, "is expected"), Source: &src}
+			g := x.splitSource(d, []doc.Quote{q})[0]
+			if (g.Source != nil) != tc.keep {
+				t.Fatalf("source %v, want kept %v", g.Source, tc.keep)
+			}
+			if cue := d.Text[g.Cue.Start:g.Cue.End]; tc.keep && cue != tc.wantCue {
+				t.Errorf("cue %q, want %q", cue, tc.wantCue)
 			}
 		})
 	}
