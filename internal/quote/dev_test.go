@@ -15,7 +15,7 @@ import (
 // here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
 	"content_overlap_f1": 0.858,
-	"source_f1":          0.779,
+	"source_f1":          0.790,
 	"cue_f1":             0.75,
 	"direct_exact_f1":    0.925,
 	"direct_speaker_acc": 0.94,
