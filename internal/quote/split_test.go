@@ -513,11 +513,7 @@ func TestDropIntro(t *testing.T) {
 }
 
 func TestRaisingNoSource(t *testing.T) {
-	for _, tc := range []struct {
-		name, text           string
-		content, cue, source string
-		keep                 bool
-	}{
+	testSourceKept(t, raisingNoSource, []sourceCase{
 		{
 			name:    "seems",
 			text:    "The/DT mayor/NN seems/VBZ to/TO have/VB forgotten/VBN the/DT budget/NN ./.",
@@ -543,26 +539,11 @@ func TestRaisingNoSource(t *testing.T) {
 			text:    "The/DT governor/NN said/VBD the/DT bill/NN seems/VBZ fair/JJ ./.",
 			content: "the bill seems fair", cue: "said", source: "The governor", keep: true,
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			d := tagged(t, tc.text)
-			src := span(t, d.Text, tc.source)
-			spk := "e1"
-			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src, Speaker: &spk}
-			g := raisingNoSource(d, []doc.Quote{q})[0]
-			if got := g.Source != nil; got != tc.keep || (g.Speaker != nil) != tc.keep {
-				t.Errorf("source %v speaker %v, want kept %v", g.Source, g.Speaker, tc.keep)
-			}
-		})
-	}
+	})
 }
 
 func TestPassiveNoSource(t *testing.T) {
-	for _, tc := range []struct {
-		name, text           string
-		content, cue, source string
-		keep                 bool
-	}{
+	testSourceKept(t, passiveNoSource, []sourceCase{
 		{
 			name:    "accused of",
 			text:    "The/DT treasurer/NN was/VBD accused/VBN of/IN hiding/VBG the/DT losses/NNS ./.",
@@ -603,13 +584,28 @@ func TestPassiveNoSource(t *testing.T) {
 			text:    "Some/DT believe/VBP the/DT weight/NN being/VBG placed/VBN on/IN turnout/NN matters/VBZ ./.",
 			content: "turnout matters", cue: "believe the weight being placed on", source: "Some", keep: true,
 		},
-	} {
+	})
+}
+
+// sourceCase is a tagged sentence ("word/TAG ...") with one reported quote whose source and speaker a pass
+// either keeps or takes away.
+type sourceCase struct {
+	name, text           string
+	content, cue, source string
+	keep                 bool
+}
+
+// testSourceKept runs pass on the quote of each case and checks that its source and speaker stay (keep)
+// or go.
+func testSourceKept(t *testing.T, pass func(*doc.Document, []doc.Quote) []doc.Quote, cases []sourceCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := tagged(t, tc.text)
 			src := span(t, d.Text, tc.source)
 			spk := "e1"
 			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, d.Text, tc.content), Cue: span(t, d.Text, tc.cue), Source: &src, Speaker: &spk}
-			g := passiveNoSource(d, []doc.Quote{q})[0]
+			g := pass(d, []doc.Quote{q})[0]
 			if got := g.Source != nil; got != tc.keep || (g.Speaker != nil) != tc.keep {
 				t.Errorf("source %v speaker %v, want kept %v", g.Source, g.Speaker, tc.keep)
 			}
