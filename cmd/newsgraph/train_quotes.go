@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -53,6 +54,11 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	argHeads := fs.Int("arg-heads", 0, "argument training sequences of a gold cue of several words: 0 as annotated, 1 its head alone, 2 both")
 	cueAll := fs.Bool("cue-all-tokens", false, "label every token of a gold cue CUE for the cue classifier (default: its head only)")
 	cuePrune := fs.Float64("cue-prune", 1, "the cue classifier's --prune")
+	weakP := fs.Float64("weak-cue-p", 0, "repeat the training sentences holding a gold cue word of lexicon cue fraction below this (0: none)")
+	weakN := fs.Int("weak-cue-repeat", 1, "how many extra times those sentences are seen per epoch")
+	ruleDrop := fs.Float64("rule-dropout", 0, "leave out each of the rules' quotes of a training text with this probability in the models' features (so that they learn to find what the rules miss; 0: none)")
+	oofRules := fs.Bool("oof-rules", false, "with --oof-lexicon, also run the rules over each training text with the other folds' lexicon (their output is a feature of the models)")
+	oofLex := fs.Bool("oof-lexicon", false, "build each training text's word features from the cue lexicon of the other folds' texts (not counting the text itself)")
 	cueThrs := fs.String("cue-thresholds", "0,5,10,20,40", "margin thresholds of the cue classifier tried on dev after each epoch")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -108,23 +114,63 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 		}
 		trainAnns = append(trainAnns, tds)
 	}
+	// the extractor whose lexicon labels text i's features
+	featX := func(int) *quote.Extractor { return x }
+	if *oofLex {
+		lexs := oofLexicons(trainGold, trainDocs)
+		xs := make([]*quote.Extractor, cueFolds)
+		for f := range xs {
+			xs[f] = x.WithLexicon(lexs[f])
+		}
+		featX = func(i int) *quote.Extractor { return xs[i%cueFolds] }
+	}
+	rulesX := func(int) *quote.Extractor { return x }
+	if *oofRules {
+		rulesX = featX
+	}
+	// trainRules returns the rules' quotes of training text i as the models see them
+	trainRules := func(i int, d *doc.Document) []doc.Quote {
+		qs := rulesX(i).Rules(d)
+		if *ruleDrop <= 0 {
+			return qs
+		}
+		rng := rand.New(rand.NewPCG(opt.Seed, uint64(i)))
+		var kept []doc.Quote
+		for _, q := range qs {
+			if rng.Float64() >= *ruleDrop {
+				kept = append(kept, q)
+			}
+		}
+		return kept
+	}
 	var examples []perceptron.Example
 	exOf := make([][2]int, len(trainGold)) // each text's examples: examples[exOf[i][0]:exOf[i][1]]
-	skipped := 0
+	skipped, nWeak := 0, 0
 	for i, g := range trainGold {
 		d := trainDocs[i]
 		if d == nil || d.Text != g.Text { // failed, or (not with these stages) text changed
 			skipped++
 			continue
 		}
-		rules := x.Rules(d)
+		rules := trainRules(i, d)
 		exOf[i][0] = len(examples)
 		for _, td := range trainAnns[i] {
-			examples = append(examples, x.SeqExamples(d, rules, td)...)
+			examples = append(examples, featX(i).SeqExamples(d, rules, td)...)
 		}
 		exOf[i][1] = len(examples)
+		if *weakP > 0 {
+			// (after exOf: the cross-fitted models see each sentence once)
+			weak := x.WeakCueSentences(d, trainAnns[i][0], *weakP)
+			first := examples[exOf[i][0] : exOf[i][0]+len(weak)]
+			for k, w := range weak {
+				for r := 0; w && r < *weakN; r++ {
+					examples = append(examples, first[k])
+					nWeak++
+				}
+			}
+		}
 	}
-	fmt.Fprintf(stderr, "%d training sentences (%d texts skipped)\n", len(examples), skipped)
+	fmt.Fprintf(stderr, "%d training sentences (%d texts skipped; %d repeats of sentences with a weak cue)\n", len(examples), skipped, nWeak)
 	score := func(m, args *perceptron.Model) polnear.Counts {
 		return scoreQuotes(x.WithModel(m).WithArgs(args), devGold, devDocs)
 	}
@@ -187,7 +233,7 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 	nNeg := 0
 	for i, g := range trainGold {
 		if d := trainDocs[i]; d != nil && d.Text == g.Text {
-			rules := x.Rules(d)
+			rules := trainRules(i, d)
 			for _, td := range trainAnns[i] {
 				var negs [][2]int
 				if *negP > 0 {
@@ -195,7 +241,7 @@ func trainQuotes(args []string, stdout, stderr io.Writer) int {
 				}
 				negs = append(negs, cfNegs[i]...)
 				nNeg += len(negs)
-				argEx = append(argEx, x.ArgExamples(d, rules, td, negs)...)
+				argEx = append(argEx, featX(i).ArgExamples(d, rules, td, negs)...)
 			}
 		}
 	}
@@ -426,6 +472,42 @@ func foldLexicons(gold []polnear.Doc) [cueFolds]quote.Lexicon {
 			}
 		}
 		lexs[f] = quote.Learn(other)
+	}
+	return lexs
+}
+
+// oofLexicons returns, per fold of the train texts (text i is in fold i%cueFolds), the cue lexicon that
+// ./gen would write from the other folds' texts alone: word counts (Learn), the patterns' counts on the
+// prepared documents (CountPatterns), and the words kept as cues.tsv keeps them (seen at least twice as a
+// cue, a source head or a pattern cue).
+func oofLexicons(gold []polnear.Doc, docs []*doc.Document) [cueFolds]quote.Lexicon {
+	var lexs [cueFolds]quote.Lexicon
+	for f := range cueFolds {
+		var other []quote.TrainDoc
+		var prepared []*doc.Document
+		var goldCues [][][2]int
+		for i, g := range gold {
+			if i%cueFolds == f {
+				continue
+			}
+			td := trainDoc(g)
+			other = append(other, td)
+			if d := docs[i]; d != nil && d.Text == g.Text {
+				prepared = append(prepared, d)
+				var cues [][2]int
+				for _, c := range td.Cues {
+					cues = append(cues, c...)
+				}
+				goldCues = append(goldCues, cues)
+			}
+		}
+		lex := quote.Learn(other).CountPatterns(prepared, goldCues)
+		for w, v := range lex {
+			if v.Cue < 2 && v.Src < 2 && v.PCand < 2 {
+				delete(lex, w)
+			}
+		}
+		lexs[f] = lex
 	}
 	return lexs
 }

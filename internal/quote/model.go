@@ -71,6 +71,18 @@ func (x *Extractor) WithModel(m *perceptron.Model) *Extractor {
 	return &y
 }
 
+// WithLexicon returns a copy of x that reads the cue lexicon l, for its rules' cue words and its models'
+// word features alike. Training uses it to build each text's features from a lexicon that did not count
+// that text (`newsgraph train quotes --oof-lexicon`).
+func (x *Extractor) WithLexicon(l Lexicon) *Extractor {
+	y := *x
+	y.lex = l
+	y.cues = map[string]bool{}
+	y.buildCues()
+	y.wc = &cacheHolder{}
+	return &y
+}
+
 // Rules returns the quotes of the hand-written patterns alone.
 func (x *Extractor) Rules(d *doc.Document) []doc.Quote { return x.extract(d) }
 

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/perceptron"
@@ -60,6 +61,35 @@ func (x *Extractor) SeqExamples(d *doc.Document, rules []doc.Quote, td TrainDoc)
 			}
 		}
 		out = append(out, perceptron.Example{Feats: x.feats(s, a, b, nil), Gold: gold})
+	}
+	return out
+}
+
+// WeakCueSentences reports, for each sentence of d in the order of SeqExamples' sequences, whether a token
+// of a gold cue of td there is a weak cue word: its lexicon cue fraction is below maxP (PolNeAR's stance
+// predicates "backed", "sent", "wants", which the models miss most).
+func (x *Extractor) WeakCueSentences(d *doc.Document, td TrainDoc, maxP float64) []bool {
+	n := len(d.Tokens)
+	weak := make([]bool, n)
+	for _, frags := range td.Cues {
+		for _, f := range frags {
+			for i := sort.Search(n, func(i int) bool { return d.Tokens[i].End > f[0] }); i < n && d.Tokens[i].Start < f[1]; i++ {
+				st := x.lex[strings.ToLower(d.Tokens[i].Text)]
+				weak[i] = weak[i] || (st.P() < maxP && !stopWords[strings.ToLower(d.Tokens[i].Text)])
+			}
+		}
+	}
+	var out []bool
+	for _, se := range d.Sents {
+		a, b := se.TokStart, min(se.TokEnd, n)
+		if b <= a {
+			continue
+		}
+		w := false
+		for i := a; i < b; i++ {
+			w = w || weak[i]
+		}
+		out = append(out, w)
 	}
 	return out
 }
