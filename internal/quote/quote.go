@@ -791,7 +791,7 @@ func (st *state) attributeMarked(a, b int) {
 		for j < len(st.toks) && st.isPunct(j, ",.:;—–-") {
 			j++
 		}
-		if j < len(st.toks) && j > r.close {
+		if j < len(st.toks) && j > r.close && !st.toks[j].nl { // not across a paragraph break
 			if k2 := st.regionOf[j]; k2 >= 0 && k2 != k && st.regions[k2].open == j && !st.regions[k2].attributed && !st.regions[k2].consumed {
 				if _, own := st.afterClose(&st.regions[k2]); !own {
 					st.addDirect(k2, at)
@@ -881,6 +881,18 @@ func (st *state) afterClose(r *region) (attrib, bool) {
 				}
 			}
 			break
+		}
+	}
+	// "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency, said": a name,
+	// an appositive that may hold cue-like words of its own, a comma and the cue
+	if s, e, ok := st.rightSource(k, b); ok && st.isPunct(e, ",") && st.toks[k].upper {
+		for j := e + 2; j < b && j-k <= 30; j++ {
+			if st.isPunct(j-1, ",") && st.isCue(j) {
+				if at := (attrib{cueS: j, cueE: j + 1, srcS: s, srcE: e}); ends(at) {
+					return at, true
+				}
+				break
+			}
 		}
 	}
 	return attrib{}, false
@@ -1112,8 +1124,16 @@ func (st *state) unattributed() {
 			st.cands = append(st.cands, c)
 			continue
 		}
-		// the closest earlier attributed quotation within the previous paragraph
-		j := sort.Search(len(st.cands), func(i int) bool { return st.cands[i].s >= r.s }) - 1
+		// the paragraph's own speaker: an attributed quotation after it in the same paragraph ("“...”
+		// workers. “...,” Warren said.")
+		j := sort.Search(len(st.cands), func(i int) bool { return st.cands[i].s >= r.s })
+		if j < len(st.cands) && st.cands[j].ok && st.cands[j].kind == doc.Direct && st.cands[j].at.hasSource() && st.paraOfByte(st.cands[j].s) == r.paraOpen {
+			c.at, c.ok = st.cands[j].at, true
+			st.cands = append(st.cands, c)
+			continue
+		}
+		// else the closest earlier attributed quotation within the previous paragraph
+		j--
 		if j >= 0 && st.cands[j].ok && (st.cands[j].kind == doc.Direct || !st.x.cfg.InheritDirectOnly) {
 			p := st.paraOfByte(st.cands[j].e)
 			if p >= r.paraOpen-1 {

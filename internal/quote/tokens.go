@@ -46,6 +46,17 @@ var abbrevs = map[string]bool{
 	"supt": true, "cmdr": true, "adm": true, "pres": true, "ltd": true, "messrs": true, "d": true, "r": true,
 }
 
+// stateAbbrevs are the states as news style abbreviates them after a name or a town ("Mitch McConnell,
+// R-Ky., said", "Monroe, La., police said"); their period belongs to them when a comma follows it (many
+// are words too: "ill.", "wash.").
+var stateAbbrevs = map[string]bool{
+	"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true, "del": true, "fla": true,
+	"ga": true, "ill": true, "ind": true, "kan": true, "ky": true, "la": true, "md": true, "mass": true,
+	"mich": true, "minn": true, "miss": true, "mo": true, "mont": true, "neb": true, "nev": true, "okla": true,
+	"ore": true, "pa": true, "tenn": true, "tex": true, "va": true, "vt": true, "wash": true, "wis": true,
+	"wyo": true,
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -102,8 +113,9 @@ func tokenize(text string) []tok {
 					j += w2
 					continue
 				}
-				// inner apostrophe, hyphen or period followed by a letter or digit: Trump's, well-known, U.S
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' {
+				// inner apostrophe, hyphen or period followed by a letter or digit: Trump's, well-known, U.S;
+				// a slash between digits: 9/11, 24/7
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' || r2 == '/' && text[j-1] >= '0' && text[j-1] <= '9' {
 					if j+w2 < len(text) {
 						r3, _ := utf8.DecodeRuneInString(text[j+w2:])
 						if isWordRune(r3) {
@@ -121,7 +133,12 @@ func tokenize(text string) []tok {
 				if !isASCII(word) {
 					lw = strings.ToLower(word)
 				}
-				if abbrevs[lw] || (utf8.RuneCountInString(word) == 1 && unicode.IsUpper(r)) || strings.Contains(word, ".") {
+				st := lw
+				if h := strings.LastIndexByte(lw, '-'); h >= 0 {
+					st = lw[h+1:] // a party and state: "R-Ky."
+				}
+				state := stateAbbrevs[st] && unicode.IsUpper(r) && j+1 < len(text) && text[j+1] == ','
+				if abbrevs[lw] || state || (utf8.RuneCountInString(word) == 1 && unicode.IsUpper(r)) || strings.Contains(word, ".") {
 					j++
 				}
 			}
