@@ -344,6 +344,9 @@ func (st *state) isCue(i int) bool {
 	if st.passive(i) {
 		return false // "was charged with": the subject is not the source
 	}
+	if st.direct && mannerCues[t.low] && !strings.HasPrefix(st.pos[i], "NN") {
+		return true // "“...,” she yelled", "“...,” the statement read": speech verbs too rare to be learned
+	}
 	if ls := st.x.lex[t.low]; st.direct && st.x.cues[t.low] && !strings.HasPrefix(st.pos[i], "NN") {
 		return true // next to quotation marks a known cue needs no more evidence
 	} else if !st.x.cfg.Permissive && ls.PCand >= st.x.cfg.MinCount && float64(ls.PTP) < st.x.cfg.MinPatternP*float64(ls.PCand) {
@@ -858,7 +861,17 @@ func (st *state) afterClose(r *region) (attrib, bool) {
 	final := r.close > 0 && st.isPunct(r.close-1, ".!?") || st.titleCase(r) // a title: "On “Face the Nation,” Ryan said the ..."
 	ends := func(at attrib) bool {
 		g := max(at.cueE, at.srcE)
-		return !final || g >= len(st.toks) || st.toks[g].nl || st.isPunct(g, ".!?")
+		if !final || g >= len(st.toks) || st.toks[g].nl || st.isPunct(g, ".!?") {
+			return true
+		}
+		// a participle or a clause of time may follow: "“... ?” Trump said, looking out on the crowd.",
+		// "“...!” she yells as she runs"
+		comma := st.isPunct(g, ",") && g+1 < len(st.toks)
+		if comma {
+			g++
+		}
+		t := st.toks[g]
+		return t.kind == tWord && !t.upper && (comma && strings.HasSuffix(t.low, "ing") || !comma && clauseLinks[t.low])
 	}
 	if st.isCue(k) { // "said Trump"
 		if at, ok := st.cueAt(k, k, b); ok && ends(at) {

@@ -44,6 +44,15 @@ var baseCues = set("said", "says", "say", "saying", "told", "tells", "tell", "te
 	"contended", "maintained", "observed", "remarked", "reported", "according", "testified",
 	"confirmed", "denied", "complained", "joked", "quipped", "countered", "cautioned", "concluded", "agreed")
 
+// mannerCues are verbs of speaking (and "read", of a text) that attribute a quotation beside its marks
+// but are too rare in the training data to be learned as cues: "“...,” she yells", "the letter read".
+var mannerCues = set("yell", "yells", "yelled", "shout", "shouts", "shouted", "scream", "screams", "screamed",
+	"whisper", "whispers", "whispered", "mutter", "mutters", "muttered", "sing", "sings", "sang", "chant",
+	"chants", "chanted", "cried", "exclaimed", "exclaims", "read", "reads", "continued", "continues")
+
+// clauseLinks open a clause of time or manner after an attribution: "she yelled as she ran".
+var clauseLinks = set("as", "while", "when", "before", "after")
+
 // nominalCues head a nominal attribution: "X's claim that", "the report's finding that".
 var nominalCues = set("claim", "statement", "assertion", "argument", "warning", "promise", "pledge", "view",
 	"belief", "suggestion", "charge", "contention", "insistence", "allegation", "accusation", "remarks", "comments")
