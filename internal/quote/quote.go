@@ -612,8 +612,9 @@ func (st *state) cueAt(i, a, b int) (attrib, bool) {
 		at.srcS, at.srcE = s, e
 		return at, true
 	}
-	// an inverted subject follows a cue that opens its clause: "“...,” said Trump", ", says a report"
-	if i == a || st.isPunct(i-1, ",—–―:") || st.toks[i-1].kind == tMark {
+	// an inverted subject follows a cue that opens its clause: "“...,” said Trump", ", says a report"; not a
+	// participle, whose subject comes before it ("she said, referencing the bank's drive")
+	if (i == a || st.isPunct(i-1, ",—–―:") || st.toks[i-1].kind == tMark) && !strings.HasSuffix(st.toks[i].low, "ing") {
 		if s, e, ok := st.rightSource(i+1, b); ok {
 			at.srcS, at.srcE = s, e
 			return at, true
