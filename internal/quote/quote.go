@@ -332,8 +332,8 @@ func (st *state) sentences(a, b int) [][2]int {
 
 func (st *state) isCue(i int) bool {
 	t := st.toks[i]
-	if t.kind != tWord || (t.upper && t.low != "according") || st.regionOf[i] >= 0 || st.used[i] {
-		return false
+	if t.kind != tWord || (t.upper && t.low != "according" && !(baseCues[t.low] && st.startsSentence(i))) || st.regionOf[i] >= 0 || st.used[i] {
+		return false // a capitalised word is a name, except a cue opening its sentence ("Said Ellis: “...”")
 	}
 	if (t.low == "put" || t.low == "puts") && i+1 < len(st.toks) && st.toks[i+1].low == "it" {
 		return true // "as The New Yorker put it, “...”"
@@ -693,8 +693,8 @@ func (st *state) transcript(a, b int) {
 			}
 			continue
 		}
-		if notSpeakers[st.toks[a].low] || !st.toks[a].upper || st.toks[a].kind != tWord || c+1 >= b {
-			return
+		if notSpeakers[st.toks[a].low] || baseCues[st.toks[a].low] || !st.toks[a].upper || st.toks[a].kind != tWord || c+1 >= b {
+			return // not "Said Ortiz: “...”", an inverted attribution
 		}
 		at := attrib{cueS: c, cueE: c + 1, srcS: a, srcE: c}
 		e := b
