@@ -420,6 +420,12 @@ func (st *state) leftSource(i, a int) (int, int, bool) {
 		return 0, 0, false
 	}
 	if st.isPunct(j, ",") {
+		// a name opening the sentence, then appositives or a relative clause up to the cue: "Jean-Marc
+		// Ayrault, the foreign minister of France, a permanent member of the Security Council, said", "Dr.
+		// Connie Mariano, who as a Navy captain was the White House physician ..., said"
+		if s, e, ok := st.rightSource(a, j); ok && s == a && e < j && st.isPunct(e, ",") && st.properName(s, e) && j-e <= 40 && st.appositives(e+1, j) {
+			return s, e, true
+		}
 		// appositive or relative clause: "Trump, the Republican nominee, said"
 		for k := j - 1; k >= a && k >= j-22; k-- {
 			if st.regionOf[k] >= 0 || st.isPunct(k, ".;:") {
@@ -446,6 +452,50 @@ func (st *state) leftSource(i, a int) (int, int, bool) {
 		}
 	}
 	return s, e, ok
+}
+
+// appositives reports whether tokens [s, e) are noun phrases set off by commas ("the foreign minister of
+// France, a permanent member of the Security Council") or a relative clause ("who ... was ..."): no quotation
+// and, outside a relative clause, no finite verb (by the POS tags; without them, no cue word).
+func (st *state) appositives(s, e int) bool {
+	if s >= e || st.toks[s].upper {
+		return false // "Chez Vachon, Clinton and husband Bill, said": a list, not an appositive
+	}
+	if w := st.toks[s].low; w == "who" || w == "which" || w == "whose" {
+		for k := s; k < e; k++ {
+			if st.regionOf[k] >= 0 {
+				return false
+			}
+		}
+		return true
+	}
+	for k := s; k < e; k++ {
+		if st.regionOf[k] >= 0 || st.isPunct(k, ".;:!?") {
+			return false
+		}
+		switch p := st.pos[k]; {
+		case p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD":
+			return false
+		case p == "" && st.toks[k].kind == tWord && st.x.cues[st.toks[k].low]:
+			return false
+		}
+	}
+	return true
+}
+
+// properName reports whether tokens [s, e) are a name: capitalised words tagged NNP or NNPS (any
+// capitalised word without tags), not a sentence adverb ("Moreover").
+func (st *state) properName(s, e int) bool {
+	if notSpeakers[st.toks[s].low] {
+		return false
+	}
+	for k := s; k < e; k++ {
+		t := st.toks[k]
+		if t.kind != tWord || !t.upper || st.pos[k] != "" && st.pos[k] != "NNP" && st.pos[k] != "NNPS" {
+			return false
+		}
+	}
+	return true
 }
 
 // npLeft returns the noun phrase whose last token is j, scanning left no further than a.
