@@ -406,7 +406,7 @@ func (st *state) isPunct(i int, chars string) bool {
 // auxiliaries and adverbs ("has also said") and an appositive between commas ("Trump, the nominee, said").
 func (st *state) leftSource(i, a int) (int, int, bool) {
 	j := i - 1
-	for j >= a && st.toks[j].kind == tWord && st.regionOf[j] < 0 && (auxWords[st.toks[j].low] || (strings.HasSuffix(st.toks[j].low, "ly") && !st.toks[j].upper)) && i-j <= 3 {
+	for j >= a && st.toks[j].kind == tWord && st.regionOf[j] < 0 && (auxWords[st.toks[j].low] || st.adverb(j)) && i-j <= 3 {
 		j--
 	}
 	// a time phrase between subject and cue: "the Supreme Court this month rejected"
@@ -498,6 +498,14 @@ func (st *state) properName(s, e int) bool {
 	return true
 }
 
+// adverb reports whether token j is a lower-case adverb in -ly ("has repeatedly said"), unless the POS
+// stage tags it otherwise ("lawyers for the family said").
+func (st *state) adverb(j int) bool {
+	t := st.toks[j]
+	p := st.pos[j]
+	return strings.HasSuffix(t.low, "ly") && !t.upper && (p == "" || strings.HasPrefix(p, "RB"))
+}
+
 // npLeft returns the noun phrase whose last token is j, scanning left no further than a.
 func (st *state) npLeft(j, a int) (int, int, bool) {
 	if j < a || j >= len(st.toks) {
@@ -544,7 +552,8 @@ func (st *state) npLeft(j, a int) (int, int, bool) {
 		if determiners[u.low] {
 			s = k
 			// "Mr. Morgan of the Sierra Club", "Video of the incident": go on past "of the" to the head
-			if k-2 >= a && st.toks[k-1].kind == tWord && npJoins[st.toks[k-1].low] && st.toks[k-2].kind == tWord && !stopWords[st.toks[k-2].low] && !determiners[st.toks[k-2].low] && (st.toks[k-2].upper || !headOK) {
+			// "lawyers for the family": a source word before the join heads the phrase
+			if k-2 >= a && st.toks[k-1].kind == tWord && npJoins[st.toks[k-1].low] && st.toks[k-2].kind == tWord && !stopWords[st.toks[k-2].low] && !determiners[st.toks[k-2].low] && (st.toks[k-2].upper || !headOK || st.x.srcHead(st.toks[k-2].low)) {
 				continue
 			}
 			break

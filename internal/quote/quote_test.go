@@ -95,6 +95,8 @@ func TestConstructions(t *testing.T) {
 			[]want{{doc.Mixed, "the test “cannot go unanswered.”", "said", "Ana Ruiz", 70}}},
 		{"name with a relative clause", "Dr. Lena Park, who as a Navy captain was the White House physician, said that the leg injury was minor.",
 			[]want{{doc.Indirect, "that the leg injury was minor", "said", "Dr. Lena Park", 73}}},
+		{"a noun in -ly before the cue", "The relatives watched the video on Thursday, lawyers for the family said.",
+			[]want{{doc.Indirect, "The relatives watched the video on Thursday", "said", "lawyers for the family", 0}}},
 		{"party and state after the name", "“The override will pass,” Sen. Ann Reyes, D-Ore., said Tuesday.",
 			[]want{{doc.Direct, "The override will pass,", "said", "Sen. Ann Reyes", 3}}},
 		{"inverted subject led by a number", "“Nobody in this city forgets that morning,” said 9/11 survivor Luis Ortega.",
