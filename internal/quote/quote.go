@@ -499,11 +499,13 @@ func (st *state) properName(s, e int) bool {
 }
 
 // adverb reports whether token j is a lower-case adverb in -ly ("has repeatedly said"), unless the POS
-// stage tags it otherwise ("lawyers for the family said").
+// stage tags it otherwise or it is a noun in -ly ("lawyers for the family said").
 func (st *state) adverb(j int) bool {
 	t := st.toks[j]
-	p := st.pos[j]
-	return strings.HasSuffix(t.low, "ly") && !t.upper && (p == "" || strings.HasPrefix(p, "RB"))
+	if p := st.pos[j]; p != "" && !strings.HasPrefix(p, "RB") || lyNouns[t.low] {
+		return false
+	}
+	return strings.HasSuffix(t.low, "ly") && !t.upper
 }
 
 // npLeft returns the noun phrase whose last token is j, scanning left no further than a.

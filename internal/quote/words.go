@@ -50,6 +50,9 @@ var mannerCues = set("yell", "yells", "yelled", "shout", "shouts", "shouted", "s
 	"whisper", "whispers", "whispered", "mutter", "mutters", "muttered", "sing", "sings", "sang", "chant",
 	"chants", "chanted", "cried", "exclaimed", "exclaims", "read", "reads", "continued", "continues")
 
+// lyNouns are nouns in -ly that may end a source ("a spokesman for the family said").
+var lyNouns = set("family", "ally", "assembly", "rally", "supply", "monopoly", "bully")
+
 // clauseLinks open a clause of time or manner after an attribution: "she yelled as she ran".
 var clauseLinks = set("as", "while", "when", "before", "after")
 
