@@ -1207,8 +1207,16 @@ func (st *state) unattributed() {
 			st.cands = append(st.cands, c)
 			continue
 		}
-		// else the closest earlier attributed quotation within the previous paragraph
+		// else the closest earlier attributed quotation within the previous paragraph, preferring one
+		// attributed by a verb of saying over a weaker cue ("Trump could embrace ..., Graham told HuffPost.
+		// “He's the type of guy ...”")
 		j--
+		for k := j; k >= 0 && st.paraOfByte(st.cands[k].e) >= r.paraOpen-1; k-- {
+			if c := st.cands[k]; c.ok && c.at.cueS >= 0 && (c.kind == doc.Direct || baseCues[st.toks[c.at.cueS].low]) {
+				j = k
+				break
+			}
+		}
 		if j >= 0 && st.cands[j].ok && (st.cands[j].kind == doc.Direct || !st.x.cfg.InheritDirectOnly) {
 			p := st.paraOfByte(st.cands[j].e)
 			if p >= r.paraOpen-1 {

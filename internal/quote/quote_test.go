@@ -338,3 +338,21 @@ func TestDropWithout(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 }
+
+// TestInheritSaidSpeaker: an unattributed quotation opening a paragraph takes the speaker of the previous
+// paragraph's attribution by a verb of saying, not of a weaker cue nearer to it.
+func TestInheritSaidSpeaker(t *testing.T) {
+	text := "The mayor could embrace the plan, but only if it pays for itself, Sen. Ana Ruiz told reporters.\n\n" +
+		"“She is the type of leader who listens to numbers.”"
+	d := &doc.Document{Text: text}
+	for _, q := range extract(t, d) {
+		if q.Kind != doc.Direct {
+			continue
+		}
+		if q.Source == nil || d.Slice(*q.Source) != "Sen. Ana Ruiz" || d.Slice(q.Cue) != "told" {
+			t.Fatalf("direct quote %q: source %v cue %q, want Sen. Ana Ruiz, told", d.Slice(q.Content), q.Source, d.Slice(q.Cue))
+		}
+		return
+	}
+	t.Fatal("no direct quote")
+}
