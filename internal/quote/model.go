@@ -964,7 +964,7 @@ func merge(text string, rules, model []doc.Quote) []doc.Quote {
 			rest = append(rest, r)
 		}
 	}
-	out := merge0(merge0(direct, model), rest)
+	out := merge0(text, merge0(text, direct, model), rest)
 	return renumber(out)
 }
 
@@ -984,7 +984,7 @@ func insideModel(text string, r doc.Quote, model []doc.Quote) bool {
 }
 
 // merge0 returns kept plus the quotes of add whose content overlaps none of kept's, in text order.
-func merge0(kept, add []doc.Quote) []doc.Quote {
+func merge0(text string, kept, add []doc.Quote) []doc.Quote {
 	out := make([]doc.Quote, len(kept), len(kept)+len(add))
 	copy(out, kept)
 	for _, m := range add {
@@ -993,7 +993,8 @@ func merge0(kept, add []doc.Quote) []doc.Quote {
 			r := &out[i]
 			if r.Content.Start < m.Content.End && m.Content.Start < r.Content.End {
 				overl = true
-				if r.Source == nil && m.Source != nil {
+				if r.Source == nil && m.Source != nil || m.Source != nil && r.Cue == m.Cue && *r.Source != *m.Source && brokenSource(text, *r.Source) {
+					// the rules' source for the same cue, where the model's is a broken phrase
 					r.Source, r.Speaker = m.Source, m.Speaker
 				}
 			}
@@ -1009,4 +1010,11 @@ func merge0(kept, add []doc.Quote) []doc.Quote {
 		return cmp.Compare(a.Content.End, b.Content.End)
 	})
 	return out
+}
+
+// brokenSource reports whether a source span is not a whole phrase: it ends in punctuation ("the service
+// as a rear admiral,", "Oz practices medicine)").
+func brokenSource(text string, s doc.Span) bool {
+	t := strings.TrimSpace(text[s.Start:s.End])
+	return t == "" || strings.ContainsAny(t[len(t)-1:], ",);:")
 }

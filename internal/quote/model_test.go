@@ -202,3 +202,26 @@ func TestModelConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestMergeBrokenSource: for the same cue, the rules' source replaces a model source that is not a whole
+// phrase (it ends in a comma), and not a whole one ("an admiral" stays).
+func TestMergeBrokenSource(t *testing.T) {
+	text := "Dr. Ana Ruiz, who retired from the service as an admiral, said that the injury was minor."
+	span := func(s string) doc.Span {
+		i := strings.Index(text, s)
+		return doc.Span{Start: i, End: i + len(s)}
+	}
+	cue, content := span("said"), span("that the injury was minor")
+	for _, tc := range []struct{ model, want string }{
+		{"the service as an admiral,", "Dr. Ana Ruiz"},
+		{"an admiral", "an admiral"},
+	} {
+		ms, rs := span(tc.model), span("Dr. Ana Ruiz")
+		model := []doc.Quote{{Kind: doc.Indirect, Content: content, Cue: cue, Source: &ms}}
+		rules := []doc.Quote{{Kind: doc.Indirect, Content: content, Cue: cue, Source: &rs}}
+		got := merge(text, rules, model)
+		if len(got) != 1 || got[0].Source == nil || text[got[0].Source.Start:got[0].Source.End] != tc.want {
+			t.Errorf("model source %q: got %+v, want source %q", tc.model, got, tc.want)
+		}
+	}
+}

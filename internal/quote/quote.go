@@ -433,6 +433,10 @@ func (st *state) leftSource(i, a int) (int, int, bool) {
 			}
 			if st.isPunct(k, ",") {
 				if s, e, ok := st.npLeft(k-1, a); ok && st.toks[s].kind == tWord && (st.toks[s].upper || pronouns[st.toks[s].low]) {
+					// "Becker's campaign manager, Tom Haines, told": the name in apposition to a role
+					if !st.allUpper(s, e) && st.allUpper(k+1, j) && j-k-1 <= 4 {
+						return k + 1, j, true
+					}
 					return s, e, true
 				}
 				// "Her opponent, state Sen. Roy Becker, posted": the appositive names the speaker
@@ -492,6 +496,19 @@ func (st *state) properName(s, e int) bool {
 	for k := s; k < e; k++ {
 		t := st.toks[k]
 		if t.kind != tWord || !t.upper || st.pos[k] != "" && st.pos[k] != "NNP" && st.pos[k] != "NNPS" {
+			return false
+		}
+	}
+	return true
+}
+
+// allUpper reports whether tokens [s, e) are all capitalised words (a name; "Sen." counts).
+func (st *state) allUpper(s, e int) bool {
+	if s >= e {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if st.toks[k].kind != tWord || !st.toks[k].upper {
 			return false
 		}
 	}
