@@ -993,7 +993,7 @@ func merge0(text string, kept, add []doc.Quote) []doc.Quote {
 			r := &out[i]
 			if r.Content.Start < m.Content.End && m.Content.Start < r.Content.End {
 				overl = true
-				if r.Source == nil && m.Source != nil || m.Source != nil && r.Cue == m.Cue && *r.Source != *m.Source && brokenSource(text, *r.Source) {
+				if r.Source == nil && m.Source != nil || m.Source != nil && r.Cue.Start < m.Cue.End && m.Cue.Start < r.Cue.End && *r.Source != *m.Source && brokenSource(text, *r.Source) {
 					// the rules' source for the same cue, where the model's is a broken phrase
 					r.Source, r.Speaker = m.Source, m.Speaker
 				}
@@ -1012,9 +1012,19 @@ func merge0(text string, kept, add []doc.Quote) []doc.Quote {
 	return out
 }
 
-// brokenSource reports whether a source span is not a whole phrase: it ends in punctuation ("the service
-// as a rear admiral,", "Oz practices medicine)").
+// brokenSource reports whether a source span is not a whole phrase: a bracket closed that it does not open
+// ("Oz practices medicine)"), or a lower-case phrase cut at a comma ("the service as a rear admiral,"); a
+// name with its party ("Sen. Lindsey Graham (R-S.C.)") or an appositive ("Amy Pope,") is whole.
 func brokenSource(text string, s doc.Span) bool {
 	t := strings.TrimSpace(text[s.Start:s.End])
-	return t == "" || strings.ContainsAny(t[len(t)-1:], ",);:")
+	switch {
+	case t == "":
+		return true
+	case strings.HasSuffix(t, ")"):
+		return !strings.Contains(t, "(")
+	case strings.HasSuffix(t, ","):
+		r, _ := utf8.DecodeRuneInString(t)
+		return unicode.IsLower(r)
+	}
+	return false
 }

@@ -225,3 +225,20 @@ func TestMergeBrokenSource(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokenSource(t *testing.T) {
+	for _, tc := range []struct {
+		src    string
+		broken bool
+	}{
+		{"the service as a rear admiral,", true},
+		{"Lena practices medicine)", true},
+		{"Sen. Ana Ruiz (D-Ore.)", false},
+		{"Amy Pope,", false},
+		{"the council", false},
+	} {
+		if got := brokenSource(tc.src, doc.Span{End: len(tc.src)}); got != tc.broken {
+			t.Errorf("brokenSource(%q) = %v, want %v", tc.src, got, tc.broken)
+		}
+	}
+}
