@@ -419,6 +419,32 @@ func (st *state) leftSource(i, a int) (int, int, bool) {
 	if j < a {
 		return 0, 0, false
 	}
+	if st.isDash(j) {
+		// a parenthesis between dashes: "The film ― which weaves together ..., among others ― explains"
+		if st.isPunct(j-1, "-") {
+			j-- // the first hyphen of "--"
+		}
+		for k := j - 1; k > a && j-k <= 40; k-- {
+			if st.regionOf[k] >= 0 || st.isPunct(k, ".;:!?") {
+				break
+			}
+			if st.isDash(k) {
+				if st.isPunct(k-1, "-") {
+					k-- // the first hyphen of "--"
+				}
+				if s, e, ok := st.npLeft(k-1, a); ok && st.toks[s].kind == tWord && (st.toks[s].upper || pronouns[st.toks[s].low]) {
+					return s, e, true
+				}
+				// "John Dickey, the chief executive of Ora Media -- the company that ... -- told": the
+				// name that opens the sentence
+				if s, e, ok := st.rightSource(a, k); ok && s == a && st.properName(s, e) && st.isPunct(e, ",") {
+					return s, e, true
+				}
+				break
+			}
+		}
+		return 0, 0, false
+	}
 	if st.isPunct(j, ",") {
 		// a name opening the sentence, then appositives or a relative clause up to the cue: "Jean-Marc
 		// Ayrault, the foreign minister of France, a permanent member of the Security Council, said", "Dr.
@@ -500,6 +526,14 @@ func (st *state) properName(s, e int) bool {
 		}
 	}
 	return true
+}
+
+// isDash reports whether token i is a dash that sets off a parenthesis: ―, —, – or "--".
+func (st *state) isDash(i int) bool {
+	if st.isPunct(i, "―—–") {
+		return true
+	}
+	return st.isPunct(i, "-") && (st.isPunct(i+1, "-") || st.isPunct(i-1, "-"))
 }
 
 // allUpper reports whether tokens [s, e) are all capitalised words (a name; "Sen." counts).
