@@ -164,7 +164,7 @@ func (x *Extractor) post(d *doc.Document, qs []doc.Quote) []doc.Quote {
 	qs = x.splitCoordinated(d, qs)
 	qs = x.passiveAgent(d, x.colonSource(d, x.tailAttrib(d, x.headlineTail(d, x.parenBefore(d, x.coordAfter(d, qs))))))
 	qs = dropIntro(d, dropInSource(dropWithout(d.Text, qs)))
-	return x.gerundSubject(d, x.splitSource(d, badSource(d.Text, passiveNoSource(d, raisingNoSource(d, qs)))))
+	return x.gerundSubject(d, x.splitSource(d, badSource(d, passiveNoSource(d, raisingNoSource(d, qs)))))
 }
 
 // renumber sets the ids of qs to q1, q2, ... in their order and returns qs.

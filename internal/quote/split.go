@@ -676,7 +676,11 @@ func passiveNoSource(d *doc.Document, qs []doc.Quote) []doc.Quote {
 				other = true
 			}
 		}
-		if be && !other {
+		// a reduced relative: "National Guard members, called to service by the governor": the participle
+		// right after the source and its comma
+		reduced := last == i0 && toks[last].POS == "VBN" && i0 > 0 && toks[i0-1].Text == "," && toks[i0-1].Start >= q.Source.End &&
+			strings.TrimSpace(d.Text[q.Source.End:toks[i0-1].Start]) == ""
+		if be && !other || reduced {
 			q.Source, q.Speaker = nil, nil
 		}
 	}
@@ -686,7 +690,8 @@ func passiveNoSource(d *doc.Document, qs []doc.Quote) []doc.Quote {
 // badSource takes the source and speaker from a quote whose source overlaps its own cue (the labeller's
 // "left little" of the cue "left little doubt") or holds no letter ("2015", a stray quotation mark): neither
 // names who spoke.
-func badSource(text string, qs []doc.Quote) []doc.Quote {
+func badSource(d *doc.Document, qs []doc.Quote) []doc.Quote {
+	text, toks := d.Text, d.Tokens
 	for k := range qs {
 		q := &qs[k]
 		if q.Source == nil {
@@ -694,11 +699,24 @@ func badSource(text string, qs []doc.Quote) []doc.Quote {
 		}
 		s := *q.Source
 		letter := strings.IndexFunc(text[s.Start:s.End], unicode.IsLetter) >= 0
-		if !letter || s.Start < q.Cue.End && q.Cue.Start < s.End {
+		if !letter || s.Start < q.Cue.End && q.Cue.Start < s.End || !nominal(toks, s) {
 			q.Source, q.Speaker = nil, nil
 		}
 	}
 	return qs
+}
+
+// nominal reports whether the source span s holds a word that can name a speaker: not only adverbs
+// ("promptly") or a lone gerund ("Having"), by the POS stage's tags (true without them).
+func nominal(toks []doc.Token, s doc.Span) bool {
+	n, other := 0, false
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].End > s.Start }); i < len(toks) && toks[i].Start < s.End; i++ {
+		n++
+		if p := toks[i].POS; !strings.HasPrefix(p, "RB") && p != "VBG" {
+			other = true
+		}
+	}
+	return n == 0 || other
 }
 
 // side returns where the span s lies against the content c: -1 before it, 1 after it, 0 overlapping it.

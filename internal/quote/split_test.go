@@ -628,12 +628,47 @@ func TestBadSource(t *testing.T) {
 			src := span(t, text, tc.source)
 			spk := "e1"
 			q := doc.Quote{ID: "q1", Kind: doc.Indirect, Content: span(t, text, tc.content), Cue: span(t, text, tc.cue), Source: &src, Speaker: &spk}
-			g := badSource(text, []doc.Quote{q})[0]
+			g := badSource(&doc.Document{Text: text}, []doc.Quote{q})[0]
 			if got := g.Source != nil; got != tc.keep || (g.Speaker != nil) != tc.keep {
 				t.Errorf("source %v speaker %v, want kept %v", g.Source, g.Speaker, tc.keep)
 			}
 		})
 	}
+}
+
+func TestBadSourceTagged(t *testing.T) {
+	testSourceKept(t, badSource, []sourceCase{
+		{
+			name:    "adverb",
+			text:    "He/PRP arrived/VBD and/CC promptly/RB voted/VBD against/IN the/DT bill/NN ./.",
+			content: "the bill", cue: "voted against", source: "promptly",
+		},
+		{
+			name:    "gerund",
+			text:    "Having/VBG said/VBD that/IN ,/, some/DT argue/VBP taxes/NNS should/MD fall/VB ./.",
+			content: "taxes should fall", cue: "said", source: "Having",
+		},
+		{
+			name:    "noun",
+			text:    "Analysts/NNS promptly/RB said/VBD taxes/NNS would/MD fall/VB ./.",
+			content: "taxes would fall", cue: "said", source: "Analysts", keep: true,
+		},
+	})
+}
+
+func TestPassiveReducedRelative(t *testing.T) {
+	testSourceKept(t, passiveNoSource, []sourceCase{
+		{
+			name:    "participle after the comma",
+			text:    "Guard/NNP members/NNS ,/, called/VBN to/TO service/NN by/IN the/DT governor/NN ,/, arrived/VBD ./.",
+			content: "to service", cue: "called", source: "Guard members",
+		},
+		{
+			name:    "past tense after the comma",
+			text:    "The/DT mayor/NN ,/, frustrated/VBD ,/, called/VBD for/IN calm/NN ./.",
+			content: "calm", cue: "called for", source: "The mayor", keep: true,
+		},
+	})
 }
 
 func TestSplitSource(t *testing.T) {
