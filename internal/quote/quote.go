@@ -344,7 +344,8 @@ func (st *state) isCue(i int) bool {
 	if st.passive(i) {
 		return false // "was charged with": the subject is not the source
 	}
-	if st.direct && mannerCues[t.low] && !strings.HasPrefix(st.pos[i], "NN") {
+	if st.direct && mannerCues[t.low] && (!strings.HasPrefix(st.pos[i], "NN") || i > 0 && st.toks[i-1].upper) {
+		// ("“...,” Lena sings": the tagger may read "sings" as a plural noun after a name)
 		return true // "“...,” she yelled", "“...,” the statement read": speech verbs too rare to be learned
 	}
 	if ls := st.x.lex[t.low]; st.direct && st.x.cues[t.low] && !strings.HasPrefix(st.pos[i], "NN") {

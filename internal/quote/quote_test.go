@@ -101,6 +101,8 @@ func TestConstructions(t *testing.T) {
 			[]want{{doc.Indirect, "how the prisons grew", "explains", "The film", 87}}},
 		{"parenthesis between double hyphens", "Ana Ruiz, the chief executive of Orla Media -- the company that owns the channel -- told me, “We sell content.”",
 			[]want{{doc.Direct, "We sell content.", "told", "Ana Ruiz", 96}}},
+		{"manner verb after a name", "“Keep your hands in sight,” Lena sings to the senator.",
+			[]want{{doc.Direct, "Keep your hands in sight,", "sings", "Lena", 3}}},
 		{"party and state after the name", "“The override will pass,” Sen. Ann Reyes, D-Ore., said Tuesday.",
 			[]want{{doc.Direct, "The override will pass,", "said", "Sen. Ann Reyes", 3}}},
 		{"inverted subject led by a number", "“Nobody in this city forgets that morning,” said 9/11 survivor Luis Ortega.",
