@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/dataset"
 )
 
 // writeSplit writes a one-text PolNeAR-style split (text/, attributions/) of an article written for this test.
@@ -68,4 +70,20 @@ func TestEvalQuotes(t *testing.T) {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
+}
+
+// TestEvalQuotesPolNeAR pins the figures issue 5 asks of the whole pipeline on PolNeAR dev (content overlap
+// F1 >= 0.80, source F1 >= 0.80, direct exact F1 >= 0.90, direct speaker accuracy >= 0.90), as `newsgraph
+// eval quotes` prints them (the reference scorer agrees on `newsgraph extract --jsonl`).
+func TestEvalQuotesPolNeAR(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole pipeline over 84 articles")
+	}
+	dir := dataset.Require(t, "polnear", "dev")
+	var stdout, stderr bytes.Buffer
+	args := []string{"--min", "content_overlap_f1=0.80", "--min", "source_f1=0.80", "--min", "direct_exact_f1=0.90",
+		"--min", "direct_speaker_acc=0.90", dir}
+	if code := evalQuotes(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s%s", code, lastLine(stdout.String()), stderr.String())
+	}
 }

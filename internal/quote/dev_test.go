@@ -14,18 +14,18 @@ import (
 // prepared by the stages before it (text, pos, ner, entity; no cleaning): a change that loses accuracy fails
 // here. Raise the floors when the extractor improves.
 var devFloor = map[string]float64{
-	"content_overlap_f1": 0.858,
-	"source_f1":          0.790,
-	"cue_f1":             0.75,
-	"direct_exact_f1":    0.925,
-	"direct_speaker_acc": 0.94,
+	"content_overlap_f1": 0.860,
+	"source_f1":          0.798,
+	"cue_f1":             0.76,
+	"direct_exact_f1":    0.928,
+	"direct_speaker_acc": 0.965,
 }
 
 // rawFloor pins the figures of the rules alone on raw texts (no tokens, so no model): the stage's fallback.
 var rawFloor = map[string]float64{
-	"content_overlap_f1": 0.815,
-	"source_f1":          0.645,
-	"direct_exact_f1":    0.915,
+	"content_overlap_f1": 0.826,
+	"source_f1":          0.664,
+	"direct_exact_f1":    0.926,
 }
 
 func TestPolNeARDev(t *testing.T) {
