@@ -746,6 +746,11 @@ func (st *state) cueAt(i, a, b int) (attrib, bool) {
 			at.srcS, at.srcE = s, e
 			return at, true
 		}
+		// "Ukrainian President Volodymyr Zelensky urged ..., telling a summit that ...": a name and its verb
+		if s, e, ok := st.subjectAt(sa, i-1); ok && st.toks[sa].upper {
+			at.srcS, at.srcE = s, e
+			return at, true
+		}
 		// "During a speech, Trump attacked Clinton, saying ...": the subject after a leading phrase
 		for k := sa + 1; k < i-2 && k-sa < 12; k++ {
 			if st.isPunct(k-1, ",") && st.toks[k].kind == tWord && (st.toks[k].upper || pronouns[st.toks[k].low]) {

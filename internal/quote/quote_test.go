@@ -362,3 +362,19 @@ func TestInheritSaidSpeaker(t *testing.T) {
 	}
 	t.Fatal("no direct quote")
 }
+
+// TestParticipleSubject: a participle cue after a comma takes the subject of its sentence when that is a
+// name followed by its verb ("Mayor Ana Ruiz urged ..., telling reporters that ...").
+func TestParticipleSubject(t *testing.T) {
+	d := &doc.Document{Text: "Mayor Ana Ruiz urged the council to act, telling reporters that “every week counts.”"}
+	for _, q := range extract(t, d) {
+		if d.Slice(q.Cue) != "telling" {
+			continue
+		}
+		if q.Source == nil || d.Slice(*q.Source) != "Mayor Ana Ruiz" {
+			t.Fatalf("source %v, want Mayor Ana Ruiz", q.Source)
+		}
+		return
+	}
+	t.Fatal("no quote cued by telling")
+}
