@@ -584,6 +584,16 @@ func TestPassiveNoSource(t *testing.T) {
 			text:    "Some/DT believe/VBP the/DT weight/NN being/VBG placed/VBN on/IN turnout/NN matters/VBZ ./.",
 			content: "turnout matters", cue: "believe the weight being placed on", source: "Some", keep: true,
 		},
+		{
+			name:    "reduced relative: participle after the comma",
+			text:    "Guard/NNP members/NNS ,/, called/VBN to/TO service/NN by/IN the/DT governor/NN ,/, arrived/VBD ./.",
+			content: "to service", cue: "called", source: "Guard members",
+		},
+		{
+			name:    "past tense after the comma",
+			text:    "The/DT mayor/NN ,/, frustrated/VBD ,/, called/VBD for/IN calm/NN ./.",
+			content: "calm", cue: "called for", source: "The mayor", keep: true,
+		},
 	})
 }
 
@@ -652,21 +662,6 @@ func TestBadSourceTagged(t *testing.T) {
 			name:    "noun",
 			text:    "Analysts/NNS promptly/RB said/VBD taxes/NNS would/MD fall/VB ./.",
 			content: "taxes would fall", cue: "said", source: "Analysts", keep: true,
-		},
-	})
-}
-
-func TestPassiveReducedRelative(t *testing.T) {
-	testSourceKept(t, passiveNoSource, []sourceCase{
-		{
-			name:    "participle after the comma",
-			text:    "Guard/NNP members/NNS ,/, called/VBN to/TO service/NN by/IN the/DT governor/NN ,/, arrived/VBD ./.",
-			content: "to service", cue: "called", source: "Guard members",
-		},
-		{
-			name:    "past tense after the comma",
-			text:    "The/DT mayor/NN ,/, frustrated/VBD ,/, called/VBD for/IN calm/NN ./.",
-			content: "calm", cue: "called for", source: "The mayor", keep: true,
 		},
 	})
 }
