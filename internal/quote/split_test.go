@@ -128,10 +128,7 @@ func TestHeadlineTail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name, text           string
-		content, cue, source string // empty content: no quote
-	}{
+	testAddingPass(t, x.headlineTail, []addCase{
 		{
 			name:    "headline",
 			text:    "Bridge/NNP Repairs/NNPS Will/MD Take/VB Two/CD Years/NNS ,/, State/NNP Engineer/NNP Says/VBZ ./.",
@@ -145,10 +142,23 @@ func TestHeadlineTail(t *testing.T) {
 			name: "no comma",
 			text: "State/NNP Engineer/NNP Says/VBZ Bridge/NNP Repairs/NNPS Will/MD Take/VB Years/NNS ./.",
 		},
-	} {
+	})
+}
+
+// addCase is a tagged sentence ("word/TAG ...") and the one quote a pass adds to it (empty content: none).
+type addCase struct {
+	name, text           string
+	content, cue, source string
+}
+
+// testAddingPass runs pass on each case's sentence with no quotes, checks the quote it adds, and checks
+// that a second run over that quote adds none (a sentence that already holds a quote is left alone).
+func testAddingPass(t *testing.T, pass func(*doc.Document, []doc.Quote) []doc.Quote, cases []addCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := oneSentence(t, tc.text)
-			got := x.headlineTail(d, nil)
+			got := pass(d, nil)
 			if tc.content == "" {
 				if len(got) != 0 {
 					t.Fatalf("got %+v, want no quote", got)
@@ -163,8 +173,7 @@ func TestHeadlineTail(t *testing.T) {
 			if txt(q.Content) != tc.content || txt(q.Cue) != tc.cue || q.Source == nil || txt(*q.Source) != tc.source || q.ID != "q1" {
 				t.Errorf("got content %q cue %q source %v id %s, want %q %q %q", txt(q.Content), txt(q.Cue), q.Source, q.ID, tc.content, tc.cue, tc.source)
 			}
-			// a sentence that already holds a quote is left alone
-			if again := x.headlineTail(d, got); len(again) != 1 {
+			if again := pass(d, got); len(again) != 1 {
 				t.Errorf("second pass: %d quotes, want 1", len(again))
 			}
 		})
@@ -320,10 +329,7 @@ func TestTailAttrib(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name, text           string
-		content, cue, source string // empty content: no quote
-	}{
+	testAddingPass(t, x.tailAttrib, []addCase{
 		{
 			name:    "cue before source",
 			text:    "The/DT meeting/NN went/VBD badly/RB from/IN there/RB ,/, said/VBD one/CD source/NN in/IN the/DT room/NN ./.",
@@ -342,29 +348,7 @@ func TestTailAttrib(t *testing.T) {
 			name: "verb that is no cue",
 			text: "The/DT meeting/NN went/VBD badly/RB from/IN there/RB ,/, two/CD aides/NNS left/VBD ./.",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			d := oneSentence(t, tc.text)
-			got := x.tailAttrib(d, nil)
-			if tc.content == "" {
-				if len(got) != 0 {
-					t.Fatalf("got %+v, want no quote", got)
-				}
-				return
-			}
-			if len(got) != 1 {
-				t.Fatalf("got %d quotes %+v, want 1", len(got), got)
-			}
-			q := got[0]
-			txt := func(s doc.Span) string { return d.Text[s.Start:s.End] }
-			if txt(q.Content) != tc.content || txt(q.Cue) != tc.cue || q.Source == nil || txt(*q.Source) != tc.source || q.ID != "q1" {
-				t.Errorf("got content %q cue %q source %v id %s, want %q %q %q", txt(q.Content), txt(q.Cue), q.Source, q.ID, tc.content, tc.cue, tc.source)
-			}
-			if again := x.tailAttrib(d, got); len(again) != 1 {
-				t.Errorf("second pass: %d quotes, want 1", len(again))
-			}
-		})
-	}
+	})
 }
 
 func TestColonSource(t *testing.T) {
