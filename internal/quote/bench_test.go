@@ -98,18 +98,30 @@ func ExampleExtractor_Process() {
 	// direct "We will win this state," cue="said" source="Smith"
 }
 
-// BenchmarkPreparedArticle times the stage, models included, on the pipeline benchmark's article after the
-// stages before it; BenchmarkStagesBefore times those stages on the same article. The stage's share of the
-// pipeline is at most Prepared / (StagesBefore + Prepared) (the pipeline also runs clean, timex and place).
-func BenchmarkPreparedArticle(b *testing.B) {
-	text := pipelineArticle(b)
+// preparedArticle returns the stage with its embedded models and the pipeline benchmark's article after
+// the stages before it.
+func preparedArticle(b *testing.B) (*Extractor, *doc.Document) {
+	b.Helper()
 	x, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := &doc.Document{Text: text}
+	d := &doc.Document{Text: pipelineArticle(b)}
 	prepare(b, d)
-	b.SetBytes(int64(len(text)))
+	return x, d
+}
+
+// BenchmarkPreparedArticle times the stage, models included, on the pipeline benchmark's article after the
+// stages before it; BenchmarkStagesBefore times those stages on the same article. The stage's share of the
+// pipeline is at most Prepared / (StagesBefore + Prepared) (the pipeline also runs clean, timex and place).
+func BenchmarkPreparedArticle(b *testing.B) {
+	x, d := preparedArticle(b)
+	benchProcess(b, x, d)
+}
+
+// benchProcess times x.Process on copies of the prepared document d.
+func benchProcess(b *testing.B, x *Extractor, d *doc.Document) {
+	b.SetBytes(int64(len(d.Text)))
 	for b.Loop() {
 		c := *d
 		if err := x.Process(context.Background(), &c); err != nil {
@@ -130,19 +142,6 @@ func BenchmarkStagesBefore(b *testing.B) {
 // BenchmarkPreparedArticleRules is BenchmarkPreparedArticle with the rules alone: the difference of the two
 // is what the models cost.
 func BenchmarkPreparedArticleRules(b *testing.B) {
-	text := pipelineArticle(b)
-	x, err := New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x = x.WithModel(nil)
-	d := &doc.Document{Text: text}
-	prepare(b, d)
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		c := *d
-		if err := x.Process(context.Background(), &c); err != nil {
-			b.Fatal(err)
-		}
-	}
+	x, d := preparedArticle(b)
+	benchProcess(b, x.WithModel(nil), d)
 }

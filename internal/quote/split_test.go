@@ -195,17 +195,12 @@ func TestSpeakerRelativePronoun(t *testing.T) {
 	}
 }
 
-// BenchmarkPostPasses times the passes after the merge (coordinated split and continuation, headlines) on the pipeline
-// benchmark's article: their share of BenchmarkPreparedArticle.
+// BenchmarkPostPasses times the passes after the merge (Extractor.post) on the pipeline benchmark's article:
+// their share of BenchmarkPreparedArticle.
 func BenchmarkPostPasses(b *testing.B) {
-	text := pipelineArticle(b)
-	x, err := New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	d := &doc.Document{Text: text}
-	prepare(b, d)
-	merged := merge(d.Text, x.extract(d), x.modelQuotes(d, x.extract(d)))
+	x, d := preparedArticle(b)
+	rules := x.extract(d)
+	merged := merge(d.Text, rules, x.modelQuotes(d, rules))
 	b.ReportAllocs()
 	for b.Loop() {
 		qs := append([]doc.Quote(nil), merged...)
