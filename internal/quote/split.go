@@ -325,16 +325,7 @@ func (x *Extractor) parenBefore(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		if !x.strongCue(d, q.Cue) {
 			continue
 		}
-		verb := false
-		for i := a; i < e; i++ {
-			switch toks[i].POS {
-			case "VBD", "VBZ", "VBP", "MD":
-				verb = true
-			case "``", "''":
-				verb, e = false, a // quotation marks: the rules' business
-			}
-		}
-		if !verb {
+		if !finiteClause(toks, a, e) {
 			continue
 		}
 		s, en := toks[a].Start, toks[e-1].End
@@ -421,16 +412,7 @@ func (x *Extractor) tailAttrib(d *doc.Document, qs []doc.Quote) []doc.Quote {
 		if strings.ContainsAny(d.Text[src.Start:src.End], "\"“”‘’«»") {
 			continue
 		}
-		verb := false
-		for k := a; k < comma; k++ {
-			switch toks[k].POS {
-			case "VBD", "VBZ", "VBP", "MD":
-				verb = true
-			case "``", "''":
-				verb, k = false, comma
-			}
-		}
-		if !verb {
+		if !finiteClause(toks, a, comma) {
 			continue
 		}
 		s, e := toks[a].Start, toks[comma-1].End
@@ -862,4 +844,19 @@ func subjectAt(toks []doc.Token, i, e int) (doc.Span, bool) {
 		return doc.Span{}, false
 	}
 	return doc.Span{Start: toks[i].Start, End: toks[j-1].End}, true
+}
+
+// finiteClause reports whether tokens [a, e) hold a finite verb (by the POS tags) and no quotation mark
+// (quoted words are the rules' business).
+func finiteClause(toks []doc.Token, a, e int) bool {
+	verb := false
+	for i := a; i < e; i++ {
+		switch toks[i].POS {
+		case "VBD", "VBZ", "VBP", "MD":
+			verb = true
+		case "``", "''":
+			return false
+		}
+	}
+	return verb
 }
