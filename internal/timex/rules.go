@@ -416,18 +416,18 @@ func valMonth(e *env, m *match) (string, string, bool) {
 		// the closest such month on that side, skipping the month next to the DCT's: "last February"
 		// written in March is a year back, as the month just gone is "last month" (and the coming one
 		// "next month")
-		n := (cur - mo + 12) % 12 // months back
-		if m.low("mod") == "next" {
-			n = -((mo - cur + 12) % 12)
+		back := m.low("mod") == "last"
+		n := (mo - cur + 12) % 12 // months ahead to that month
+		if back {
+			n = (cur - mo + 12) % 12 // months back to it
 		}
-		if n > -2 && n < 2 {
-			if m.low("mod") == "next" {
-				n -= 12
-			} else {
-				n += 12
-			}
+		if n < 2 {
+			n += 12
 		}
-		y = (y*12 + cur - 1 - n) / 12
+		if back {
+			n = -n
+		}
+		y = (y*12 + cur - 1 + n) / 12
 	case "this":
 	default:
 		yy, _ := e.yearFor(mo, 0)
