@@ -137,14 +137,19 @@ func looksEnglish(text string) bool {
 	return words >= 30 && the >= 3 && hits*100 >= words*10
 }
 
-// shortEnglishWords are English function words that none of the other news languages uses as a word; on a
-// line or two, where trigrams mislead ("It will cut payments in coming months." scored as French), a
-// quarter of the words being among them settles it.
-var shortEnglishWords = map[string]bool{"the": true, "and": true, "that": true, "with": true, "for": true,
-	"said": true, "says": true, "from": true, "has": true, "have": true, "were": true, "which": true,
-	"will": true, "would": true, "could": true, "should": true, "this": true, "are": true, "of": true,
-	"it": true, "its": true, "they": true, "their": true, "she": true, "his": true, "been": true, "than": true,
-	"but": true, "not": true, "who": true, "what": true, "when": true, "after": true, "into": true}
+// shortEnglishWords are englishWords and more English function words that none of the other news languages
+// uses as a word; on a line or two, where trigrams mislead ("It will cut payments in coming months." scored
+// as French), a quarter of the words being among them settles it.
+var shortEnglishWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range englishWords {
+		m[w] = true
+	}
+	for _, w := range strings.Fields("says would could should it its they their she his been than but not who what when after into") {
+		m[w] = true
+	}
+	return m
+}()
 
 // shortEnglish reports whether a text of fewer than 30 words has at least two shortEnglishWords making up
 // a quarter of its words (longer texts are left to looksEnglish and the trigram detector).
