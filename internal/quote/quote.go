@@ -517,12 +517,11 @@ func (st *state) appositives(s, e int) bool {
 // properName reports whether tokens [s, e) are a name: capitalised words tagged NNP or NNPS (any
 // capitalised word without tags), not a sentence adverb ("Moreover").
 func (st *state) properName(s, e int) bool {
-	if notSpeakers[st.toks[s].low] {
+	if notSpeakers[st.toks[s].low] || !st.allUpper(s, e) {
 		return false
 	}
 	for k := s; k < e; k++ {
-		t := st.toks[k]
-		if t.kind != tWord || !t.upper || st.pos[k] != "" && st.pos[k] != "NNP" && st.pos[k] != "NNPS" {
+		if p := st.pos[k]; p != "" && p != "NNP" && p != "NNPS" {
 			return false
 		}
 	}
