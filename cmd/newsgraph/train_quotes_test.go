@@ -54,3 +54,26 @@ func TestTrainQuotes(t *testing.T) {
 		t.Errorf("missing --dev and --out: exit %d, want 2", code)
 	}
 }
+
+// TestTrainQuotesVariants runs the training variants of internal/quote/README.md's fourth round
+// (out-of-fold lexicon and rules, rule dropout, repeated weak-cue sentences) on the written article: they
+// train and save both models.
+func TestTrainQuotesVariants(t *testing.T) {
+	dir := writeSplit(t)
+	out := filepath.Join(t.TempDir(), "quotes.model.gz")
+	var stdout, stderr bytes.Buffer
+	args := []string{"--train", dir, "--dev", dir, "--out", out, "--epochs", "1", "--prune", "0",
+		"--oof-lexicon", "--oof-rules", "--rule-dropout", "0.5", "--weak-cue-p", "1", "--weak-cue-repeat", "2"}
+	if code := trainQuotes(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, p := range []string{out, filepath.Join(filepath.Dir(out), "quotes.args.gz")} {
+		if _, err := os.Stat(p); err != nil {
+			t.Error(err)
+		}
+	}
+	// the article's only cue, "said", is never a weak cue word
+	if !strings.Contains(stderr.String(), "(0 texts skipped; 0 repeats of sentences with a weak cue)") {
+		t.Errorf("unexpected training summary:\n%s", stderr.String())
+	}
+}
